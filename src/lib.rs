@@ -1,0 +1,8 @@
+//! studyhall: a self-hosted spaced-repetition study quiz server.
+//!
+//! The library holds everything; `main.rs` only parses the command line and calls in here.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod questions;
+pub mod scheduler;

@@ -1,0 +1,326 @@
+//! The domain types of a question set, valid by construction: whatever holds a `QuestionSet`
+//! holds ids of the right shape, choices that contain their answers, and real dates.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Why a string is not a valid set or card id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("an id cannot be empty")]
+    Empty,
+    #[error("an id is at most 64 characters, this one has {0}")]
+    TooLong(usize),
+    #[error("an id uses only a-z, 0-9 and '-', found {0:?}")]
+    BadCharacter(char),
+}
+
+fn validate_id(text: &str) -> Result<(), IdError> {
+    if text.is_empty() {
+        return Err(IdError::Empty);
+    }
+    let length = text.chars().count();
+    if length > 64 {
+        return Err(IdError::TooLong(length));
+    }
+    match text
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        Some(bad) => Err(IdError::BadCharacter(bad)),
+        None => Ok(()),
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(text: &str) -> Result<$name, IdError> {
+                validate_id(text).map(|()| $name(text.to_string()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(text: String) -> Result<$name, IdError> {
+                validate_id(&text).map(|()| $name(text))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A set's identity across edits: `[a-z0-9-]`, 1 to 64 characters.
+    SetId
+);
+id_type!(
+    /// A card's identity within its set; a student's progress is tied to it.
+    CardId
+);
+
+/// A date at the precision a card asks for: a year, a month of a year, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PartialDate {
+    year: i16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+/// Why a date is not a real one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("write the date as YYYY-MM-DD, YYYY-MM or YYYY")]
+    Shape,
+    #[error("there is no month {0}")]
+    Month(u8),
+    #[error("{year}-{month:02} has no day {day}")]
+    Day { year: i16, month: u8, day: u8 },
+}
+
+impl PartialDate {
+    pub fn year(year: i16) -> PartialDate {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    pub fn month(year: i16, month: u8) -> Result<PartialDate, DateError> {
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(month));
+        }
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    pub fn day(year: i16, month: u8, day: u8) -> Result<PartialDate, DateError> {
+        PartialDate::month(year, month)?;
+        if jiff::civil::Date::new(year, month as i8, day as i8).is_err() {
+            return Err(DateError::Day { year, month, day });
+        }
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// Parses the ISO forms `YYYY-MM-DD`, `YYYY-MM` and `YYYY`.
+    pub fn parse_iso(text: &str) -> Result<PartialDate, DateError> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, digits: usize| {
+            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<i16>().ok())
+                .flatten()
+                .ok_or(DateError::Shape)
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::year(number(y, 4)?)),
+            [y, m] => PartialDate::month(number(y, 4)?, number(m, 2)? as u8),
+            [y, m, d] => PartialDate::day(number(y, 4)?, number(m, 2)? as u8, number(d, 2)? as u8),
+            _ => Err(DateError::Shape),
+        }
+    }
+
+    pub fn year_part(self) -> i16 {
+        self.year
+    }
+
+    pub fn month_part(self) -> Option<u8> {
+        self.month
+    }
+
+    pub fn day_part(self) -> Option<u8> {
+        self.day
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+        }
+        if let Some(day) = self.day {
+            write!(f, "-{day:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<String> for PartialDate {
+    type Error = DateError;
+    fn try_from(text: String) -> Result<PartialDate, DateError> {
+        PartialDate::parse_iso(&text)
+    }
+}
+
+impl From<PartialDate> for String {
+    fn from(date: PartialDate) -> String {
+        date.to_string()
+    }
+}
+
+/// What a card asks and what counts as right, per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum CardKind {
+    /// The student recalls and grades themself against a model answer.
+    Recall { answer: String },
+    /// A typed answer; any of `accept` counts as well.
+    Text { answer: String, accept: Vec<String> },
+    /// One of `choices` (2 to 10); `answer` is one of them.
+    Choice { choices: Vec<String>, answer: String },
+    /// All and only `answers`, a subset of `choices`.
+    Multi {
+        choices: Vec<String>,
+        answers: Vec<String>,
+    },
+    #[serde(rename = "truefalse")]
+    TrueFalse { answer: bool },
+    /// A date at the precision of `answer`.
+    Date { answer: PartialDate },
+    /// A number within `tolerance` (0 when not given) of `answer`.
+    Number { answer: f64, tolerance: f64 },
+}
+
+impl CardKind {
+    /// The kind's name as written in a set file.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CardKind::Recall { .. } => "recall",
+            CardKind::Text { .. } => "text",
+            CardKind::Choice { .. } => "choice",
+            CardKind::Multi { .. } => "multi",
+            CardKind::TrueFalse { .. } => "truefalse",
+            CardKind::Date { .. } => "date",
+            CardKind::Number { .. } => "number",
+        }
+    }
+
+    /// The expected answer, as shown to a student after answering.
+    pub fn expected_text(&self) -> String {
+        match self {
+            CardKind::Recall { answer } | CardKind::Text { answer, .. } => answer.clone(),
+            CardKind::Choice { answer, .. } => answer.clone(),
+            CardKind::Multi { answers, .. } => answers.join(", "),
+            CardKind::TrueFalse { answer } => if *answer { "True" } else { "False" }.to_string(),
+            CardKind::Date { answer } => answer.to_string(),
+            CardKind::Number { answer, tolerance } if *tolerance > 0.0 => {
+                format!("{answer} (± {tolerance})")
+            }
+            CardKind::Number { answer, .. } => answer.to_string(),
+        }
+    }
+
+    /// The choices a student picks from, for choice and multi cards.
+    pub fn choices(&self) -> Option<&[String]> {
+        match self {
+            CardKind::Choice { choices, .. } | CardKind::Multi { choices, .. } => Some(choices),
+            _ => None,
+        }
+    }
+}
+
+/// One card of a set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: CardId,
+    pub prompt: String,
+    #[serde(flatten)]
+    pub kind: CardKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// Where in the source the fact stands, e.g. "paragraph 9".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A whole question set, as loaded from one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionSet {
+    pub id: SetId,
+    pub title: String,
+    pub description: Option<String>,
+    /// What the cards are built from.
+    pub source: Option<String>,
+    pub cards: Vec<Card>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_accept_lowercase_digits_and_dashes_only() {
+        assert!(SetId::parse("korean-war-1950").is_ok());
+        assert_eq!(SetId::parse(""), Err(IdError::Empty));
+        assert_eq!(CardId::parse("Stalin"), Err(IdError::BadCharacter('S')));
+        assert_eq!(CardId::parse("a b"), Err(IdError::BadCharacter(' ')));
+        assert_eq!(CardId::parse(&"a".repeat(65)), Err(IdError::TooLong(65)));
+        assert!(CardId::parse(&"a".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn partial_dates_parse_each_precision_and_reject_impossible_ones() {
+        assert_eq!(PartialDate::parse_iso("1950-01-30").unwrap().to_string(), "1950-01-30");
+        assert_eq!(PartialDate::parse_iso("1950-01").unwrap().to_string(), "1950-01");
+        assert_eq!(PartialDate::parse_iso("1950").unwrap().to_string(), "1950");
+        assert_eq!(
+            PartialDate::parse_iso("1950-02-30"),
+            Err(DateError::Day { year: 1950, month: 2, day: 30 })
+        );
+        assert_eq!(PartialDate::parse_iso("1950-13"), Err(DateError::Month(13)));
+        for bad in ["50-01-01", "1950/01/30", "1950-1-30", "", "1950-01-30-1", "+950"] {
+            assert_eq!(PartialDate::parse_iso(bad), Err(DateError::Shape), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_card_round_trips_through_json_with_its_kind_tag() {
+        let card = Card {
+            id: CardId::parse("c1").unwrap(),
+            prompt: "When?".into(),
+            kind: CardKind::Date {
+                answer: PartialDate::parse_iso("1950-06").unwrap(),
+            },
+            tags: vec!["date".into()],
+            explanation: None,
+            source: Some("paragraph 2".into()),
+        };
+        let json = serde_json::to_string(&card).unwrap();
+        assert!(json.contains(r#""kind":"date""#) && json.contains(r#""answer":"1950-06""#), "{json}");
+        assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
+        let tf = CardKind::TrueFalse { answer: true };
+        assert_eq!(serde_json::to_value(&tf).unwrap()["kind"], "truefalse");
+    }
+}
