@@ -3,6 +3,8 @@
 //! The library holds everything; `main.rs` only parses the command line and calls in here.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod cli;
+pub mod commands;
 pub mod questions;
 pub mod scheduler;
