@@ -6,5 +6,6 @@
 pub mod accounts;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod questions;
 pub mod scheduler;
