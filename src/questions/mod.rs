@@ -1,5 +1,7 @@
 //! Question sets: the domain types, the TOML file format, and answer checking.
 
+pub mod check;
 pub mod model;
+pub mod parse;
 
 pub use model::{Card, CardId, CardKind, IdError, PartialDate, QuestionSet, SetId};

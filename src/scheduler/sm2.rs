@@ -51,6 +51,8 @@ pub struct Quality(u8);
 pub struct QualityError(pub String);
 
 impl Quality {
+    /// SM-2's "complete blackout": what a blank answer is graded.
+    pub const BLACKOUT: Quality = Quality(0);
     pub const AGAIN: Quality = Quality(1);
     pub const HARD: Quality = Quality(3);
     pub const GOOD: Quality = Quality(4);

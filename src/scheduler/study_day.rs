@@ -32,7 +32,7 @@ impl StudyDay {
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: StudyDay) -> i32 {
-        i32::from(later.0.since(self.0).map(|span| span.get_days()).unwrap_or(0))
+        later.0.since(self.0).map(|span| span.get_days()).unwrap_or(0)
     }
 }
 

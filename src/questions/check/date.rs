@@ -1,0 +1,276 @@
+//! Written dates: the forms a student may type, and grading at the card's precision.
+//!
+//! Read: ISO ("1950-01-30", "1950-01", "1950"); day, month, year ("30 January 1950", "30th Jan.
+//! 1950", "the 30th of January, 1950"); month, day, year ("January 30, 1950", "Jan 30th 1950");
+//! month and year ("January 1950", "Sept 1950", "01/1950"). Month names are English, in any
+//! case, full or cut to at least three letters ("Sept", "Janu"), with or without a dot.
+//!
+//! All-numeric day-month-year forms are read only when they have one reading: "30/01/1950" can
+//! only be 30 January, and "05/05/1950" is the same either way round, but "05/06/1950" is
+//! 5 June in most of the world and May 6 in the United States, so the student is asked to write
+//! the month as a word. Two-digit years are never guessed at.
+//!
+//! Dates are exact: a day card answered a day off is wrong. An answer less precise than the card
+//! ("January 1950" for a day card) is not graded but sent back asking for the missing part, even
+//! when what was given is already wrong, so that the request itself tells the student nothing.
+
+use super::{Checked, Verdict};
+use crate::questions::PartialDate;
+use crate::questions::model::DateError;
+
+/// Format examples use a famous date far from any card's answer, so they never give one away.
+const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789”, “1789-07-14”, \
+                        “July 1789” or “1789”.";
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Why a written date cannot be graded. Each says how to rephrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Unreadable {
+    /// Not a date in any form we read.
+    Shape,
+    /// All numbers, and day and month could be either way round.
+    Ambiguous { day_first: (u8, u8), year: i16 },
+    /// A year of one or two digits ("50").
+    ShortYear,
+    /// A day or month without a year.
+    NoYear,
+    /// A date that does not exist ("30 February 1950").
+    NotReal(DateError),
+}
+
+impl Unreadable {
+    fn message(&self) -> String {
+        match self {
+            Unreadable::Shape => EXAMPLES.to_string(),
+            Unreadable::Ambiguous {
+                day_first: (day, month),
+                year,
+            } => format!(
+                "Is that {day} {} or {month} {} {year}? Write the month as a word, \
+                 e.g. “{day} {} {year}”.",
+                month_name(*month),
+                month_name(*day),
+                month_name(*month),
+            ),
+            Unreadable::ShortYear => {
+                "Write the year in full, e.g. “1789” rather than “89”.".to_string()
+            }
+            Unreadable::NoYear => "Give the year too, e.g. “14 July 1789”.".to_string(),
+            Unreadable::NotReal(why) => format!("There is no such date: {why}."),
+        }
+    }
+}
+
+/// The month's name with a capital, for messages ("June"); `month` is 1 to 12.
+fn month_name(month: u8) -> String {
+    let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    let mut letters = name.chars();
+    letters
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + letters.as_str())
+        .unwrap_or_default()
+}
+
+/// One word of a written date; numbers are runs of at most four digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Month(u8),
+    Number(&'a str),
+    /// A number with an ordinal suffix ("30th"): only ever a day.
+    Ordinal(&'a str),
+}
+
+/// Reads a date in any of the forms the module docs list.
+pub(super) fn parse_written_date(text: &str) -> Result<PartialDate, Unreadable> {
+    // A full stop may end the answer ("1950.") without being part of the date.
+    let text = text.trim().trim_end_matches('.');
+    if text.is_empty() {
+        return Err(Unreadable::Shape);
+    }
+    if text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+    {
+        parse_numeric(text)
+    } else {
+        parse_words(text)
+    }
+}
+
+fn parse_numeric(text: &str) -> Result<PartialDate, Unreadable> {
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let short = |part: &&str| (1..=2).contains(&part.len());
+    match parts.as_slice() {
+        [year] => year_of(year).map(PartialDate::year),
+        [year, month] if year.len() == 4 && short(month) => {
+            PartialDate::month(year_of(year)?, number(month)).map_err(Unreadable::NotReal)
+        }
+        [month, year] if short(month) && year.len() == 4 => {
+            PartialDate::month(year_of(year)?, number(month)).map_err(Unreadable::NotReal)
+        }
+        [year, month, day] if year.len() == 4 && short(month) && short(day) => {
+            PartialDate::day(year_of(year)?, number(month), number(day))
+                .map_err(Unreadable::NotReal)
+        }
+        [first, second, year] if short(first) && short(second) => {
+            one_reading(number(first), number(second), year_of(year)?)
+        }
+        _ => Err(Unreadable::Shape),
+    }
+}
+
+/// Day-month-year or month-day-year, whichever is a real date; both real and different is
+/// ambiguous.
+fn one_reading(first: u8, second: u8, year: i16) -> Result<PartialDate, Unreadable> {
+    match (
+        PartialDate::day(year, second, first),
+        PartialDate::day(year, first, second),
+    ) {
+        (Ok(day_first), Ok(month_first)) if day_first == month_first => Ok(day_first),
+        (Ok(_), Ok(_)) => Err(Unreadable::Ambiguous {
+            day_first: (first, second),
+            year,
+        }),
+        (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok(date),
+        // "There is no day 31 in February" says more than "there is no month 31".
+        (Err(why @ DateError::Day { .. }), Err(_)) | (Err(_), Err(why)) => {
+            Err(Unreadable::NotReal(why))
+        }
+    }
+}
+
+fn parse_words(text: &str) -> Result<PartialDate, Unreadable> {
+    let lower = text.to_lowercase();
+    let tokens = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '.'))
+        .filter(|word| !word.is_empty() && !matches!(*word, "the" | "of"))
+        .map(token)
+        .collect::<Result<Vec<_>, _>>()?;
+    use Token::{Month, Number, Ordinal};
+    match tokens.as_slice() {
+        [Number(day) | Ordinal(day), Month(month), Number(year)]
+        | [Month(month), Number(day) | Ordinal(day), Number(year)]
+            if day.len() <= 2 =>
+        {
+            PartialDate::day(year_of(year)?, *month, number(day)).map_err(Unreadable::NotReal)
+        }
+        [Month(month), Number(year)] if year.len() > 2 => {
+            PartialDate::month(year_of(year)?, *month).map_err(Unreadable::NotReal)
+        }
+        // "January 30" is a day without its year; "January 50" a year cut short.
+        [Month(_), Ordinal(day)] | [Ordinal(day), Month(_)] if day.len() <= 2 => {
+            Err(Unreadable::NoYear)
+        }
+        [Month(_), Number(day)] | [Number(day), Month(_)]
+            if day.len() <= 2 && number(day) <= 31 =>
+        {
+            Err(Unreadable::NoYear)
+        }
+        [Month(_), Number(year)] if year.len() <= 2 => Err(Unreadable::ShortYear),
+        [Month(_)] => Err(Unreadable::NoYear),
+        [Number(year)] => year_of(year).map(PartialDate::year),
+        _ => Err(Unreadable::Shape),
+    }
+}
+
+fn token(word: &str) -> Result<Token<'_>, Unreadable> {
+    if word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return month_named(word).map(Token::Month).ok_or(Unreadable::Shape);
+    }
+    let split = word
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(word.len());
+    let (digits, suffix) = word.split_at(split);
+    if digits.is_empty() || digits.len() > 4 {
+        return Err(Unreadable::Shape);
+    }
+    match suffix {
+        "" => Ok(Token::Number(digits)),
+        "st" | "nd" | "rd" | "th" => Ok(Token::Ordinal(digits)),
+        _ => Err(Unreadable::Shape),
+    }
+}
+
+/// The month (1 to 12) whose English name starts with `word`, cut to no less than three letters.
+fn month_named(word: &str) -> Option<u8> {
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|name| name.starts_with(word))?;
+    u8::try_from(index + 1).ok()
+}
+
+/// A run of at most four ASCII digits as a year; one or two digits are a year cut short.
+fn year_of(digits: &str) -> Result<i16, Unreadable> {
+    match digits.len() {
+        1..=2 => Err(Unreadable::ShortYear),
+        3..=4 => digits.parse().map_err(|_| Unreadable::Shape),
+        _ => Err(Unreadable::Shape),
+    }
+}
+
+/// A run of one or two ASCII digits as a number.
+fn number(digits: &str) -> u8 {
+    digits.parse().unwrap_or(0)
+}
+
+/// Grades a written date against the card's date, at the card's precision.
+pub(super) fn check_date(answer: PartialDate, given: &str) -> Checked {
+    let given_text = given.trim();
+    if given_text.is_empty() {
+        return Checked::blank(given_text);
+    }
+    let date = match parse_written_date(given_text) {
+        Ok(date) => date,
+        Err(why) => return Checked::unparsed(given_text, why.message()),
+    };
+    if answer.day_part().is_some() && date.day_part().is_none() {
+        let missing = if date.month_part().is_none() {
+            "month and day"
+        } else {
+            "day"
+        };
+        let message = format!("Give the {missing} too, e.g. “14 July 1789”.");
+        return Checked::unparsed(given_text, message);
+    }
+    if answer.month_part().is_some() && date.month_part().is_none() {
+        let message = "Give the month too, e.g. “July 1789”.".to_string();
+        return Checked::unparsed(given_text, message);
+    }
+    let matches = date.year_part() == answer.year_part()
+        && (answer.month_part().is_none() || date.month_part() == answer.month_part())
+        && (answer.day_part().is_none() || date.day_part() == answer.day_part());
+    let verdict = if matches {
+        Verdict::Correct
+    } else {
+        Verdict::Wrong
+    };
+    Checked::graded(verdict, given_text, at_precision_of(date, answer))
+}
+
+/// `date` in ISO, cut to the precision of `card` (which it has at least), so that answers are
+/// grouped as the card sees them: "25 June 1950" and "1950" are both "1950" on a year card.
+fn at_precision_of(date: PartialDate, card: PartialDate) -> String {
+    let mut iso = format!("{:04}", date.year_part());
+    if let (Some(_), Some(month)) = (card.month_part(), date.month_part()) {
+        iso += &format!("-{month:02}");
+    }
+    if let (Some(_), Some(day)) = (card.day_part(), date.day_part()) {
+        iso += &format!("-{day:02}");
+    }
+    iso
+}

@@ -1,0 +1,189 @@
+//! Answer checking: what a student gave, held against what a card accepts.
+//!
+//! Everything here is a pure function of a card's [`CardKind`] and a [`Response`]. A check ends
+//! in a [`Verdict`]: `correct`, `almost` (accepted, but the student is shown the exact form),
+//! `wrong`, or `unparsed` (not gradable: nothing is recorded and the student is told how to
+//! rephrase). Recall cards are not checked at all: their verdict is `self-graded`.
+//!
+//! - [`text`] is the normal form answers are compared in ([`normalize_text`]) and the near-miss rule.
+//! - [`date`] reads written dates ("30 January 1950", "Jan 30 1950", "1950-01") and grades them at
+//!   the card's precision.
+//! - [`number`] reads numbers ("1,000", "3.5 years") and grades them within the card's tolerance.
+//! - [`choice`] checks choice, multi and true/false cards.
+//! - [`quality`] says which SM-2 grades a student may pick after a check.
+
+mod choice;
+mod date;
+mod number;
+mod quality;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::questions::CardKind;
+
+pub use quality::{Grade, GradeOptions, grade_options, quality_allowed};
+pub use text::normalize_text;
+
+/// What a student gave. Web forms give `Text` for everything except multi cards (`Choices`);
+/// the JSON API may give typed values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    Text(String),
+    /// The texts of the choices picked on a multi card.
+    Choices(Vec<String>),
+    Bool(bool),
+    Number(f64),
+    /// No answer: the student recalled in their head and grades themself.
+    Recall,
+}
+
+impl Response {
+    /// The shape of the response in words, for [`ResponseMismatch`].
+    fn shape(&self) -> &'static str {
+        match self {
+            Response::Text(_) => "text",
+            Response::Choices(_) => "a list of choices",
+            Response::Bool(_) => "a boolean",
+            Response::Number(_) => "a number",
+            Response::Recall => "no answer",
+        }
+    }
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Correct,
+    /// Accepted as right, but not in the exact form: the student is shown it.
+    Almost,
+    Wrong,
+    /// Not gradable as given: nothing is recorded and the student is asked to rephrase.
+    Unparsed,
+    /// A recall card: there is nothing to check, the student grades themself.
+    SelfGraded,
+}
+
+/// The result of checking one response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    pub verdict: Verdict,
+    /// The student gave nothing: an empty response, or for a text card nothing but spaces and
+    /// punctuation. Always `Wrong`, and graded 0 rather than 1.
+    pub blank: bool,
+    /// For `Unparsed`: how to rephrase. For `Almost`: the exact form. Otherwise `None`.
+    pub message: Option<String>,
+    /// The normal form of what was given, for grouping common answers: [`normalize_text`] for
+    /// text, ISO at the card's precision for dates, the shortest decimal for numbers, the picked
+    /// choices in the card's order for multi cards; `""` when blank.
+    pub normalized: String,
+    /// What was given, trimmed, as the student wrote it.
+    pub given_text: String,
+}
+
+impl Checked {
+    fn graded(verdict: Verdict, given_text: &str, normalized: String) -> Checked {
+        Checked {
+            verdict,
+            blank: false,
+            message: None,
+            normalized,
+            given_text: given_text.to_string(),
+        }
+    }
+
+    fn blank(given_text: &str) -> Checked {
+        Checked {
+            verdict: Verdict::Wrong,
+            blank: true,
+            message: None,
+            normalized: String::new(),
+            given_text: given_text.to_string(),
+        }
+    }
+
+    fn almost(given_text: &str, normalized: String, exact: &str) -> Checked {
+        Checked {
+            message: Some(format!("Accepted; the exact form is “{exact}”.")),
+            ..Checked::graded(Verdict::Almost, given_text, normalized)
+        }
+    }
+
+    fn unparsed(given_text: &str, message: String) -> Checked {
+        Checked {
+            message: Some(message),
+            ..Checked::graded(Verdict::Unparsed, given_text, normalize_text(given_text))
+        }
+    }
+}
+
+/// A response of the wrong shape for the card's kind, e.g. a boolean for a date card. This is
+/// a client's mistake, not the student's: the JSON API answers 422 with this message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a {kind} card takes {expected}, not {given}")]
+pub struct ResponseMismatch {
+    /// The card kind's name as written in a set file.
+    pub kind: &'static str,
+    /// The shapes the kind takes, in words.
+    pub expected: &'static str,
+    /// The shape that was given, in words.
+    pub given: &'static str,
+}
+
+/// Checks a response against what a card accepts.
+pub fn check(kind: &CardKind, response: &Response) -> Result<Checked, ResponseMismatch> {
+    let checked = match (kind, response) {
+        (CardKind::Recall { .. }, Response::Recall) => {
+            Checked::graded(Verdict::SelfGraded, "", String::new())
+        }
+        // A student may type an attempt before revealing the model answer; it is kept, not checked.
+        (CardKind::Recall { .. }, Response::Text(given)) => {
+            Checked::graded(Verdict::SelfGraded, given.trim(), normalize_text(given))
+        }
+        (CardKind::Text { answer, accept }, Response::Text(given)) => {
+            text::check_text(answer, accept, given)
+        }
+        (CardKind::Choice { choices, answer }, Response::Text(given)) => {
+            choice::check_choice(choices, answer, given)
+        }
+        (CardKind::Multi { choices, answers }, Response::Choices(given)) => {
+            choice::check_multi(choices, answers, given)
+        }
+        (CardKind::TrueFalse { answer }, Response::Bool(given)) => {
+            choice::check_true_false(*answer, *given)
+        }
+        (CardKind::TrueFalse { answer }, Response::Text(given)) => {
+            choice::check_true_false_text(*answer, given)
+        }
+        (CardKind::Date { answer }, Response::Text(given)) => date::check_date(*answer, given),
+        (CardKind::Number { answer, tolerance }, Response::Number(given)) => {
+            number::check_number(*answer, *tolerance, *given)
+        }
+        (CardKind::Number { answer, tolerance }, Response::Text(given)) => {
+            number::check_number_text(*answer, *tolerance, given)
+        }
+        _ => return Err(mismatch(kind, response)),
+    };
+    Ok(checked)
+}
+
+fn mismatch(kind: &CardKind, response: &Response) -> ResponseMismatch {
+    let expected = match kind {
+        CardKind::Recall { .. } => "no answer or a text",
+        CardKind::Text { .. } => "a text",
+        CardKind::Choice { .. } => "the text of one choice",
+        CardKind::Multi { .. } => "a list of choices",
+        CardKind::TrueFalse { .. } => "a boolean or a text",
+        CardKind::Date { .. } => "a date written as text",
+        CardKind::Number { .. } => "a number or a text",
+    };
+    ResponseMismatch {
+        kind: kind.name(),
+        expected,
+        given: response.shape(),
+    }
+}
