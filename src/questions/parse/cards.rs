@@ -1,0 +1,139 @@
+//! The `[[cards]]` of a set file: each card's common fields and kind, and card ids unique
+//! within the set (a student's progress is tied to them).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::diagnostic::{Diagnostics, line_and_column};
+use super::fields::{Fields, closest};
+use super::kinds::{KINDS, kind_keys, read_kind};
+use crate::questions::model::{Card, CardId};
+
+/// The keys every card takes, whatever its kind.
+pub(super) const COMMON_KEYS: [&str; 6] = ["id", "kind", "prompt", "tags", "explanation", "source"];
+
+/// Reads every card of the file. Problems are reported; only cards without any are returned.
+pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Vec<Card> {
+    let add_cards = "add at least one [[cards]] table (see questions/README.md)";
+    let Some(value) = file.get("cards") else {
+        out.report(file.header.clone(), "the set has no cards", add_cards);
+        return Vec::new();
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        let fix = "write each card as a [[cards]] table";
+        file.report_type("\"cards\"", value, "a list of [[cards]] tables", fix, out);
+        return Vec::new();
+    };
+    if items.is_empty() {
+        out.report(value.span(), "the set has no cards", add_cards);
+    }
+    let mut cards = Vec::with_capacity(items.len());
+    // Where each card id was first used, to point a duplicate back at it.
+    let mut first_use: HashMap<CardId, Range<usize>> = HashMap::new();
+    for item in items.iter() {
+        let DeValue::Table(entries) = item.get_ref() else {
+            let fix = "write each card as a [[cards]] table";
+            file.report_type("each card", item, "a table", fix, out);
+            continue;
+        };
+        let card = Fields::new(entries, item.span(), "this card", text);
+        let (read, id) = read_card(&card, out);
+        if let Some(id) = id {
+            if let Some(first) = first_use.get(id.get_ref()) {
+                let (line, _) = line_and_column(text, first.start);
+                let message = format!(
+                    "duplicate card id \"{}\", first used on line {line}",
+                    id.get_ref()
+                );
+                let fix = "give this card an id of its own; progress is tied to card ids";
+                out.report(id.span(), message, fix);
+            } else {
+                first_use.insert(id.get_ref().clone(), id.span());
+            }
+        }
+        cards.extend(read);
+    }
+    cards
+}
+
+/// Reads one card, and its id on its own so that ids are checked for duplicates even when
+/// something else in the card is wrong.
+fn read_card(card: &Fields, out: &mut Diagnostics) -> (Option<Card>, Option<Spanned<CardId>>) {
+    let id = card.id(CardId::parse, out);
+    let kind_name = read_kind_name(card, out);
+    let mut allowed = COMMON_KEYS.to_vec();
+    match kind_name.and_then(kind_keys) {
+        Some(keys) => allowed.extend(keys),
+        // Without a known kind, a key is only wrong when no kind takes it.
+        None => allowed.extend(KINDS.iter().flat_map(|(_, keys)| keys.iter())),
+    }
+    let misplaced = |key: &str| kind_name.and_then(|kind| misplaced_key(kind, key));
+    card.reject_unknown_keys(&allowed, &misplaced, out);
+
+    let prompt = card.required_text("prompt", "the question the card asks", out);
+    let kind = kind_name.and_then(|kind| read_kind(kind, card, out));
+    let tags = card.text_list("tags", "a topic tag, e.g. \"date\" or \"actor\"", out);
+    let explanation = card.optional_text("explanation", "what to show after answering", out);
+    let source = card.optional_text("source", "where in the source the fact stands", out);
+    let read = || {
+        Some(Card {
+            id: id.clone()?.into_inner(),
+            prompt: prompt?.into_inner(),
+            kind: kind?,
+            tags: tags?.into_iter().map(Spanned::into_inner).collect(),
+            explanation,
+            source,
+        })
+    };
+    (read(), id)
+}
+
+/// The card's kind, as one of the names in `KINDS`.
+fn read_kind_name(card: &Fields, out: &mut Diagnostics) -> Option<&'static str> {
+    let names = KINDS.map(|(name, _)| name).join(", ");
+    let Some(value) = card.get("kind") else {
+        card.report_missing("kind", format!("add kind = \"…\", one of {names}"), out);
+        return None;
+    };
+    let DeValue::String(written) = value.get_ref() else {
+        let fix = format!("write one of {names}, in quotes");
+        card.report_type("\"kind\"", value, "a string", fix, out);
+        return None;
+    };
+    if let Some((name, _)) = KINDS.iter().find(|(name, _)| *name == written.as_ref()) {
+        return Some(name);
+    }
+    let fix = match closest(written, KINDS.iter().map(|(name, _)| *name)) {
+        Some(guess) => format!("did you mean \"{guess}\"? The kinds are {names}"),
+        None => format!("use one of {names}"),
+    };
+    out.report(value.span(), format!("unknown kind \"{written}\""), fix);
+    None
+}
+
+/// Explains a key that another kind takes but `kind` does not, as `(message, fix)`.
+fn misplaced_key(kind: &str, key: &str) -> Option<(String, String)> {
+    let takers: Vec<&str> = KINDS
+        .iter()
+        .filter(|(_, keys)| keys.contains(&key))
+        .map(|(name, _)| *name)
+        .collect();
+    if takers.is_empty() {
+        return None;
+    }
+    let message = format!("\"{key}\" is not a field of {kind} cards");
+    let fix = match (kind, key) {
+        ("multi", "answer") => "a multi card lists what must be picked: answers = [\"…\"]".into(),
+        (_, "answers") => {
+            "only multi cards take answers; use answer = \"…\" for one right answer".into()
+        }
+        _ => format!(
+            "remove it, or use a kind that takes it: {}",
+            takers.join(", ")
+        ),
+    };
+    Some((message, fix))
+}

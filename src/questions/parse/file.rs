@@ -1,0 +1,72 @@
+//! Loading a set file from disk: reading it as UTF-8 text and parsing it, with every
+//! problem, unreadable files included, given as `FILE:LINE:COL` lines.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, line_and_column};
+use super::parse_set;
+use crate::questions::model::QuestionSet;
+
+/// Why a set file could not be loaded: every problem found in it, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetFileErrors {
+    /// The file, as it was named to `load_set_file`.
+    pub path: PathBuf,
+    /// The problems, in file order; never empty.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for SetFileErrors {
+    /// One `FILE:LINE:COL: what is wrong — how to fix it` line per problem.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.path.display().to_string();
+        for (index, diagnostic) in self.diagnostics.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            f.write_str(&diagnostic.render(&file))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SetFileErrors {}
+
+/// Reads and parses a set file, returning the set and the file's text (kept so the file can
+/// be rewritten later). A file that cannot be read, or is not UTF-8, is one diagnostic.
+pub fn load_set_file(path: &Path) -> Result<(QuestionSet, String), SetFileErrors> {
+    let errors = |diagnostics| SetFileErrors {
+        path: path.to_path_buf(),
+        diagnostics,
+    };
+    let bytes = fs::read(path).map_err(|error| {
+        errors(vec![Diagnostic {
+            line: 1,
+            column: 1,
+            message: format!("cannot read the file: {error}"),
+            fix: "check the path, and that the file is readable".to_string(),
+        }])
+    })?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        // The bytes before `valid` are UTF-8 by definition; locate the first bad byte in them.
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = line_and_column(before, valid);
+        let byte = bytes
+            .get(valid)
+            .map_or(String::new(), |byte| format!(" (byte 0x{byte:02X})"));
+        errors(vec![Diagnostic {
+            line,
+            column,
+            message: format!("the file is not UTF-8 text{byte}"),
+            fix: "save the file as UTF-8".to_string(),
+        }])
+    })?;
+    match parse_set(&text) {
+        Ok(set) => Ok((set, text)),
+        Err(diagnostics) => Err(errors(diagnostics)),
+    }
+}

@@ -1,0 +1,264 @@
+//! The kind-specific fields of a card: which keys each kind takes, and reading its answer
+//! into a `CardKind`.
+
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::diagnostic::Diagnostics;
+use super::fields::{Fields, closest, quoted};
+use crate::questions::model::{CardKind, DateError, PartialDate};
+
+/// The kinds as written in a file, each with the keys that only it (and its like) takes.
+pub(super) const KINDS: [(&str, &[&str]); 7] = [
+    ("recall", &["answer"]),
+    ("text", &["answer", "accept"]),
+    ("choice", &["choices", "answer"]),
+    ("multi", &["choices", "answers"]),
+    ("truefalse", &["answer"]),
+    ("date", &["answer"]),
+    ("number", &["answer", "tolerance"]),
+];
+
+/// The most choices a card may offer (the format allows 2 to 10).
+const MOST_CHOICES: usize = 10;
+
+/// The keys a kind takes besides the ones every card has, or `None` for an unknown kind.
+pub(super) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
+    KINDS
+        .iter()
+        .find(|(name, _)| *name == kind)
+        .map(|(_, keys)| *keys)
+}
+
+/// Reads the answer of a card of the known kind `kind`. Every problem is reported; the
+/// result is only meaningful when none was.
+pub(super) fn read_kind(kind: &str, card: &Fields, out: &mut Diagnostics) -> Option<CardKind> {
+    match kind {
+        "recall" => {
+            let about = "the model answer the student grades themself against";
+            let answer = card.required_text("answer", about, out)?;
+            Some(CardKind::Recall {
+                answer: answer.into_inner(),
+            })
+        }
+        "text" => {
+            let answer = card.required_text("answer", "the expected answer", out);
+            let accept = card.text_list("accept", "another answer that counts", out);
+            Some(CardKind::Text {
+                answer: answer?.into_inner(),
+                accept: accept?.into_iter().map(Spanned::into_inner).collect(),
+            })
+        }
+        "choice" => {
+            let choices = read_choices(card, out);
+            let answer = card.required_text("answer", "the right choice", out)?;
+            let choices = choices?;
+            check_among_choices(&answer, &choices, out);
+            Some(CardKind::Choice {
+                choices: choices.into_iter().map(Spanned::into_inner).collect(),
+                answer: answer.into_inner(),
+            })
+        }
+        "multi" => {
+            let choices = read_choices(card, out);
+            let answers = read_multi_answers(card, out)?;
+            let choices = choices?;
+            for answer in &answers {
+                check_among_choices(answer, &choices, out);
+            }
+            Some(CardKind::Multi {
+                choices: choices.into_iter().map(Spanned::into_inner).collect(),
+                answers: answers.into_iter().map(Spanned::into_inner).collect(),
+            })
+        }
+        "truefalse" => read_truth(card, out).map(|answer| CardKind::TrueFalse { answer }),
+        "date" => read_date(card, out).map(|answer| CardKind::Date { answer }),
+        "number" => {
+            let answer = read_number(card, "answer", out);
+            let tolerance = read_tolerance(card, out);
+            Some(CardKind::Number {
+                answer: answer?,
+                tolerance: tolerance?,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The choices of a choice or multi card, reported when too few, too many or repeated.
+/// A list of the wrong length is still returned, so answers can be checked against it.
+fn read_choices(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
+    let Some(value) = card.get("choices") else {
+        let fix = format!("add choices = [\"…\", \"…\"] with 2 to {MOST_CHOICES} options");
+        card.report_missing("choices", fix, out);
+        return None;
+    };
+    let choices = card.text_list("choices", "an option the student can pick", out)?;
+    let count = choices.len();
+    if count < 2 {
+        let options = if count == 1 { "option" } else { "options" };
+        let message =
+            format!("\"choices\" has {count} {options}; a card needs 2 to {MOST_CHOICES}");
+        out.report(
+            value.span(),
+            message,
+            "add options for the student to pick from",
+        );
+    } else if count > MOST_CHOICES {
+        let message =
+            format!("\"choices\" has {count} options; a card takes at most {MOST_CHOICES}");
+        out.report(
+            value.span(),
+            message,
+            "remove some, or split the card in two",
+        );
+    }
+    report_repeats("choice", &choices, out);
+    Some(choices)
+}
+
+/// The `answers` of a multi card: at least one, none repeated.
+fn read_multi_answers(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
+    let Some(value) = card.get("answers") else {
+        let fix = "add answers = [\"…\"] listing the choices that must be picked";
+        card.report_missing("answers", fix, out);
+        return None;
+    };
+    let answers = card.text_list("answers", "a choice that must be picked", out)?;
+    if answers.is_empty() {
+        let fix = "list the choices that must be picked, at least one";
+        out.report(value.span(), "\"answers\" is empty", fix);
+    }
+    report_repeats("answer", &answers, out);
+    Some(answers)
+}
+
+/// Reports each text that repeats an earlier one, at the repeat.
+fn report_repeats(what: &str, texts: &[Spanned<String>], out: &mut Diagnostics) {
+    for (index, text) in texts.iter().enumerate() {
+        if texts[..index]
+            .iter()
+            .any(|earlier| earlier.get_ref() == text.get_ref())
+        {
+            let message = format!("{what} \"{}\" is listed twice", text.get_ref());
+            out.report(text.span(), message, "remove the repeat");
+        }
+    }
+}
+
+/// Reports `answer` unless it is exactly one of `choices`.
+fn check_among_choices(
+    answer: &Spanned<String>,
+    choices: &[Spanned<String>],
+    out: &mut Diagnostics,
+) {
+    let answer_text = answer.get_ref();
+    if choices.iter().any(|choice| choice.get_ref() == answer_text) {
+        return;
+    }
+    let options = choices.iter().map(|choice| choice.get_ref().as_str());
+    let fix = match closest(answer_text, options) {
+        Some(guess) => format!("did you mean \"{guess}\"? It must match a choice exactly"),
+        None => "make it exactly one of the choices, or add it to \"choices\"".to_string(),
+    };
+    let message = format!("answer \"{answer_text}\" is not one of the choices");
+    out.report(answer.span(), message, fix);
+}
+
+fn read_truth(card: &Fields, out: &mut Diagnostics) -> Option<bool> {
+    let Some(value) = card.get("answer") else {
+        card.report_missing("answer", "add answer = true or answer = false", out);
+        return None;
+    };
+    match value.get_ref() {
+        DeValue::Boolean(answer) => Some(*answer),
+        DeValue::String(text)
+            if ["true", "false"].contains(&text.trim().to_lowercase().as_str()) =>
+        {
+            let fix = format!("remove the quotes: answer = {}", text.trim().to_lowercase());
+            card.report_type("\"answer\"", value, "true or false", fix, out);
+            None
+        }
+        _ => {
+            let fix = "write answer = true or answer = false, without quotes";
+            card.report_type("\"answer\"", value, "true or false", fix, out);
+            None
+        }
+    }
+}
+
+fn read_date(card: &Fields, out: &mut Diagnostics) -> Option<PartialDate> {
+    let about = "the date, as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" for the precision asked";
+    let answer = card.required_text("answer", about, out)?;
+    match PartialDate::parse_iso(answer.get_ref()) {
+        Ok(date) => Some(date),
+        Err(DateError::Shape) => {
+            let message = format!("\"{}\" is not a date", answer.get_ref());
+            let fix = "write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", e.g. \"1950-01-30\"";
+            out.report(answer.span(), message, fix);
+            None
+        }
+        Err(error) => {
+            let message = format!("impossible date \"{}\": {error}", answer.get_ref());
+            out.report(answer.span(), message, "write a date that exists");
+            None
+        }
+    }
+}
+
+/// How far from the answer a guess may be: 0 or more, 0 when not given.
+fn read_tolerance(card: &Fields, out: &mut Diagnostics) -> Option<f64> {
+    let Some(value) = card.get("tolerance") else {
+        return Some(0.0);
+    };
+    let tolerance = read_number(card, "tolerance", out)?;
+    if tolerance < 0.0 {
+        let message = format!("\"tolerance\" {} is negative", card.written(value));
+        out.report(
+            value.span(),
+            message,
+            "write how far off a guess may be, 0 or more",
+        );
+        return None;
+    }
+    Some(tolerance)
+}
+
+/// A required (`answer`) or given (`tolerance`) finite number, integer or float.
+fn read_number(card: &Fields, key: &str, out: &mut Diagnostics) -> Option<f64> {
+    let Some(value) = card.get(key) else {
+        card.report_missing(
+            key,
+            format!("add {key} = 70 (a number, without quotes)"),
+            out,
+        );
+        return None;
+    };
+    let number = match value.get_ref() {
+        // The parser hands over the sign and digits, without radix prefix or underscores.
+        DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+            .ok()
+            .map(|integer| integer as f64),
+        DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
+        DeValue::String(text) if text.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            let fix = format!("remove the quotes: {key} = {}", text.trim());
+            card.report_type(&quoted(key), value, "a number", fix, out);
+            return None;
+        }
+        _ => {
+            let fix = format!("write a number without quotes, e.g. {key} = 70 or {key} = 2.5");
+            card.report_type(&quoted(key), value, "a number", fix, out);
+            return None;
+        }
+    };
+    let finite = number.filter(|number| number.is_finite());
+    if finite.is_none() {
+        let message = format!("\"{key}\" {} is not a usable number", card.written(value));
+        out.report(
+            value.span(),
+            message,
+            "write a finite number, e.g. 70 or 2.5",
+        );
+    }
+    finite
+}

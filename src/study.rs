@@ -1,0 +1,225 @@
+//! The study flow shared by the pages and the JSON API: find the card a student answers, check
+//! the answer, pick the quality, record the review, and preview what each grade would schedule.
+//! No HTTP here: handlers translate requests into these calls and the results back.
+
+use uuid::Uuid;
+
+use crate::questions::check::{self, Checked, GradeOptions, Response, ResponseMismatch, Verdict};
+use crate::questions::{CardId, SetId};
+use crate::scheduler::{Progress, Quality, StudyDay};
+use crate::store::{NewReview, RecordedReview, Store, StoreError, StoredCard, UserId};
+
+/// Why an answer could not be recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum StudyError {
+    #[error("there is no set {0:?}")]
+    UnknownSet(SetId),
+    #[error("the set {set:?} has no card {card:?}")]
+    UnknownCard { set: SetId, card: CardId },
+    #[error("{0}")]
+    Mismatch(#[from] ResponseMismatch),
+    #[error("a recall card needs a quality: 1 (Again), 3 (Hard), 4 (Good) or 5 (Easy)")]
+    QualityRequired,
+    #[error("quality {quality} is not allowed after a {verdict} answer: use {allowed}")]
+    QualityNotAllowed {
+        quality: Quality,
+        verdict: &'static str,
+        allowed: String,
+    },
+    #[error("\"I was right\" is only for an answer the checker marked wrong")]
+    ClaimNotAllowed,
+    #[error("this answer was already recorded: it is not counted twice")]
+    AlreadyRecorded,
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for StudyError {
+    fn from(error: StoreError) -> StudyError {
+        match error {
+            StoreError::ReviewTokenUsed(_) => StudyError::AlreadyRecorded,
+            StoreError::UnknownSet(set) => StudyError::UnknownSet(set),
+            other => StudyError::Store(other),
+        }
+    }
+}
+
+/// One answer as a student submits it.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub user: UserId,
+    pub review_token: Uuid,
+    pub response: Response,
+    /// The grade the student picked; `None` takes the default for the verdict.
+    pub quality: Option<Quality>,
+    /// "I was right": the student claims an answer checked as wrong was right.
+    pub claim_right: bool,
+    pub duration_ms: Option<i64>,
+    pub today: StudyDay,
+    pub now_ms: i64,
+}
+
+/// What became of a submission.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Not gradable as given: nothing recorded, the review token stays valid.
+    Unparsed(Checked),
+    Recorded {
+        checked: Checked,
+        quality: Quality,
+        review: RecordedReview,
+    },
+}
+
+/// The card `card` of `set`, if the set has it and it is not retired. Blocking: a read.
+pub fn find_card(store: &Store, set: &SetId, card: &CardId) -> Result<StoredCard, StudyError> {
+    if store.set_by_slug(set)?.is_none() {
+        return Err(StudyError::UnknownSet(set.clone()));
+    }
+    match store.card(set, card)? {
+        Some(stored) if !stored.retired => Ok(stored),
+        _ => Err(StudyError::UnknownCard {
+            set: set.clone(),
+            card: card.clone(),
+        }),
+    }
+}
+
+/// Checks the submission against the card and, unless it is unparsed, records the review.
+pub async fn submit(
+    store: &Store,
+    card: &StoredCard,
+    submission: Submission,
+) -> Result<Outcome, StudyError> {
+    let checked = check::check(&card.card.kind, &submission.response)?;
+    if checked.verdict == Verdict::Unparsed {
+        return Ok(Outcome::Unparsed(checked));
+    }
+    let quality = choose_quality(&checked, submission.quality, submission.claim_right)?;
+    let review = NewReview {
+        user: submission.user,
+        card: card.row,
+        review_token: submission.review_token,
+        quality,
+        today: submission.today,
+        reviewed_at_ms: submission.now_ms,
+        answer: answer_text(&submission.response),
+        verdict: verdict_name(checked.verdict).to_string(),
+        normalized_answer: checked.normalized.clone(),
+        duration_ms: submission.duration_ms,
+        overridden: submission.claim_right,
+    };
+    let review = store.record_review(review).await?;
+    Ok(Outcome::Recorded {
+        checked,
+        quality,
+        review,
+    })
+}
+
+/// The quality to record: the student's pick if the verdict allows it, else the default. A
+/// claim that a wrong answer was right counts as a pass with quality 3 (Hard).
+fn choose_quality(
+    checked: &Checked,
+    picked: Option<Quality>,
+    claim_right: bool,
+) -> Result<Quality, StudyError> {
+    if claim_right {
+        return match checked.verdict {
+            Verdict::Wrong => Ok(Quality::HARD),
+            _ => Err(StudyError::ClaimNotAllowed),
+        };
+    }
+    let options = check::grade_options(checked);
+    match (picked, options.default) {
+        (Some(quality), _) if check::quality_allowed(checked, quality) => Ok(quality),
+        (Some(quality), _) => Err(StudyError::QualityNotAllowed {
+            quality,
+            verdict: verdict_name(checked.verdict),
+            allowed: allowed_list(&options),
+        }),
+        (None, Some(default)) => Ok(default),
+        (None, None) => Err(StudyError::QualityRequired),
+    }
+}
+
+fn allowed_list(options: &GradeOptions) -> String {
+    let names: Vec<String> = options
+        .choices
+        .iter()
+        .map(|grade| format!("{} ({})", grade.quality, grade.label))
+        .collect();
+    names.join(", ")
+}
+
+/// The verdict's name as stored and as the API shows it.
+pub fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Correct => "correct",
+        Verdict::Almost => "almost",
+        Verdict::Wrong => "wrong",
+        Verdict::Unparsed => "unparsed",
+        Verdict::SelfGraded => "self-graded",
+    }
+}
+
+/// What the student gave, as the review log keeps it: plain text, or JSON for a list.
+fn answer_text(response: &Response) -> Option<String> {
+    match response {
+        Response::Text(text) => Some(text.trim().to_string()),
+        Response::Choices(choices) => serde_json::to_string(choices).ok(),
+        Response::Bool(value) => Some(value.to_string()),
+        Response::Number(value) => Some(value.to_string()),
+        Response::Recall => None,
+    }
+}
+
+/// What one grade button would do: the days until the card comes back (0 = later today).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GradePreview {
+    pub quality: u8,
+    pub label: &'static str,
+    pub days: u32,
+    pub is_default: bool,
+}
+
+/// The schedule each allowed grade would give, for the grade buttons ("Good — 6 days").
+pub fn preview_grades(
+    checked: &Checked,
+    progress: Option<Progress>,
+    today: StudyDay,
+) -> Vec<GradePreview> {
+    let options = check::grade_options(checked);
+    options
+        .choices
+        .iter()
+        .map(|grade| {
+            let (after, _) = Progress::after_review(progress, grade.quality, today);
+            let days = if after.relearns_on(today) {
+                0
+            } else {
+                u32::try_from(today.days_until(after.due)).unwrap_or(0)
+            };
+            GradePreview {
+                quality: grade.quality.value(),
+                label: grade.label,
+                days,
+                is_default: options.default == Some(grade.quality),
+            }
+        })
+        .collect()
+}
+
+/// "later today", "1 day", "6 days", "3 months", "1.2 years": how a student reads an interval.
+pub fn interval_label(days: u32) -> String {
+    match days {
+        0 => "later today".to_string(),
+        1 => "1 day".to_string(),
+        2..=59 => format!("{days} days"),
+        60..=364 => format!("{} months", (days + 15) / 30),
+        _ => {
+            let years = f64::from(days) / 365.0;
+            format!("{years:.1} years")
+        }
+    }
+}
