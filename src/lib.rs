@@ -9,3 +9,6 @@ pub mod commands;
 pub mod config;
 pub mod questions;
 pub mod scheduler;
+pub mod store;
+pub mod study;
+pub mod web;

@@ -1,17 +1,49 @@
 //! What each command of the command line does; `main.rs` only dispatches here.
 
+pub mod serve;
+pub mod sets;
 pub mod sm2;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DatabaseArgs};
+use crate::store::Store;
 
-/// Runs one command line and says how it ended: 0 done, 1 the input had errors, 2 bad usage.
+/// Runs one command line and says how it ended: 0 done, 1 failed (bad input files, a database
+/// or network problem), 2 bad usage.
 pub fn run(cli: Cli) -> ExitCode {
+    let serving = matches!(cli.command, None | Some(Command::Serve(_)));
+    init_logging(if serving { "info,actix_server=warn" } else { "warn" });
     match cli.command {
         Some(Command::Sm2 { json, qualities }) => run_sm2(json, &qualities),
-        _ => todo!(),
+        Some(Command::Check { files }) => run_check(&files),
+        Some(Command::Import { files, database }) => run_import(&files, &database),
+        Some(Command::Serve(args)) => report(serve::run(&args)),
+        None => report(serve::run(&cli.serve)),
+    }
+}
+
+/// Logs to standard error; `RUST_LOG` overrides the default level.
+fn init_logging(default_filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_filter));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
+}
+
+/// Prints a failure as one paragraph: what happened, then its causes.
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -27,5 +59,42 @@ fn run_sm2(json: bool, arguments: &[String]) -> ExitCode {
     match sm2::write_reviews(&mut out, &qualities, json).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(1),
+    }
+}
+
+fn run_check(files: &[PathBuf]) -> ExitCode {
+    match sets::load_files(files) {
+        Ok(loaded) => {
+            let _ = sets::write_checked(&mut std::io::stdout().lock(), files, &loaded);
+            ExitCode::SUCCESS
+        }
+        Err(failures) => {
+            let _ = sets::write_errors(&mut std::io::stderr().lock(), &failures);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_import(files: &[PathBuf], database: &DatabaseArgs) -> ExitCode {
+    let loaded = match sets::load_files(files) {
+        Ok(loaded) => loaded,
+        Err(failures) => {
+            let _ = sets::write_errors(&mut std::io::stderr().lock(), &failures);
+            eprintln!("nothing was imported");
+            return ExitCode::from(1);
+        }
+    };
+    let imported = Store::open(&serve::store_config(&database.db, database.synchronous))
+        .map_err(anyhow::Error::from)
+        .and_then(|store| Ok(sets::import(&store, loaded)?));
+    match imported {
+        Ok(reports) => {
+            let _ = sets::write_reports(&mut std::io::stdout().lock(), &reports);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error:#}\nnothing was imported");
+            ExitCode::from(1)
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Question sets: the domain types, the TOML file format, and answer checking.
 
 pub mod check;
+pub mod folder;
 pub mod model;
 pub mod parse;
 

@@ -1,0 +1,59 @@
+//! `studyhall serve`: load the question sets, open the database, listen and serve. Start-up
+//! problems end in one paragraph that says what to do, and a non-zero exit; never a panic.
+
+use std::net::TcpListener;
+
+use anyhow::Context;
+
+use crate::cli::{ServeArgs, SyncMode};
+use crate::config::ServerConfig;
+use crate::questions::folder::load_folder;
+use crate::store::{Store, StoreConfig, Synchronous};
+use crate::web::server;
+use crate::web::state::AppState;
+use crate::web::templates::Templates;
+
+/// Starts the server and runs it until it is stopped (Ctrl-C).
+pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
+    let config = ServerConfig::from_args(args)?;
+    let sets = load_folder(&config.questions).with_context(|| {
+        format!(
+            "the question sets in {} have errors; fix them (`studyhall check FILE` lists them) and start again",
+            config.questions.display()
+        )
+    })?;
+    let store = Store::open(&store_config(&config.db, config.synchronous)).with_context(|| {
+        format!(
+            "could not open the database {}: check that its folder exists and is writable, or choose another file with --db",
+            config.db.display()
+        )
+    })?;
+    let reports = store.import_sets(sets).wait().context("could not load the question sets into the database")?;
+    for report in &reports {
+        tracing::info!(set = %report.set, added = report.added.len(), changed = report.changed.len(),
+            retired = report.retired.len(), unchanged = report.unchanged, "question set loaded");
+    }
+    let listener = TcpListener::bind(config.addr).with_context(|| {
+        format!(
+            "could not listen on {}: another program may be using that port; stop it or choose another address with --addr (e.g. --addr 127.0.0.1:8081)",
+            config.addr
+        )
+    })?;
+    let templates = Templates::new().context("the built-in page templates do not compile (a bug)")?;
+    let state = AppState::new(store, config.clock.clone(), templates);
+    println!("studyhall is ready: open http://{}/ in a browser", config.addr);
+    actix_web::rt::System::new()
+        .block_on(async move { server::start(state, listener)?.await })
+        .context("the server stopped with an error")
+}
+
+/// The store's settings from the command line's.
+pub fn store_config(path: &std::path::Path, synchronous: SyncMode) -> StoreConfig {
+    StoreConfig {
+        path: path.to_path_buf(),
+        synchronous: match synchronous {
+            SyncMode::Full => Synchronous::Full,
+            SyncMode::Normal => Synchronous::Normal,
+        },
+    }
+}

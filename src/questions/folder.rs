@@ -1,0 +1,102 @@
+//! The question sets a server loads at start-up: every `*.toml` of a folder, or the essay set
+//! built into the binary when the folder does not exist, so the binary alone is an install.
+
+use std::path::Path;
+
+use crate::questions::QuestionSet;
+use crate::questions::parse::{SetFileErrors, load_set_file, parse_set};
+
+/// The essay's question set, as shipped in `questions/korean-war-1950.toml`.
+pub const BUILT_IN_SET: &str = include_str!("../../questions/korean-war-1950.toml");
+
+/// Why the start-up sets could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("could not read the question folder {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Every file with errors, each error on its own `FILE:LINE:COL: ...` line.
+    #[error("{}", render(.0))]
+    Invalid(Vec<SetFileErrors>),
+}
+
+fn render(files: &[SetFileErrors]) -> String {
+    let lines: Vec<String> = files.iter().map(ToString::to_string).collect();
+    lines.join("\n")
+}
+
+/// Loads every `*.toml` in `folder` (in name order), each with its text; the built-in set when
+/// the folder does not exist. All files are checked: the error lists every problem of each.
+pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderError> {
+    if !folder.exists() {
+        let set = parse_set(BUILT_IN_SET)
+            .expect("the built-in set is checked by the tests to have no errors");
+        return Ok(vec![(set, BUILT_IN_SET.to_string())]);
+    }
+    let read_error = |source| FolderError::Read {
+        path: folder.display().to_string(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        if path.extension().is_some_and(|extension| extension == "toml") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let (loaded, failed): (Vec<_>, Vec<_>) = paths
+        .iter()
+        .map(|path| load_set_file(path))
+        .partition(Result::is_ok);
+    if failed.is_empty() {
+        Ok(loaded.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(FolderError::Invalid(failed.into_iter().filter_map(Result::err).collect()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_set_is_the_essay_set_and_has_no_errors() {
+        let set = parse_set(BUILT_IN_SET).unwrap();
+        assert_eq!(set.id.as_str(), "korean-war-1950");
+        assert!(set.cards.len() >= 60);
+    }
+
+    #[test]
+    fn a_missing_folder_loads_the_built_in_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let sets = load_folder(&dir.path().join("absent")).unwrap();
+        assert_eq!(sets.len(), 1);
+        assert_eq!(sets[0].1, BUILT_IN_SET);
+    }
+
+    #[test]
+    fn every_toml_file_of_the_folder_is_loaded_in_name_order_and_others_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let set = |id: &str| {
+            format!("[set]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"c\"\nkind = \"truefalse\"\nprompt = \"P\"\nanswer = true\n")
+        };
+        std::fs::write(dir.path().join("b.toml"), set("bee")).unwrap();
+        std::fs::write(dir.path().join("a.toml"), set("ant")).unwrap();
+        std::fs::write(dir.path().join("notes.md"), "not a set").unwrap();
+        let sets = load_folder(dir.path()).unwrap();
+        let ids: Vec<&str> = sets.iter().map(|(s, _)| s.id.as_str()).collect();
+        assert_eq!(ids, ["ant", "bee"]);
+    }
+
+    #[test]
+    fn a_broken_file_is_reported_with_its_name_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("broken.toml"), "[set]\nid = \"Bad Id\"\n").unwrap();
+        let message = load_folder(dir.path()).unwrap_err().to_string();
+        assert!(message.contains("broken.toml:2:6"), "{message}");
+    }
+}

@@ -1,0 +1,83 @@
+//! What can go wrong in the store, in words a person can act on. The web layer maps these to
+//! HTTP statuses; the CLI prints them.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::questions::{CardId, SetId};
+
+use super::{CardRow, UserId};
+
+/// An error from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not open the database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the database {path} has schema version {found}, but this studyhall knows versions up to \
+         {known} only: it was written by a newer studyhall; run that version (or restore a backup \
+         made before the upgrade)"
+    )]
+    DatabaseTooNew {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
+    #[error("could not migrate the database to schema version {version}: {source}")]
+    Migration {
+        version: usize,
+        #[source]
+        source: rusqlite_migration::Error,
+    },
+    #[error("the username {0:?} is taken")]
+    UsernameTaken(String),
+    #[error("there is no user {0}")]
+    UnknownUser(UserId),
+    #[error("there is no set {0:?}")]
+    UnknownSet(SetId),
+    #[error("there is no card {0}")]
+    UnknownCard(CardRow),
+    #[error("this answer was already recorded (review token {0})")]
+    ReviewTokenUsed(uuid::Uuid),
+    #[error("the set {0:?} is imported twice in one import")]
+    DuplicateSet(SetId),
+    #[error("the set {set:?} has two cards with the id {card:?}")]
+    DuplicateCard { set: SetId, card: CardId },
+    #[error("{0:?} is not a verdict: use correct, almost, wrong or self-graded")]
+    UnknownVerdict(String),
+    #[error("could not write a card as JSON: {0}")]
+    CardJson(#[source] serde_json::Error),
+    /// The database holds a value this studyhall cannot read back, e.g. a card body that no
+    /// longer parses: a bug or a hand-edited database.
+    #[error("the database holds an unreadable value: {0}")]
+    Corrupt(String),
+    /// The transaction a write was batched into could not begin or commit: every write of the
+    /// batch gets this, since none of them was saved.
+    #[error("could not {action} the write transaction: {source}")]
+    Transaction {
+        action: &'static str,
+        #[source]
+        source: Arc<rusqlite::Error>,
+    },
+    #[error("the database writer stopped; restart studyhall")]
+    WriterStopped,
+    #[error("a database write failed unexpectedly (a bug: see the log)")]
+    WritePanicked,
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Whether `error` is a UNIQUE violation on `table.column`, e.g. `"reviews.review_token"`.
+pub(super) fn is_unique_violation(error: &rusqlite::Error, column: &str) -> bool {
+    match error {
+        rusqlite::Error::SqliteFailure(failure, Some(message)) => {
+            failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                && message.ends_with(column)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,103 @@
+//! Schema migrations: the flat `migrations/NNNN_name.sql` files, built into the binary and
+//! applied at open, each in its own transaction. A database newer than this binary is refused
+//! before anything touches it.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::StoreError;
+
+/// Every migration, in order. Append only: a landed file is never edited.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_init.sql"))];
+
+/// The schema version this binary writes: the number of migrations it knows.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Brings the database at `path` (open as `connection`) up to [`SCHEMA_VERSION`].
+///
+/// Each migration runs in a transaction of its own, so a failure leaves the database at the last
+/// version that applied whole, and the error names the version that did not.
+pub(super) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found = user_version(connection)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::DatabaseTooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let migrations = Migrations::from_slice(MIGRATIONS);
+    for version in found + 1..=SCHEMA_VERSION {
+        migrations
+            .to_version(connection, version)
+            .map_err(|source| StoreError::Migration { version, source })?;
+        tracing::info!(version, "migrated the database");
+    }
+    Ok(())
+}
+
+/// The schema version recorded in the database file (0 for a new file).
+pub(super) fn user_version(connection: &Connection) -> Result<usize, StoreError> {
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    // A negative user_version was not written by studyhall; treat it as "newer than known".
+    Ok(usize::try_from(version).unwrap_or(usize::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_migration_applies_to_an_empty_database_one_at_a_time() {
+        let migrations = Migrations::from_slice(MIGRATIONS);
+        let mut connection = Connection::open_in_memory().unwrap();
+        connection
+            .pragma_update(None, "foreign_keys", true)
+            .unwrap();
+        for version in 1..=SCHEMA_VERSION {
+            migrations.to_version(&mut connection, version).unwrap();
+            assert_eq!(user_version(&connection).unwrap(), version);
+        }
+        migrations.validate().unwrap();
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        migrate(&mut connection, Path::new(":memory:")).unwrap();
+        migrate(&mut connection, Path::new(":memory:")).unwrap();
+        assert_eq!(user_version(&connection).unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn every_table_is_strict() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        migrate(&mut connection, Path::new(":memory:")).unwrap();
+        let loose: Vec<String> = connection
+            .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(loose.is_empty(), "tables without STRICT: {loose:?}");
+    }
+
+    #[test]
+    fn a_database_from_a_newer_studyhall_is_refused_untouched() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        let newer = i64::try_from(SCHEMA_VERSION).unwrap() + 1;
+        connection
+            .pragma_update(None, "user_version", newer)
+            .unwrap();
+        let error = migrate(&mut connection, Path::new("study.db")).unwrap_err();
+        assert!(
+            matches!(error, StoreError::DatabaseTooNew { found, known, .. } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("newer studyhall"), "{error}");
+        assert_eq!(user_version(&connection).unwrap(), SCHEMA_VERSION + 1);
+    }
+}

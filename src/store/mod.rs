@@ -1,0 +1,193 @@
+//! The SQLite store: the only module with SQL. Domain types go in and come out.
+//!
+//! [`Store::open`] creates the database if needed, sets the pragmas (WAL, foreign keys, a busy
+//! timeout, the chosen `synchronous`), applies the migrations and starts the writer thread.
+//!
+//! - Writes go through the [`writer`]: one thread, one connection, group commit. Write methods
+//!   return a [`Pending`] answer: `.await` it in async code, [`Pending::wait`] in the CLI.
+//! - Reads go through the [`readers`] pool of read-only connections and are synchronous: async
+//!   callers run them in `web::block`.
+//!
+//! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a
+//! diff against what is stored), [`sets`] (listing them), [`study`] (the next card),
+//! [`reviews`] (recording an answer) and [`stats`] (progress figures).
+
+mod columns;
+mod error;
+pub mod import;
+mod migrate;
+mod readers;
+pub mod reviews;
+pub mod sessions;
+pub mod sets;
+pub mod stats;
+pub mod study;
+pub mod users;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use columns::{CardRow, UserId};
+pub use error::StoreError;
+pub use import::ImportReport;
+pub use migrate::SCHEMA_VERSION;
+pub use reviews::{NewReview, RecordedReview};
+pub use sessions::Session;
+pub use sets::{SetInfo, SetSummary};
+pub use stats::{DayForecast, ProgressReport, Stages, TagMastery};
+pub use study::{NextCard, Queue, StoredCard};
+pub use users::{Role, User};
+pub use writer::Pending;
+
+use readers::Readers;
+use writer::Writer;
+
+/// How long a connection waits for a lock before giving up with "database is busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Each connection keeps this many prepared statements; the store has fewer distinct queries.
+const STATEMENT_CACHE: usize = 64;
+
+/// SQLite's `synchronous` setting for the write connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Synchronous {
+    /// Every commit survives a power cut.
+    #[default]
+    Full,
+    /// Faster commits; a power cut may lose the last few (the database stays consistent).
+    Normal,
+}
+
+/// Where the database lives and how it syncs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreConfig {
+    pub path: PathBuf,
+    pub synchronous: Synchronous,
+}
+
+impl StoreConfig {
+    /// The database at `path`, with `synchronous = FULL`.
+    pub fn new(path: impl Into<PathBuf>) -> StoreConfig {
+        StoreConfig {
+            path: path.into(),
+            synchronous: Synchronous::default(),
+        }
+    }
+}
+
+/// The database. Cheap to clone: clones share the writer thread and the read pool.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    writer: Writer,
+    readers: Readers,
+}
+
+impl Store {
+    /// Opens (or creates) the database, brings its schema up to date and starts the writer.
+    ///
+    /// Fails with [`StoreError::DatabaseTooNew`] on a database written by a newer studyhall.
+    pub fn open(config: &StoreConfig) -> Result<Store, StoreError> {
+        let path = config.path.as_path();
+        let opened = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut writer = Connection::open(path).map_err(opened)?;
+        configure_writer(&writer, config.synchronous).map_err(opened)?;
+        migrate::migrate(&mut writer, path)?;
+
+        // Readers open after the writer so that the file, and WAL mode, already exist.
+        let reader_count = std::thread::available_parallelism()
+            .map_or(2, |cores| cores.get() * 2)
+            .clamp(2, 16);
+        let readers = (0..reader_count)
+            .map(|_| open_reader(path))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(opened)?;
+
+        Ok(Store {
+            inner: Arc::new(Inner {
+                writer: Writer::spawn(writer)?,
+                readers: Readers::new(readers),
+            }),
+        })
+    }
+
+    /// Proves that a read connection answers. Blocking, like every read.
+    pub fn health_check_read(&self) -> Result<(), StoreError> {
+        self.read(|connection| {
+            connection.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+                row.get::<_, i64>(0)
+            })?;
+            Ok(())
+        })
+    }
+
+    /// Proves that the writer runs and can begin and commit a write transaction.
+    pub fn health_check_write(&self) -> Pending<()> {
+        self.write(|connection| {
+            connection.query_row("SELECT 1", [], |_| Ok(()))?;
+            Ok(())
+        })
+    }
+
+    fn read<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.inner.readers.read(read)
+    }
+
+    fn write<T, F>(&self, work: F) -> Pending<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.inner.writer.submit(work)
+    }
+}
+
+fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqlite::Result<()> {
+    // WAL lets the readers go on while the writer writes; the setting is stored in the file.
+    let mode: String =
+        connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(%mode, "SQLite refused WAL mode: reads will wait for writes");
+    }
+    connection.pragma_update(None, "foreign_keys", true)?;
+    connection.pragma_update(
+        None,
+        "synchronous",
+        match synchronous {
+            Synchronous::Full => "FULL",
+            Synchronous::Normal => "NORMAL",
+        },
+    )?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
+    connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(())
+}
+
+fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let connection = Connection::open_with_flags(path, flags)?;
+    // Not SQLITE_OPEN_READ_ONLY: a read-only WAL reader cannot recover the -shm file after a
+    // crash. query_only gives the same guarantee against writing by mistake.
+    connection.pragma_update(None, "query_only", true)?;
+    connection.pragma_update(None, "foreign_keys", true)?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
+    connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(connection)
+}

@@ -1,0 +1,115 @@
+//! The sets as a student sees them: what is in each and how much of it waits for them today.
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use crate::questions::SetId;
+use crate::scheduler::StudyDay;
+
+use super::study::{introduced_on, new_cards_left};
+use super::users::daily_new_limit;
+use super::{Store, StoreError, UserId};
+
+/// One set on a student's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetSummary {
+    pub id: SetId,
+    pub title: String,
+    pub description: Option<String>,
+    /// Cards in the set (retired ones not counted).
+    pub cards: u32,
+    /// Cards to review today: due or overdue, or waiting for a same-day repeat.
+    pub due: u32,
+    /// New cards the student may still start today in this set: the cards never seen, capped by
+    /// what is left of the daily limit (which counts new cards across all sets).
+    pub new_left: u32,
+}
+
+/// A set's own fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetInfo {
+    pub id: SetId,
+    pub title: String,
+    pub description: Option<String>,
+    /// What the cards are built from.
+    pub source: Option<String>,
+    /// Cards in the set (retired ones not counted).
+    pub cards: u32,
+    /// Unix milliseconds.
+    pub created_at_ms: i64,
+    /// Unix milliseconds: the last import that changed the file.
+    pub updated_at_ms: i64,
+}
+
+impl Store {
+    /// Every set, by title, with the student's figures for `today`.
+    pub fn list_sets(&self, user: UserId, today: StudyDay) -> Result<Vec<SetSummary>, StoreError> {
+        self.read(|connection| {
+            let new_allowed = new_cards_left(
+                daily_new_limit(connection, user)?,
+                introduced_on(connection, user, today)?,
+            );
+            let mut statement = connection.prepare_cached(
+                "SELECT sets.slug, sets.title, sets.description,
+                     (SELECT count(*) FROM cards
+                      WHERE cards.set_id = sets.id AND cards.retired = 0),
+                     (SELECT count(*) FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+                      WHERE s.user_id = ?1 AND s.set_id = sets.id AND c.retired = 0
+                        AND (s.due_day <= ?2 OR (s.relearning = 1 AND s.last_review_day = ?2))),
+                     (SELECT count(*) FROM cards AS c
+                      WHERE c.set_id = sets.id AND c.retired = 0
+                        AND NOT EXISTS (SELECT 1 FROM card_states AS s
+                                        WHERE s.user_id = ?1 AND s.card_id = c.id))
+                 FROM sets
+                 ORDER BY sets.title, sets.slug",
+            )?;
+            let rows = statement.query_map((user, today), |row| {
+                Ok(SetSummary {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    description: row.get(2)?,
+                    cards: row.get(3)?,
+                    due: row.get(4)?,
+                    new_left: row.get::<_, u32>(5)?.min(new_allowed),
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// The set with this id.
+    pub fn set_by_slug(&self, set: &SetId) -> Result<Option<SetInfo>, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached(
+                    "SELECT slug, title, description, source,
+                         (SELECT count(*) FROM cards
+                          WHERE cards.set_id = sets.id AND cards.retired = 0),
+                         created_at, updated_at
+                     FROM sets WHERE slug = ?1",
+                )?
+                .query_row([set], |row| {
+                    Ok(SetInfo {
+                        id: row.get(0)?,
+                        title: row.get(1)?,
+                        description: row.get(2)?,
+                        source: row.get(3)?,
+                        cards: row.get(4)?,
+                        created_at_ms: row.get(5)?,
+                        updated_at_ms: row.get(6)?,
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    /// The text of the file the set was last imported from.
+    pub fn set_file_text(&self, set: &SetId) -> Result<Option<String>, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached("SELECT file_text FROM sets WHERE slug = ?1")?
+                .query_row([set], |row| row.get(0))
+                .optional()?)
+        })
+    }
+}

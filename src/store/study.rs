@@ -1,0 +1,232 @@
+//! What a student studies next in a set, and looking cards up.
+//!
+//! The order: cards due (most overdue first), then new cards in file order while the student's
+//! daily limit of new cards allows, then the cards waiting for a same-day repeat (the one
+//! reviewed longest ago first). Retired cards never come up.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use crate::questions::{Card, CardId, SetId};
+use crate::scheduler::{CardState, Easiness, Progress, StudyDay};
+
+use super::users::daily_new_limit;
+use super::{CardRow, Store, StoreError, UserId};
+
+/// Which queue the next card comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queue {
+    /// Due today or overdue.
+    Due,
+    /// Never seen by this student.
+    New,
+    /// Graded below 4 earlier today: a same-day repeat.
+    Relearn,
+}
+
+/// The card to show next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextCard {
+    pub card: Card,
+    pub card_row: CardRow,
+    /// `None` for a new card.
+    pub progress: Option<Progress>,
+    pub queue: Queue,
+}
+
+/// A card as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCard {
+    pub row: CardRow,
+    pub set: SetId,
+    pub card: Card,
+    /// Gone from its set's file: not shown any more, its history kept.
+    pub retired: bool,
+}
+
+/// The most overdue card of a set. `EXPLAIN QUERY PLAN` of this text is tested: it must search
+/// `card_states_due`, not scan the table. Cards reviewed today are never here: a review moves
+/// `due_day` to at least tomorrow.
+pub(super) const DUE_CARD: &str = "
+    SELECT c.id, c.body, s.repetitions, s.easiness_hundredths, s.interval_days, s.lapses,
+           s.due_day, s.last_review_day, s.relearning
+    FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+    WHERE s.user_id = ?1 AND s.set_id = ?2 AND s.due_day <= ?3 AND c.retired = 0
+    ORDER BY s.due_day, s.card_id
+    LIMIT 1";
+
+const RELEARN_CARD: &str = "
+    SELECT c.id, c.body, s.repetitions, s.easiness_hundredths, s.interval_days, s.lapses,
+           s.due_day, s.last_review_day, s.relearning
+    FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+    WHERE s.user_id = ?1 AND s.set_id = ?2 AND s.relearning = 1 AND s.last_review_day = ?3
+      AND c.retired = 0
+    ORDER BY s.last_reviewed_at, s.card_id
+    LIMIT 1";
+
+const NEW_CARD: &str = "
+    SELECT c.id, c.body FROM cards AS c
+    WHERE c.set_id = ?2 AND c.retired = 0
+      AND NOT EXISTS (SELECT 1 FROM card_states AS s WHERE s.user_id = ?1 AND s.card_id = c.id)
+    ORDER BY c.position
+    LIMIT 1";
+
+impl Store {
+    /// The card `user` should study next in `set` on `today`, or `None` when nothing is left
+    /// for today. [`StoreError::UnknownSet`] / [`StoreError::UnknownUser`] for bad ids.
+    pub fn next_card(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<NextCard>, StoreError> {
+        self.read(|connection| {
+            let set_row = set_row(connection, set)?;
+            let key = (user, set_row, today);
+            if let Some(next) = card_with_progress(connection, DUE_CARD, key, Queue::Due)? {
+                return Ok(Some(next));
+            }
+            let limit = daily_new_limit(connection, user)?;
+            if new_cards_left(limit, introduced_on(connection, user, today)?) > 0 {
+                let new = connection
+                    .prepare_cached(NEW_CARD)?
+                    .query_row((user, set_row), |row| {
+                        Ok((row.get::<_, CardRow>(0)?, row.get::<_, String>(1)?))
+                    })
+                    .optional()?;
+                if let Some((row, body)) = new {
+                    return Ok(Some(NextCard {
+                        card: parse_body(row, &body)?,
+                        card_row: row,
+                        progress: None,
+                        queue: Queue::New,
+                    }));
+                }
+            }
+            card_with_progress(connection, RELEARN_CARD, key, Queue::Relearn)
+        })
+    }
+
+    /// The card `card` of the set `set`, retired or not.
+    pub fn card(&self, set: &SetId, card: &CardId) -> Result<Option<StoredCard>, StoreError> {
+        self.find_card(
+            "SELECT c.id, sets.slug, c.body, c.retired FROM cards AS c
+             JOIN sets ON sets.id = c.set_id WHERE sets.slug = ?1 AND c.slug = ?2",
+            (set, card),
+        )
+    }
+
+    /// The card stored in row `row`, retired or not.
+    pub fn card_by_row(&self, row: CardRow) -> Result<Option<StoredCard>, StoreError> {
+        self.find_card(
+            "SELECT c.id, sets.slug, c.body, c.retired FROM cards AS c
+             JOIN sets ON sets.id = c.set_id WHERE c.id = ?1",
+            [row],
+        )
+    }
+
+    fn find_card(
+        &self,
+        sql: &str,
+        key: impl rusqlite::Params,
+    ) -> Result<Option<StoredCard>, StoreError> {
+        self.read(|connection| {
+            let found = connection
+                .prepare_cached(sql)?
+                .query_row(key, |row| {
+                    Ok((
+                        row.get::<_, CardRow>(0)?,
+                        row.get(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get(3)?,
+                    ))
+                })
+                .optional()?;
+            found
+                .map(|(row, set, body, retired)| {
+                    Ok(StoredCard {
+                        row,
+                        set,
+                        card: parse_body(row, &body)?,
+                        retired,
+                    })
+                })
+                .transpose()
+        })
+    }
+}
+
+/// The set's row id; [`StoreError::UnknownSet`] if there is no such set.
+pub(super) fn set_row(connection: &Connection, set: &SetId) -> Result<i64, StoreError> {
+    connection
+        .prepare_cached("SELECT id FROM sets WHERE slug = ?1")?
+        .query_row([set], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownSet(set.clone()))
+}
+
+/// How many cards `user` met for the first time on `today`, across all sets.
+pub(super) fn introduced_on(
+    connection: &Connection,
+    user: UserId,
+    today: StudyDay,
+) -> Result<u32, StoreError> {
+    Ok(connection
+        .prepare_cached(
+            "SELECT count(*) FROM card_states WHERE user_id = ?1 AND introduced_day = ?2",
+        )?
+        .query_row((user, today), |row| row.get(0))?)
+}
+
+/// How many more new cards a student may start today.
+pub(super) fn new_cards_left(daily_limit: u32, introduced_today: u32) -> u32 {
+    daily_limit.saturating_sub(introduced_today)
+}
+
+/// Reads a [`Progress`] from the seven state columns starting at `first`, in the order of
+/// [`DUE_CARD`]: repetitions, easiness, interval, lapses, due day, last review day, relearning.
+pub(super) fn progress_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Progress> {
+    Ok(Progress {
+        state: CardState {
+            repetitions: row.get(first)?,
+            easiness: Easiness::from_hundredths(row.get(first + 1)?),
+            interval_days: row.get(first + 2)?,
+            lapses: row.get(first + 3)?,
+        },
+        due: row.get(first + 4)?,
+        last_review: row.get(first + 5)?,
+        relearning: row.get(first + 6)?,
+    })
+}
+
+fn card_with_progress(
+    connection: &Connection,
+    sql: &str,
+    key: (UserId, i64, StudyDay),
+    queue: Queue,
+) -> Result<Option<NextCard>, StoreError> {
+    let found = connection
+        .prepare_cached(sql)?
+        .query_row(key, |row| {
+            Ok((
+                row.get::<_, CardRow>(0)?,
+                row.get::<_, String>(1)?,
+                progress_from_row(row, 2)?,
+            ))
+        })
+        .optional()?;
+    found
+        .map(|(row, body, progress)| {
+            Ok(NextCard {
+                card: parse_body(row, &body)?,
+                card_row: row,
+                progress: Some(progress),
+                queue,
+            })
+        })
+        .transpose()
+}
+
+fn parse_body(row: CardRow, body: &str) -> Result<Card, StoreError> {
+    serde_json::from_str(body)
+        .map_err(|error| StoreError::Corrupt(format!("card {row} does not parse: {error}")))
+}

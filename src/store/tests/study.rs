@@ -1,0 +1,147 @@
+//! The order cards come up in, and the query plan of the due-card query.
+
+use super::{Fixture, card_id, day, open_store, set, set_id};
+use crate::store::study::DUE_CARD;
+use crate::store::{Queue, StoreError, UserId};
+
+/// The next card's id and queue, or `None` when the day's work in `set` is done.
+fn next(fixture: &Fixture, user: UserId, set: &str, today: &str) -> Option<(String, Queue)> {
+    fixture
+        .store
+        .next_card(user, &set_id(set), day(today))
+        .unwrap()
+        .map(|next| (next.card.id.to_string(), next.queue))
+}
+
+fn answer(fixture: &Fixture, user: UserId, card: &str, quality: u8, today: &str, at_ms: i64) {
+    let row = fixture.row("history", card);
+    fixture.review(user, row, quality, today, at_ms).unwrap();
+}
+
+#[test]
+fn a_study_day_serves_due_cards_most_overdue_first_then_new_ones_up_to_the_limit_then_repeats() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b", "c", "d", "e", "f"])]);
+    fixture
+        .store
+        .set_daily_new_limit(student, 2)
+        .wait()
+        .unwrap();
+    answer(&fixture, student, "b", 4, "2026-01-02", 1); // due 01-03
+    answer(&fixture, student, "a", 4, "2026-01-03", 2); // due 01-04
+
+    let today = "2026-01-10";
+    let due = Some(Queue::Due);
+    let new = Some(Queue::New);
+    let relearn = Some(Queue::Relearn);
+    let step = |expected: &str, queue: Option<Queue>, quality: u8, at_ms: i64| {
+        let (card, served_from) = next(&fixture, student, "history", today).unwrap();
+        assert_eq!((card.as_str(), Some(served_from)), (expected, queue));
+        answer(&fixture, student, expected, quality, today, at_ms);
+    };
+    step("b", due, 2, 10); // the most overdue; forgotten: comes back today
+    step("a", due, 4, 11);
+    step("c", new, 3, 12); // new cards in file order; 3 is a pass but still repeated today
+    step("d", new, 5, 13);
+    // Two new cards today: the limit. The repeats follow, the longest-waiting first.
+    step("b", relearn, 3, 14); // still below 4: b stays in relearning, now behind c
+    step("c", relearn, 4, 15);
+    step("b", relearn, 5, 16);
+    assert_eq!(next(&fixture, student, "history", today), None);
+
+    // The next day, the limit allows two more new cards; b, forgotten yesterday, is due first.
+    assert_eq!(
+        next(&fixture, student, "history", "2026-01-11"),
+        Some(("b".into(), Queue::Due))
+    );
+}
+
+#[test]
+fn the_daily_limit_of_new_cards_counts_all_sets() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b"]), set("other", &["x"])]);
+    fixture
+        .store
+        .set_daily_new_limit(student, 1)
+        .wait()
+        .unwrap();
+    answer(&fixture, student, "a", 5, "2026-01-01", 1);
+
+    assert_eq!(next(&fixture, student, "other", "2026-01-01"), None);
+    assert_eq!(
+        next(&fixture, student, "other", "2026-01-02"),
+        Some(("x".into(), Queue::New))
+    );
+}
+
+#[test]
+fn a_due_card_comes_with_its_progress_and_a_new_card_without() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b"])]);
+    let recorded = fixture
+        .review(student, fixture.row("history", "a"), 4, "2026-01-01", 1)
+        .unwrap();
+
+    let due = fixture
+        .store
+        .next_card(student, &set_id("history"), day("2026-01-02"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(due.card.id, card_id("a"));
+    assert_eq!(due.progress, Some(recorded.progress));
+    let new = fixture
+        .store
+        .next_card(student, &set_id("history"), day("2026-01-01"))
+        .unwrap()
+        .unwrap();
+    assert_eq!((new.card.id, new.progress), (card_id("b"), None));
+}
+
+#[test]
+fn an_unknown_set_or_user_is_an_error_not_an_empty_queue() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a"])]);
+    let today = day("2026-01-01");
+    assert!(matches!(
+        fixture.store.next_card(student, &set_id("nothing"), today),
+        Err(StoreError::UnknownSet(_))
+    ));
+    assert!(matches!(
+        fixture
+            .store
+            .next_card(UserId(999), &set_id("history"), today),
+        Err(StoreError::UnknownUser(UserId(999)))
+    ));
+}
+
+#[test]
+fn the_due_card_query_searches_the_due_index_instead_of_scanning() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b", "c"])]);
+    let plan: Vec<String> = fixture
+        .store
+        .read(|connection| {
+            let mut statement = connection.prepare(&format!("EXPLAIN QUERY PLAN {DUE_CARD}"))?;
+            let rows = statement.query_map((student, 1, day("2026-01-01")), |row| row.get(3))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .unwrap();
+    let uses_index = plan.iter().any(|step| {
+        step.contains("USING INDEX card_states_due")
+            || step.contains("USING COVERING INDEX card_states_due")
+    });
+    assert!(uses_index, "{plan:#?}");
+    assert!(
+        !plan.iter().any(|step| step.starts_with("SCAN")),
+        "{plan:#?}"
+    );
+    assert!(
+        !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+        "{plan:#?}"
+    );
+}

@@ -1,0 +1,191 @@
+//! Request-phase errors and their HTTP form: one `match` from error to status. The JSON API answers
+//! `{"error": {"code", "message"}}`; pages answer with the error page. Bad input is never a 500.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use std::sync::LazyLock;
+
+use crate::web::templates::Templates;
+use crate::web::views::{ErrorView, LayoutView};
+
+/// What went wrong with a request, in the words the client sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("sign in first")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("the request body is too large (the limit is {limit_kb} KB)")]
+    TooLarge { limit_kb: usize },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("too many failed sign-ins: try again in {seconds} s")]
+    TooManyAttempts { seconds: u64 },
+    /// Details go to the log, never to the client.
+    #[error("something went wrong on the server; it has been logged")]
+    Internal,
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A stable machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Conflict { code, .. } => code,
+            AppError::TooLarge { .. } => "too_large",
+            AppError::Invalid(_) => "invalid",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Internal => "internal",
+        }
+    }
+
+    /// Logs the cause and hides it: for failures that are the server's, not the client's.
+    pub fn internal(cause: impl std::fmt::Display) -> AppError {
+        tracing::error!(%cause, "request failed");
+        AppError::Internal
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: String,
+}
+
+/// An [`AppError`] answered as JSON, for `/api/v1`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> ApiError {
+        ApiError(error)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.0.code(),
+                message: self.0.to_string(),
+            },
+        };
+        let mut response = HttpResponse::build(self.status_code());
+        if let AppError::TooManyAttempts { seconds } = self.0 {
+            response.insert_header(("Retry-After", seconds.to_string()));
+        }
+        response.json(body)
+    }
+}
+
+/// An [`AppError`] answered as the error page, for the HTML pages. The page is rendered with
+/// templates of its own: an error response has no access to the application's state.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(error: AppError) -> PageError {
+        PageError(error)
+    }
+}
+
+static ERROR_TEMPLATES: LazyLock<Option<Templates>> = LazyLock::new(|| Templates::new().ok());
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let view = ErrorView {
+            layout: LayoutView::signed_out("Error", ""),
+            status: status.as_u16(),
+            heading: status.canonical_reason().unwrap_or("Error").to_string(),
+            message: self.0.to_string(),
+        };
+        let body = ERROR_TEMPLATES
+            .as_ref()
+            .and_then(|templates| templates.render("error.html", &view).ok())
+            .unwrap_or_else(|| format!("Error {}: {}", view.status, view.message));
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::MessageBody;
+
+    fn body_of(error: AppError) -> (u16, serde_json::Value) {
+        let response = ApiError(error).error_response();
+        let status = response.status().as_u16();
+        let bytes = response.into_body().try_into_bytes().unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[test]
+    fn each_error_maps_to_its_status_and_a_json_code_and_message() {
+        let cases = [
+            (AppError::BadRequest("malformed JSON".into()), 400, "bad_request"),
+            (AppError::Unauthorized, 401, "unauthorized"),
+            (AppError::Forbidden("no".into()), 403, "forbidden"),
+            (AppError::NotFound("no such set".into()), 404, "not_found"),
+            (AppError::Conflict { code: "token_used", message: "used".into() }, 409, "token_used"),
+            (AppError::TooLarge { limit_kb: 64 }, 413, "too_large"),
+            (AppError::Invalid("quality".into()), 422, "invalid"),
+            (AppError::TooManyAttempts { seconds: 2 }, 429, "too_many_attempts"),
+        ];
+        for (error, status, code) in cases {
+            let message = error.to_string();
+            let (got_status, body) = body_of(error);
+            assert_eq!(got_status, status);
+            assert_eq!(body["error"]["code"], code);
+            assert_eq!(body["error"]["message"], message);
+        }
+    }
+
+    #[test]
+    fn an_internal_error_hides_its_cause() {
+        let (status, body) = body_of(AppError::internal("disk I/O error at /secret/path"));
+        assert_eq!(status, 500);
+        assert!(!body.to_string().contains("secret"));
+    }
+}

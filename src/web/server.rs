@@ -1,0 +1,103 @@
+//! Putting the application together: body limits, the routes of the pages and the API, static
+//! files and the health check; and starting the HTTP server on a listener.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::error::{JsonPayloadError, UrlencodedError};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, middleware, web};
+
+use crate::web::error::{ApiError, AppError};
+use crate::web::state::AppState;
+use crate::web::{api, assets, pages};
+
+/// The largest JSON body the API takes.
+pub const JSON_LIMIT: usize = 64 * 1024;
+/// The largest form body a page takes.
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+/// Starts serving `state` on `listener`; the returned server runs when awaited.
+pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(json_config())
+            .app_data(form_config())
+            .wrap(middleware::DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Referrer-Policy", "same-origin")))
+            .route("/healthz", web::get().to(health))
+            .route("/static/{name}", web::get().to(static_file))
+            .configure(api::routes)
+            .configure(pages::routes)
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_LIMIT)
+        .error_handler(|error, _| ApiError(json_error(&error)).into())
+}
+
+/// 413 for a body over the limit, 422 for JSON of the wrong shape, 400 for anything unreadable.
+fn json_error(error: &JsonPayloadError) -> AppError {
+    match error {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            AppError::TooLarge {
+                limit_kb: JSON_LIMIT / 1024,
+            }
+        }
+        JsonPayloadError::Deserialize(cause) if cause.is_data() => {
+            AppError::Invalid(cause.to_string())
+        }
+        JsonPayloadError::ContentType => {
+            AppError::BadRequest("send the body as JSON with Content-Type: application/json".into())
+        }
+        other => AppError::BadRequest(format!("malformed JSON: {other}")),
+    }
+}
+
+fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(FORM_LIMIT)
+        .error_handler(|error, request| pages::form_error(form_error(&error), request))
+}
+
+fn form_error(error: &UrlencodedError) -> AppError {
+    match error {
+        UrlencodedError::Overflow { .. } => AppError::TooLarge {
+            limit_kb: FORM_LIMIT / 1024,
+        },
+        other => AppError::BadRequest(format!("the form could not be read: {other}")),
+    }
+}
+
+/// 200 when the database answers a read and commits a write; 503 otherwise.
+async fn health(state: web::Data<AppState>) -> HttpResponse {
+    let store = state.store.clone();
+    let read = web::block(move || store.health_check_read()).await;
+    let write = state.store.health_check_write().await;
+    match (read, write) {
+        (Ok(Ok(())), Ok(())) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
+        (read, write) => {
+            tracing::error!(?read, ?write, "health check failed");
+            HttpResponse::ServiceUnavailable()
+                .json(serde_json::json!({"status": "unavailable", "error": "the database does not answer"}))
+        }
+    }
+}
+
+async fn static_file(request: HttpRequest) -> HttpResponse {
+    match assets::lookup(request.path()) {
+        Some(asset) => HttpResponse::Ok()
+            .content_type(asset.content_type)
+            .insert_header(("Cache-Control", assets::CACHE_CONTROL))
+            .body(asset.body),
+        None => HttpResponse::NotFound().finish(),
+    }
+}

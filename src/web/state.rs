@@ -1,0 +1,39 @@
+//! What every handler shares: the store, the study clock, the templates and the sign-in throttle.
+
+
+
+use jiff::Timestamp;
+
+use crate::accounts::SignInThrottle;
+use crate::scheduler::{StudyClock, StudyDay};
+use crate::store::Store;
+use crate::web::templates::Templates;
+
+/// The application's shared state, handed to handlers as `web::Data<AppState>`.
+pub struct AppState {
+    pub store: Store,
+    pub clock: StudyClock,
+    pub templates: Templates,
+    pub throttle: SignInThrottle,
+}
+
+impl AppState {
+    pub fn new(store: Store, clock: StudyClock, templates: Templates) -> AppState {
+        AppState {
+            store,
+            clock,
+            templates,
+            throttle: SignInThrottle::default(),
+        }
+    }
+
+    /// The study day it is now.
+    pub fn today(&self) -> StudyDay {
+        self.clock.study_day(Timestamp::now())
+    }
+}
+
+/// Unix milliseconds now.
+pub fn now_ms() -> i64 {
+    Timestamp::now().as_millisecond()
+}

@@ -1,0 +1,92 @@
+//! The one template environment, built at start-up with every page template embedded in the
+//! binary, and the single way to render a page: [`Templates::render`] with a view model from
+//! [`super::views`].
+//!
+//! `.html` templates are HTML-autoescaped, and undefined values are errors (minijinja's strict
+//! mode), so a view model missing a field the template reads fails its test instead of quietly
+//! rendering an empty string. Templates reach static files through `asset("style.css")`,
+//! which gives the content-hashed URL from [`super::assets`].
+
+use minijinja::value::Serde;
+use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use super::assets;
+
+/// Every template, by name, embedded at compile time.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("login.html", include_str!("../../templates/login.html")),
+    ("register.html", include_str!("../../templates/register.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("study.html", include_str!("../../templates/study.html")),
+    ("answer.html", include_str!("../../templates/answer.html")),
+    ("done.html", include_str!("../../templates/done.html")),
+    ("progress.html", include_str!("../../templates/progress.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+];
+
+/// A template that would not compile or render. Its `source` chain holds minijinja's error,
+/// with the template name and line, for the log; the student sees only the error page.
+#[derive(Debug, thiserror::Error)]
+#[error("the template {template} could not be {action}")]
+pub struct RenderError {
+    /// The template's name, e.g. "home.html".
+    pub template: String,
+    action: &'static str,
+    #[source]
+    source: minijinja::Error,
+}
+
+/// The template environment, shared by all requests (put it in `web::Data`).
+#[derive(Debug)]
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    /// Compiles every embedded template. Fails only if one has a syntax error, which the tests
+    /// rule out, so start-up can treat an error here as a bug to report.
+    pub fn new() -> Result<Templates, RenderError> {
+        let mut env = Environment::new();
+        // Jinja's default already escapes `.html`; saying so keeps it true if names change.
+        env.set_auto_escape_callback(minijinja::default_auto_escape_callback);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.add_function("asset", asset_url);
+        for &(name, source) in TEMPLATES {
+            env.add_template(name, source).map_err(|source| RenderError {
+                template: name.to_string(),
+                action: "compiled",
+                source,
+            })?;
+        }
+        Ok(Templates { env })
+    }
+
+    /// Renders the template `name` with `context`, a view model. Never panics: a missing
+    /// template, a missing field or an unknown asset is an `Err`.
+    pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String, RenderError> {
+        let error = |source| RenderError {
+            template: name.to_string(),
+            action: "rendered",
+            source,
+        };
+        let template = self.env.get_template(name).map_err(error)?;
+        template.render(Serde(context)).map_err(error)
+    }
+}
+
+/// The template function `asset(name)`: the current, content-hashed URL of a static file.
+/// Marked safe because it is ours, so its slashes are not written as `&#x2f;`.
+fn asset_url(name: &str) -> Result<Value, minijinja::Error> {
+    assets::url(name).map(|url| Value::from_safe_string(url.to_string())).ok_or_else(|| {
+        minijinja::Error::new(
+            ErrorKind::InvalidOperation,
+            format!("there is no static file called {name:?}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+// studyhall keyboard shortcuts. A progressive enhancement: every page works without this file,
+// through plain forms and redirects; this only adds keys and moves focus to the next action.
+//
+//   Enter  submits the answer     Space  shows the answer of a recall card
+//   1-4    picks a grade          1-9    picks a choice, before answering
+//   ?      toggles the keyboard help
+//
+// Keys are left alone while the student types in a text field, except Enter, which submits.
+(function () {
+  "use strict";
+
+  var help = document.getElementById("keyboard-help");
+  var helpButton = document.getElementById("keyboard-help-button");
+  var reveal = document.querySelector("details.reveal");
+  var answerForm = document.querySelector("form[data-answer-form]");
+
+  function isTyping(element) {
+    if (!element) return false;
+    if (element.isContentEditable) return true;
+    var tag = element.tagName;
+    if (tag === "TEXTAREA" || tag === "SELECT") return true;
+    return tag === "INPUT" && !/^(checkbox|radio|button|submit|reset)$/.test(element.type);
+  }
+
+  function isControl(element) {
+    return !!element && element.closest("a, button, summary, input, select, textarea") !== null;
+  }
+
+  // Grade buttons inside a closed <details> are not rendered: offsetParent is null.
+  function shownGrades() {
+    return Array.prototype.filter.call(
+      document.querySelectorAll("[data-grade-key]"),
+      function (button) { return button.offsetParent !== null; }
+    );
+  }
+
+  function focusDefaultGrade(scope) {
+    var button = scope.querySelector("[data-default-grade]") || scope.querySelector("[data-grade-key]");
+    if (button) button.focus();
+  }
+
+  function toggleHelp() {
+    if (!help || typeof help.showModal !== "function") return;
+    if (help.open) help.close();
+    else help.showModal();
+  }
+
+  if (helpButton && help && typeof help.showModal === "function") {
+    helpButton.hidden = false;
+    helpButton.addEventListener("click", toggleHelp);
+  }
+
+  // Once the answer is shown, the next action is to grade: focus the suggested grade.
+  if (reveal) {
+    reveal.addEventListener("toggle", function () {
+      if (reveal.open) focusDefaultGrade(reveal);
+    });
+  }
+
+  function onEnter(event, target) {
+    if (target.type === "radio" || target.type === "checkbox") {
+      event.preventDefault();
+      if (target.form) target.form.requestSubmit();
+      return;
+    }
+    if (isControl(target)) return; // text fields and buttons submit or act by themselves
+    var next = answerForm || document.querySelector("[data-default-grade]");
+    if (!next) return;
+    event.preventDefault();
+    if (next.tagName === "FORM") next.requestSubmit();
+    else next.click();
+  }
+
+  function onDigit(event, digit) {
+    var grades = shownGrades();
+    if (grades.length > 0) {
+      if (digit <= grades.length) {
+        event.preventDefault();
+        grades[digit - 1].click();
+      }
+      return;
+    }
+    var choices = document.querySelectorAll("[data-choice-key]");
+    if (digit <= choices.length) {
+      event.preventDefault();
+      var input = choices[digit - 1];
+      input.checked = input.type === "radio" ? true : !input.checked;
+      input.focus();
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (event.key === "Enter") {
+      if (!(help && help.open)) onEnter(event, target);
+      return;
+    }
+    if (isTyping(target)) return;
+    if (event.key === "?") {
+      event.preventDefault();
+      toggleHelp();
+      return;
+    }
+    if (help && help.open) return;
+    if (event.key === " " && reveal && !reveal.open && !isControl(target)) {
+      event.preventDefault();
+      reveal.open = true;
+      return;
+    }
+    if (/^[1-9]$/.test(event.key)) onDigit(event, Number(event.key));
+  });
+})();
