@@ -22,10 +22,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
             config.questions.display()
         )
     })?;
-    let store = Store::open(&store_config(&config.db, config.synchronous)).with_context(|| {
-        format!(
-            "could not open the database {}: check that its folder exists and is writable, or choose another file with --db",
-            config.db.display()
+    let store = Store::open(&store_config(&config.db, config.synchronous)).map_err(|error| {
+        anyhow::anyhow!(
+            "{error}\ncheck that the database's folder exists and is writable, or choose another file with --db"
         )
     })?;
     let reports = store.import_sets(sets).wait().context("could not load the question sets into the database")?;

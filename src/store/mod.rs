@@ -3,9 +3,9 @@
 //! [`Store::open`] creates the database if needed, sets the pragmas (WAL, foreign keys, a busy
 //! timeout, the chosen `synchronous`), applies the migrations and starts the writer thread.
 //!
-//! - Writes go through the [`writer`]: one thread, one connection, group commit. Write methods
+//! - Writes go through the `writer`: one thread, one connection, group commit. Write methods
 //!   return a [`Pending`] answer: `.await` it in async code, [`Pending::wait`] in the CLI.
-//! - Reads go through the [`readers`] pool of read-only connections and are synchronous: async
+//! - Reads go through the `readers` pool of read-only connections and are synchronous: async
 //!   callers run them in `web::block`.
 //!
 //! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a

@@ -47,8 +47,12 @@ impl<T> Pending<T> {
 
     /// Blocks the calling thread until the write is committed or has failed.
     ///
-    /// For the CLI and other plain threads only. # Panics: inside an async runtime (tokio's
-    /// `blocking_recv` refuses to block an executor thread): there, `.await` instead.
+    /// For the CLI and other plain threads (`web::block` included).
+    ///
+    /// # Panics
+    ///
+    /// On an async executor thread, where tokio's `blocking_recv` refuses to block: `.await`
+    /// the `Pending` there instead.
     pub fn wait(self) -> Result<T, StoreError> {
         match self.answer {
             Answer::Queued(receiver) => receiver
@@ -177,7 +181,7 @@ impl Drop for Writer {
 fn write_loop(connection: &Connection, queue: &Receiver<Box<dyn Command>>) {
     while let Ok(first) = queue.recv() {
         if let Err(error) = connection.execute_batch("BEGIN IMMEDIATE") {
-            answer_all(vec![first], Some(&transaction_error("begin", error)));
+            answer_all(vec![first], Some(&GroupFailure::new("begin", error)));
             continue;
         }
         let mut group = Vec::new();
@@ -187,30 +191,31 @@ fn write_loop(connection: &Connection, queue: &Receiver<Box<dyn Command>>) {
             let kept = run_in_savepoint(connection, command.as_mut());
             group.push(command);
             if let Err(error) = kept {
-                broken = Some(transaction_error("continue", error));
+                broken = Some(GroupFailure::new("continue", error));
                 break;
             }
             if group.len() < MAX_BATCH {
                 next = queue.try_recv().ok();
             }
         }
-        let group_error = match broken {
-            Some(error) => Some(error),
+        let failure = match broken {
+            Some(failure) => Some(failure),
             None => connection
                 .execute_batch("COMMIT")
                 .err()
-                .map(|error| transaction_error("commit", error)),
+                .map(|error| GroupFailure::new("commit", error)),
         };
-        if group_error.is_some() && !connection.is_autocommit() {
+        if failure.is_some() && !connection.is_autocommit() {
             // A failed COMMIT (say, a deferred foreign key) leaves the transaction open.
             if let Err(error) = connection.execute_batch("ROLLBACK") {
                 tracing::error!(%error, "could not roll back a failed write transaction");
             }
         }
-        if let Some(error) = &group_error {
-            tracing::error!(%error, commands = group.len(), "a group of writes was not saved");
+        if let Some(failure) = &failure {
+            let (action, error) = (failure.action, &failure.source);
+            tracing::error!(%error, action, commands = group.len(), "a group of writes was not saved");
         }
-        answer_all(group, group_error.as_ref());
+        answer_all(group, failure.as_ref());
     }
 }
 
@@ -225,22 +230,30 @@ fn run_in_savepoint(connection: &Connection, command: &mut dyn Command) -> rusql
     }
 }
 
-fn transaction_error(action: &'static str, error: rusqlite::Error) -> StoreError {
-    StoreError::Transaction {
-        action,
-        source: Arc::new(error),
+/// Why a whole group was not saved: every write of the group is told.
+struct GroupFailure {
+    action: &'static str,
+    source: Arc<rusqlite::Error>,
+}
+
+impl GroupFailure {
+    fn new(action: &'static str, error: rusqlite::Error) -> GroupFailure {
+        GroupFailure {
+            action,
+            source: Arc::new(error),
+        }
+    }
+
+    fn to_error(&self) -> StoreError {
+        StoreError::Transaction {
+            action: self.action,
+            source: Arc::clone(&self.source),
+        }
     }
 }
 
-fn answer_all(group: Vec<Box<dyn Command>>, group_error: Option<&StoreError>) {
+fn answer_all(group: Vec<Box<dyn Command>>, failure: Option<&GroupFailure>) {
     for command in group {
-        let error = group_error.map(|error| match error {
-            StoreError::Transaction { action, source } => StoreError::Transaction {
-                action,
-                source: Arc::clone(source),
-            },
-            _ => StoreError::WriterStopped,
-        });
-        command.answer(error);
+        command.answer(failure.map(GroupFailure::to_error));
     }
 }
