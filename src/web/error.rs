@@ -6,6 +6,9 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use std::sync::LazyLock;
 
+use crate::accounts::AccountError;
+use crate::store::StoreError;
+use crate::study::StudyError;
 use crate::web::templates::Templates;
 use crate::web::views::{ErrorView, LayoutView};
 
@@ -16,6 +19,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("sign in first")]
     Unauthorized,
+    /// Deliberately vague: it does not say whether the username exists.
+    #[error("wrong username or password")]
+    SignInFailed,
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -37,7 +43,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
@@ -53,6 +59,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::Unauthorized => "unauthorized",
+            AppError::SignInFailed => "sign_in_failed",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
             AppError::Conflict { code, .. } => code,
@@ -67,6 +74,56 @@ impl AppError {
     pub fn internal(cause: impl std::fmt::Display) -> AppError {
         tracing::error!(%cause, "request failed");
         AppError::Internal
+    }
+}
+
+/// The store's errors a client can cause; anything else is the server's fault.
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> AppError {
+        match error {
+            StoreError::UsernameTaken(_) => AppError::Conflict {
+                code: "username_taken",
+                message: format!("{error}: choose another"),
+            },
+            StoreError::ReviewTokenUsed(_) => AppError::Conflict {
+                code: "review_token_used",
+                message: error.to_string(),
+            },
+            StoreError::UnknownSet(_) | StoreError::UnknownCard(_) => {
+                AppError::NotFound(error.to_string())
+            }
+            // The session outlived its user.
+            StoreError::UnknownUser(_) => AppError::Unauthorized,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl From<StudyError> for AppError {
+    fn from(error: StudyError) -> AppError {
+        match error {
+            StudyError::UnknownSet(_) | StudyError::UnknownCard { .. } => {
+                AppError::NotFound(error.to_string())
+            }
+            StudyError::AlreadyRecorded => AppError::Conflict {
+                code: "review_token_used",
+                message: error.to_string(),
+            },
+            StudyError::Mismatch(_)
+            | StudyError::QualityRequired
+            | StudyError::QualityNotAllowed { .. }
+            | StudyError::ClaimNotAllowed => AppError::Invalid(error.to_string()),
+            StudyError::Store(store) => store.into(),
+        }
+    }
+}
+
+impl From<AccountError> for AppError {
+    fn from(error: AccountError) -> AppError {
+        match error {
+            AccountError::Hashing => AppError::internal(error),
+            refused => AppError::Invalid(refused.to_string()),
+        }
     }
 }
 
