@@ -41,7 +41,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use reviews::{NewReview, RecordedReview};
 pub use sessions::Session;
 pub use sets::{SetInfo, SetSummary};
-pub use stats::{DayForecast, ProgressReport, Stages, TagMastery};
+pub use stats::{DayForecast, DaySummary, ProgressReport, Stages, TagMastery};
 pub use study::{NextCard, Queue, StoredCard};
 pub use users::{Role, User};
 pub use writer::Pending;

@@ -104,6 +104,34 @@ impl Store {
     }
 }
 
+/// One study day's reviews, for the "done for today" summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DaySummary {
+    /// Reviews given that day, same-day repeats included.
+    pub reviews: u32,
+    /// Of those, the ones graded 3 or more.
+    pub right: u32,
+}
+
+impl Store {
+    /// How `user` did on `day`, across all sets.
+    pub fn day_summary(&self, user: UserId, day: StudyDay) -> Result<DaySummary, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached(
+                    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
+                     WHERE user_id = ?1 AND study_day = ?2",
+                )?
+                .query_row((user, day), |row| {
+                    Ok(DaySummary {
+                        reviews: row.get(0)?,
+                        right: row.get(1)?,
+                    })
+                })?)
+        })
+    }
+}
+
 fn streak(connection: &Connection, user: UserId, today: StudyDay) -> Result<u32, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT DISTINCT study_day FROM reviews WHERE user_id = ?1 AND study_day <= ?2

@@ -115,6 +115,20 @@ impl Store {
         )
     }
 
+    /// Where `user` stands on the card in row `card`; `None` if they never reviewed it.
+    pub fn progress_of(&self, user: UserId, card: CardRow) -> Result<Option<Progress>, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached(
+                    "SELECT repetitions, easiness_hundredths, interval_days, lapses, due_day,
+                            last_review_day, relearning
+                     FROM card_states WHERE user_id = ?1 AND card_id = ?2",
+                )?
+                .query_row((user, card), |row| progress_from_row(row, 0))
+                .optional()?)
+        })
+    }
+
     /// The card stored in row `row`, retired or not.
     pub fn card_by_row(&self, row: CardRow) -> Result<Option<StoredCard>, StoreError> {
         self.find_card(

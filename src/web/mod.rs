@@ -11,6 +11,23 @@ pub mod auth;
 pub mod error;
 pub mod pages;
 pub mod server;
+pub mod sign_in;
 pub mod state;
 pub mod templates;
 pub mod views;
+
+use actix_web::web;
+
+use crate::web::error::AppError;
+
+/// Runs blocking work (a store read, password hashing) off the async workers.
+pub async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    E: Into<AppError> + Send + 'static,
+{
+    match web::block(work).await {
+        Ok(done) => done.map_err(Into::into),
+        Err(cancelled) => Err(AppError::internal(cancelled)),
+    }
+}

@@ -4,7 +4,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
-use actix_web::error::{JsonPayloadError, UrlencodedError};
+use actix_web::error::JsonPayloadError;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, middleware, web};
 
 use crate::web::error::{ApiError, AppError};
@@ -23,7 +23,7 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
         App::new()
             .app_data(state.clone())
             .app_data(json_config())
-            .app_data(form_config())
+            .app_data(web::PayloadConfig::new(FORM_LIMIT))
             .wrap(middleware::DefaultHeaders::new()
                 .add(("X-Content-Type-Options", "nosniff"))
                 .add(("X-Frame-Options", "DENY"))
@@ -59,21 +59,6 @@ fn json_error(error: &JsonPayloadError) -> AppError {
             AppError::BadRequest("send the body as JSON with Content-Type: application/json".into())
         }
         other => AppError::BadRequest(format!("malformed JSON: {other}")),
-    }
-}
-
-fn form_config() -> web::FormConfig {
-    web::FormConfig::default()
-        .limit(FORM_LIMIT)
-        .error_handler(|error, request| pages::form_error(form_error(&error), request))
-}
-
-fn form_error(error: &UrlencodedError) -> AppError {
-    match error {
-        UrlencodedError::Overflow { .. } => AppError::TooLarge {
-            limit_kb: FORM_LIMIT / 1024,
-        },
-        other => AppError::BadRequest(format!("the form could not be read: {other}")),
     }
 }
 

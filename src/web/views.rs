@@ -217,6 +217,11 @@ pub struct AnsweredView {
     /// The question, shown again above the verdict.
     pub prompt: String,
     pub review_token: String,
+    /// When the card was shown, passed on from the study page to measure the time taken.
+    pub started_at: String,
+    /// The answer fields as submitted (one per ticked box on a multi card), sent back with the
+    /// grade so the server checks the answer again rather than trusting a verdict from the page.
+    pub submitted: Vec<String>,
     /// Reviews still due today, as on the study page.
     pub due: u32,
     /// New cards left today.

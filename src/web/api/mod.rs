@@ -20,6 +20,7 @@ mod sets;
 use actix_web::{HttpResponse, web};
 
 use crate::questions::SetId;
+use crate::web::blocking;
 use crate::web::error::{ApiError, AppError};
 
 /// Registers the API's routes under `/api/v1`.
@@ -43,18 +44,6 @@ async fn unknown_route() -> Result<HttpResponse, ApiError> {
         "there is no such API route: see the JSON API section of the README".into(),
     )
     .into())
-}
-
-/// Runs blocking work (a store read, password hashing) off the async workers.
-async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    E: Into<AppError> + Send + 'static,
-{
-    match web::block(work).await {
-        Ok(done) => done.map_err(|error| ApiError(error.into())),
-        Err(cancelled) => Err(AppError::internal(cancelled).into()),
-    }
 }
 
 /// The set named in the path. An id that cannot exist names no set: 404, like an unknown one.

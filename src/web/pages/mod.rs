@@ -1,14 +1,71 @@
 //! The HTML pages: sign-in, home, study, progress. Every page works without JavaScript through
-//! plain forms and redirects.
+//! plain forms and redirects (POST, then 303 to a page to GET).
+//!
+//! - [`accounts`]: sign in, register, sign out.
+//! - [`home`]: the sets and the daily new-card setting.
+//! - [`study`]: one card at a time, the verdict and the grade.
+//! - [`progress`]: the student's figures.
 
-use actix_web::{HttpRequest, web};
+mod accounts;
+mod form;
+mod home;
+mod progress;
+mod study;
 
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
+use crate::web::state::AppState;
+use crate::web::views::{LayoutView, Section};
+
+pub use form::FormFields;
 
 /// Registers the pages' routes.
-pub fn routes(_config: &mut web::ServiceConfig) {}
+pub fn routes(config: &mut web::ServiceConfig) {
+    config
+        .route("/", web::get().to(home::show))
+        .route("/settings/new-cards", web::post().to(home::set_new_cards))
+        .route("/login", web::get().to(accounts::sign_in_page))
+        .route("/login", web::post().to(accounts::sign_in))
+        .route("/register", web::get().to(accounts::register_page))
+        .route("/register", web::post().to(accounts::register))
+        .route("/logout", web::post().to(accounts::sign_out))
+        .route("/study/{set_id}", web::get().to(study::next_card))
+        .route("/study/{set_id}/answer", web::post().to(study::answer))
+        .route("/study/{set_id}/grade", web::post().to(study::grade))
+        .route("/progress", web::get().to(progress::show))
+        .default_service(web::to(not_found));
+}
 
-/// A form body that could not be read, answered as the error page.
-pub fn form_error(error: AppError, _request: &HttpRequest) -> actix_web::Error {
-    PageError(error).into()
+async fn not_found() -> Result<HttpResponse, PageError> {
+    Err(AppError::NotFound("There is no page at this address.".into()).into())
+}
+
+/// Renders a page with status 200.
+fn render<T: Serialize>(state: &AppState, template: &str, view: &T) -> Result<HttpResponse, PageError> {
+    let body = state.templates.render(template, view).map_err(AppError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
+
+/// 303 See Other: after a POST, the browser GETs `location`, so a reload does not post again.
+fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// The signed-in visitor, or a redirect to the sign-in page.
+fn require(visitor: Option<SignedIn>) -> Result<SignedIn, HttpResponse> {
+    visitor.ok_or_else(|| redirect("/login"))
+}
+
+/// The layout of a page seen by `visitor`.
+fn layout(visitor: &SignedIn, title: &str, section: Section) -> LayoutView {
+    LayoutView::signed_in(title, &visitor.user.username, &visitor.csrf_token, section)
 }

@@ -1,0 +1,80 @@
+//! The home page: each set with what is due and new today, and the daily new-card setting.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::{AppError, PageError};
+use crate::web::state::AppState;
+use crate::web::views::{HomeView, Section, SetSummary};
+
+use super::{FormFields, layout, redirect, render, require};
+
+/// The most new cards a day a student may ask for.
+const MAX_NEW_CARDS_PER_DAY: u32 = 999;
+
+#[derive(Debug, Deserialize)]
+pub struct HomeQuery {
+    /// Set after saving the daily limit, to confirm it.
+    saved: Option<u32>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    query: web::Query<HomeQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
+    let sets = blocking(move || store.list_sets(user, today)).await?;
+    let view = HomeView {
+        layout: layout(&visitor, "Study", Section::Study),
+        sets: sets
+            .into_iter()
+            .map(|set| SetSummary {
+                set_id: set.id.to_string(),
+                title: set.title,
+                description: set.description,
+                card_count: set.cards,
+                due: set.due,
+                new_left: set.new_left,
+            })
+            .collect(),
+        new_cards_per_day: visitor.user.daily_new_limit,
+        notice: query.saved.map(|limit| format!("Saved: {limit} new cards a day")),
+    };
+    render(&state, "home.html", &view)
+}
+
+pub async fn set_new_cards(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    form: FormFields,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    visitor.verify_csrf(form.get("csrf_token"))?;
+    let limit = form
+        .get("new_cards_per_day")
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|limit| *limit <= MAX_NEW_CARDS_PER_DAY)
+        .ok_or_else(|| {
+            AppError::Invalid(format!(
+                "New cards per day is a whole number from 0 to {MAX_NEW_CARDS_PER_DAY}."
+            ))
+        })?;
+    state
+        .store
+        .set_daily_new_limit(visitor.user.id, limit)
+        .await
+        .map_err(AppError::from)?;
+    Ok(redirect(&format!("/?saved={limit}")))
+}

@@ -1,0 +1,291 @@
+//! Studying a set: one card at a time (`GET /study/{set}`), the verdict on an answer with the
+//! grade buttons (`POST .../answer`, which records nothing), and the grade (`POST .../grade`,
+//! which records the review and redirects to the next card). The answered page sends the
+//! student's answer back with the grade, and the server checks it again: a verdict is never
+//! taken from the browser.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::questions::check::{self, Checked, Response, Verdict};
+use crate::questions::{CardId, CardKind, SetId};
+use crate::scheduler::Quality;
+use crate::store::{NextCard, StoredCard};
+use crate::study::{self, GradePreview, Outcome, StudyError, Submission, interval_label};
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::{AppError, PageError};
+use crate::web::state::{AppState, now_ms};
+use crate::web::views::{self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView};
+
+use super::{FormFields, layout, redirect, render, require};
+
+mod done;
+
+#[derive(Debug, Deserialize)]
+pub struct StudyQuery {
+    /// Set when a grade was posted twice: the page says it was not counted again.
+    notice: Option<String>,
+}
+
+/// The next card of the set, or the "done for today" page.
+pub async fn next_card(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    query: web::Query<StudyQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let set = set_in_path(&path)?;
+    let context = StudyContext::load(&state, &visitor, &set).await?;
+    let (store, user, today, wanted) = (state.store.clone(), visitor.user.id, state.today(), set.clone());
+    let next = blocking(move || store.next_card(user, &wanted, today)).await?;
+    let Some(next) = next else {
+        return done::show(&state, &visitor, context.title).await;
+    };
+    let notice = (query.notice.as_deref() == Some("already-recorded"))
+        .then(|| "That answer was already recorded, so it was not counted twice.".to_string());
+    let view = card_view(&state, &visitor, &context, &next, notice, String::new());
+    render(&state, "study.html", &view)
+}
+
+/// Checks an answer and shows the verdict with the grade buttons; records nothing yet.
+pub async fn answer(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    form: FormFields,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    visitor.verify_csrf(form.get("csrf_token"))?;
+    let set = set_in_path(&path)?;
+    let stored = find_card(&state, &set, form.get("card_id")).await?;
+    let response = response_from(&stored.card.kind, &form);
+    let checked = check::check(&stored.card.kind, &response)
+        .map_err(|mismatch| AppError::from(StudyError::from(mismatch)))?;
+    let context = StudyContext::load(&state, &visitor, &set).await?;
+    if checked.verdict == Verdict::Unparsed {
+        let next = NextCard {
+            card: stored.card.clone(),
+            card_row: stored.row,
+            progress: None,
+            queue: crate::store::Queue::Due,
+        };
+        let mut view = card_view(&state, &visitor, &context, &next, checked.message.clone(), checked.given_text.clone());
+        view.review_token = form.get("review_token").to_string();
+        view.started_at = form.get("started_at").to_string();
+        return render(&state, "study.html", &view);
+    }
+    let view = answered_view(&state, &visitor, &context, &stored, &checked, &form).await?;
+    render(&state, "answer.html", &view)
+}
+
+/// Records the grade (or the "I was right" claim) and goes on to the next card.
+pub async fn grade(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    form: FormFields,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    visitor.verify_csrf(form.get("csrf_token"))?;
+    let set = set_in_path(&path)?;
+    let stored = find_card(&state, &set, form.get("card_id")).await?;
+    let review_token = Uuid::parse_str(form.get("review_token"))
+        .map_err(|_| AppError::BadRequest("The form's review token is missing; reload the page.".into()))?;
+    let claim_right = form.get("claim") == "right";
+    let quality = match form.get("quality") {
+        "" => None,
+        text => Some(text.parse::<Quality>().map_err(|error| AppError::Invalid(error.to_string()))?),
+    };
+    let submission = Submission {
+        user: visitor.user.id,
+        review_token,
+        response: response_from(&stored.card.kind, &form),
+        quality,
+        claim_right,
+        duration_ms: form.get("started_at").parse::<i64>().ok().map(|started| now_ms() - started),
+        today: state.today(),
+        now_ms: now_ms(),
+    };
+    let here = format!("/study/{set}");
+    match study::submit(&state.store, &stored, submission).await {
+        Ok(Outcome::Recorded { .. }) => Ok(redirect(&here)),
+        // Only a tampered form gets here: the answer page showed a verdict for this answer.
+        Ok(Outcome::Unparsed(_)) => Ok(redirect(&here)),
+        Err(StudyError::AlreadyRecorded) => Ok(redirect(&format!("{here}?notice=already-recorded"))),
+        Err(error) => Err(AppError::from(error).into()),
+    }
+}
+
+/// The set's title and today's counts, for the bar above every card.
+struct StudyContext {
+    set: SetId,
+    title: String,
+    due: u32,
+    new_left: u32,
+}
+
+impl StudyContext {
+    async fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
+        let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
+        let sets = blocking(move || store.list_sets(user, today)).await?;
+        let summary = sets
+            .into_iter()
+            .find(|summary| &summary.id == set)
+            .ok_or_else(|| AppError::NotFound(format!("There is no set “{set}”.")))?;
+        Ok(StudyContext {
+            set: set.clone(),
+            title: summary.title,
+            due: summary.due,
+            new_left: summary.new_left,
+        })
+    }
+}
+
+fn set_in_path(path: &str) -> Result<SetId, AppError> {
+    SetId::parse(path).map_err(|_| AppError::NotFound(format!("There is no set “{path}”.")))
+}
+
+async fn find_card(state: &AppState, set: &SetId, card: &str) -> Result<StoredCard, AppError> {
+    let card = CardId::parse(card).map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
+    let (store, set) = (state.store.clone(), set.clone());
+    blocking(move || study::find_card(&store, &set, &card)).await
+}
+
+/// What the form says the student answered: every ticked box of a multi card, the one
+/// `answer` field otherwise; nothing for a recall card.
+fn response_from(kind: &CardKind, form: &FormFields) -> Response {
+    match kind {
+        CardKind::Recall { .. } => Response::Recall,
+        CardKind::Multi { .. } => Response::Choices(form.all("answer")),
+        _ => Response::Text(form.get("answer").to_string()),
+    }
+}
+
+fn answer_form(kind: &CardKind) -> AnswerForm {
+    match kind {
+        CardKind::Recall { .. } => AnswerForm::Recall,
+        CardKind::Text { .. } => AnswerForm::Text,
+        CardKind::Choice { .. } => AnswerForm::Choice,
+        CardKind::Multi { .. } => AnswerForm::Multi,
+        CardKind::TrueFalse { .. } => AnswerForm::TrueFalse,
+        CardKind::Date { .. } => AnswerForm::Date,
+        CardKind::Number { .. } => AnswerForm::Number,
+    }
+}
+
+fn card_view(
+    state: &AppState,
+    visitor: &SignedIn,
+    context: &StudyContext,
+    next: &NextCard,
+    message: Option<String>,
+    kept_answer: String,
+) -> StudyCardView {
+    let card = &next.card;
+    let reveal = matches!(card.kind, CardKind::Recall { .. }).then(|| {
+        let self_graded = check::check(&card.kind, &Response::Recall).ok();
+        RevealView {
+            answer: card.kind.expected_text(),
+            explanation: card.explanation.clone(),
+            source: card.source.clone(),
+            grades: self_graded
+                .map(|checked| grade_buttons(&study::preview_grades(&checked, next.progress, state.today())))
+                .unwrap_or_default(),
+        }
+    });
+    StudyCardView {
+        layout: layout(visitor, &context.title, Section::Study),
+        set_id: context.set.to_string(),
+        set_title: context.title.clone(),
+        card_id: card.id.to_string(),
+        kind: answer_form(&card.kind),
+        prompt: card.prompt.clone(),
+        choices: card.kind.choices().map(<[String]>::to_vec).unwrap_or_default(),
+        review_token: Uuid::new_v4().to_string(),
+        started_at: now_ms().to_string(),
+        due: context.due,
+        new_left: context.new_left,
+        message,
+        kept_answer,
+        reveal,
+    }
+}
+
+async fn answered_view(
+    state: &AppState,
+    visitor: &SignedIn,
+    context: &StudyContext,
+    stored: &StoredCard,
+    checked: &Checked,
+    form: &FormFields,
+) -> Result<AnsweredView, AppError> {
+    let (store, user, row) = (state.store.clone(), visitor.user.id, stored.row);
+    let progress = blocking(move || store.progress_of(user, row)).await?;
+    let today = state.today();
+    let previews = study::preview_grades(checked, progress, today);
+    let can_claim_right = checked.verdict == Verdict::Wrong;
+    let claim_interval_label = if can_claim_right {
+        let (after, _) = crate::scheduler::Progress::after_review(progress, Quality::HARD, today);
+        interval_label(if after.relearns_on(today) { 0 } else { today.days_until(after.due).max(0) as u32 })
+    } else {
+        String::new()
+    };
+    let card = &stored.card;
+    let (verdict, verdict_label) = match checked.verdict {
+        Verdict::Correct => (views::Verdict::Right, "Right"),
+        Verdict::Almost => (views::Verdict::Almost, "Almost: accepted"),
+        _ => (views::Verdict::Wrong, "Not quite"),
+    };
+    let mut grades = grade_buttons(&previews);
+    if checked.verdict == Verdict::Wrong {
+        for grade in &mut grades {
+            grade.label = "Continue".to_string();
+        }
+    }
+    Ok(AnsweredView {
+        layout: layout(visitor, &context.title, Section::Study),
+        set_id: context.set.to_string(),
+        set_title: context.title.clone(),
+        card_id: card.id.to_string(),
+        prompt: card.prompt.clone(),
+        review_token: form.get("review_token").to_string(),
+        started_at: form.get("started_at").to_string(),
+        submitted: form.all("answer"),
+        due: context.due,
+        new_left: context.new_left,
+        verdict,
+        verdict_label: verdict_label.to_string(),
+        given: checked.given_text.clone(),
+        expected: card.kind.expected_text(),
+        explanation: card.explanation.clone(),
+        source: card.source.clone(),
+        grades,
+        can_claim_right,
+        claim_interval_label,
+        message: checked.message.clone(),
+    })
+}
+
+fn grade_buttons(previews: &[GradePreview]) -> Vec<GradeButton> {
+    previews
+        .iter()
+        .map(|preview| GradeButton {
+            quality: preview.quality,
+            label: preview.label.to_string(),
+            interval_label: interval_label(preview.days),
+            is_default: preview.is_default,
+        })
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! "Done for today": the day's reviews, the share right, and when the next cards are due.
+
+use actix_web::HttpResponse;
+
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::PageError;
+use crate::web::pages::{layout, render};
+use crate::web::state::AppState;
+use crate::web::views::{DoneView, NextDue, Section};
+
+pub(super) async fn show(
+    state: &AppState,
+    visitor: &SignedIn,
+    set_title: String,
+) -> Result<HttpResponse, PageError> {
+    let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
+    let (summary, report) = blocking(move || {
+        Ok::<_, crate::store::StoreError>((store.day_summary(user, today)?, store.progress(user, today)?))
+    })
+    .await?;
+    let next = report
+        .forecast
+        .iter()
+        .find(|day| day.day > today && day.due > 0)
+        .map(|day| NextDue {
+            cards: day.due,
+            when: match today.days_until(day.day) {
+                1 => "tomorrow".to_string(),
+                days => format!("in {days} days, on {}", day.day.date().strftime("%A %-d %B")),
+            },
+        });
+    let view = DoneView {
+        layout: layout(visitor, "Done for today", Section::Study),
+        set_title,
+        reviews_today: summary.reviews,
+        right_percent: (summary.reviews > 0)
+            .then(|| ((f64::from(summary.right) * 100.0 / f64::from(summary.reviews)).round()) as u8),
+        next,
+    };
+    render(state, "done.html", &view)
+}
