@@ -38,12 +38,30 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
             config.addr
         )
     })?;
+    sweep_expired_sessions(store.clone());
     let templates = Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let state = AppState::new(store, config.clock.clone(), templates);
     println!("studyhall is ready: open http://{}/ in a browser", config.addr);
     actix_web::rt::System::new()
         .block_on(async move { server::start(state, listener)?.await })
         .context("the server stopped with an error")
+}
+
+/// Deletes expired sessions now and every few hours, on a thread of its own: a session past its
+/// expiry is already refused at sign-in checks, this only keeps the table small.
+fn sweep_expired_sessions(store: Store) {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
+    let sweeper = std::thread::Builder::new().name("session-sweeper".into()).spawn(move || loop {
+        match store.delete_expired_sessions(crate::web::state::now_ms()).wait() {
+            Ok(deleted) if deleted > 0 => tracing::info!(deleted, "expired sessions deleted"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "could not delete expired sessions"),
+        }
+        std::thread::sleep(EVERY);
+    });
+    if let Err(error) = sweeper {
+        tracing::warn!(%error, "could not start the expired-session sweeper");
+    }
 }
 
 /// The store's settings from the command line's.
