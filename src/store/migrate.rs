@@ -10,7 +10,10 @@ use rusqlite_migration::{M, Migrations};
 use super::StoreError;
 
 /// Every migration, in order. Append only: a landed file is never edited.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_init.sql")),
+    M::up(include_str!("../../migrations/0002_classes.sql")),
+];
 
 /// The schema version this binary writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

@@ -8,7 +8,7 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::accounts::random_token;
-use crate::store::{Session, User};
+use crate::store::{Role, Session, User};
 use crate::web::error::{ApiError, AppError};
 use crate::web::state::{AppState, now_ms};
 
@@ -31,6 +31,29 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
+    /// Instructors and the admin teach: classes, sets, dashboards.
+    pub fn teaches(&self) -> bool {
+        matches!(self.user.role, Role::Instructor | Role::Admin)
+    }
+
+    /// 403 unless the user is an instructor or the admin.
+    pub fn require_teacher(&self) -> Result<(), AppError> {
+        if self.teaches() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("this page is for instructors".into()))
+        }
+    }
+
+    /// 403 unless the user is the admin.
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.user.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("this page is for the admin".into()))
+        }
+    }
+
     /// Refuses a form whose CSRF token is not this session's.
     pub fn verify_csrf(&self, sent: &str) -> Result<(), AppError> {
         verify_token(&self.csrf_token, sent)

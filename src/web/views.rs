@@ -23,6 +23,10 @@ pub enum Section {
     Progress,
     /// Sign in and register.
     Account,
+    /// The instructors' pages: classes, sets, dashboards.
+    Teach,
+    /// The admin's pages: users and settings.
+    Admin,
     /// Anything else, e.g. an error page.
     Other,
 }
@@ -38,6 +42,9 @@ pub struct LayoutView {
     pub csrf_token: String,
     /// The nav item marked as the current page.
     pub section: Section,
+    /// The signed-in user's role (`student`, `instructor` or `admin`; empty when signed out):
+    /// instructors and the admin see the teaching pages in the nav, the admin the admin page.
+    pub role: String,
 }
 
 impl LayoutView {
@@ -53,7 +60,14 @@ impl LayoutView {
             user: Some(user.into()),
             csrf_token: csrf_token.into(),
             section,
+            role: "student".to_string(),
         }
+    }
+
+    /// The same layout for a user with `role` (`instructor` or `admin` show more in the nav).
+    pub fn with_role(mut self, role: &str) -> LayoutView {
+        self.role = role.to_string();
+        self
     }
 
     /// The layout for the sign-in and register pages (and errors before signing in).
@@ -63,6 +77,7 @@ impl LayoutView {
             user: None,
             csrf_token: csrf_token.into(),
             section: Section::Account,
+            role: String::new(),
         }
     }
 }

@@ -68,4 +68,5 @@ fn require(visitor: Option<SignedIn>) -> Result<SignedIn, HttpResponse> {
 /// The layout of a page seen by `visitor`.
 fn layout(visitor: &SignedIn, title: &str, section: Section) -> LayoutView {
     LayoutView::signed_in(title, &visitor.user.username, &visitor.csrf_token, section)
+        .with_role(visitor.user.role.as_str())
 }
