@@ -26,11 +26,11 @@
     return !!element && element.closest("a, button, summary, input, select, textarea") !== null;
   }
 
-  // Grade buttons inside a closed <details> are not rendered: offsetParent is null.
+  // A recall card's grades wait inside a closed <details> until the answer is shown.
   function shownGrades() {
     return Array.prototype.filter.call(
       document.querySelectorAll("[data-grade-key]"),
-      function (button) { return button.offsetParent !== null; }
+      function (button) { return button.closest("details:not([open])") === null; }
     );
   }
 
@@ -64,6 +64,11 @@
       return;
     }
     if (isControl(target)) return; // text fields and buttons submit or act by themselves
+    if (reveal && !reveal.open) {
+      event.preventDefault();
+      reveal.open = true;
+      return;
+    }
     var next = answerForm || document.querySelector("[data-default-grade]");
     if (!next) return;
     event.preventDefault();

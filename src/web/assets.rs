@@ -104,7 +104,10 @@ mod tests {
                 .strip_prefix(&format!("/static/{stem}."))
                 .and_then(|rest| rest.strip_suffix(&format!(".{extension}")))
                 .unwrap();
-            assert!(hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()), "{url}");
+            assert!(
+                hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+                "{url}"
+            );
             assert_eq!(lookup(url).unwrap().name, name);
         }
     }
@@ -118,9 +121,22 @@ mod tests {
 
     #[test]
     fn assets_have_the_right_content_types_and_are_not_empty() {
-        assert!(lookup(url("style.css").unwrap()).unwrap().content_type.starts_with("text/css"));
-        assert!(lookup(url("study.js").unwrap()).unwrap().content_type.starts_with("text/javascript"));
-        assert_eq!(lookup(url("favicon.svg").unwrap()).unwrap().content_type, "image/svg+xml");
+        assert!(
+            lookup(url("style.css").unwrap())
+                .unwrap()
+                .content_type
+                .starts_with("text/css")
+        );
+        assert!(
+            lookup(url("study.js").unwrap())
+                .unwrap()
+                .content_type
+                .starts_with("text/javascript")
+        );
+        assert_eq!(
+            lookup(url("favicon.svg").unwrap()).unwrap().content_type,
+            "image/svg+xml"
+        );
         assert!(all().iter().all(|asset| !asset.body.is_empty()));
     }
 

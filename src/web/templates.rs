@@ -18,12 +18,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("login.html", include_str!("../../templates/login.html")),
-    ("register.html", include_str!("../../templates/register.html")),
+    (
+        "register.html",
+        include_str!("../../templates/register.html"),
+    ),
     ("home.html", include_str!("../../templates/home.html")),
     ("study.html", include_str!("../../templates/study.html")),
     ("answer.html", include_str!("../../templates/answer.html")),
     ("done.html", include_str!("../../templates/done.html")),
-    ("progress.html", include_str!("../../templates/progress.html")),
+    (
+        "progress.html",
+        include_str!("../../templates/progress.html"),
+    ),
     ("error.html", include_str!("../../templates/error.html")),
 ];
 
@@ -55,11 +61,12 @@ impl Templates {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.add_function("asset", asset_url);
         for &(name, source) in TEMPLATES {
-            env.add_template(name, source).map_err(|source| RenderError {
-                template: name.to_string(),
-                action: "compiled",
-                source,
-            })?;
+            env.add_template(name, source)
+                .map_err(|source| RenderError {
+                    template: name.to_string(),
+                    action: "compiled",
+                    source,
+                })?;
         }
         Ok(Templates { env })
     }
@@ -80,12 +87,14 @@ impl Templates {
 /// The template function `asset(name)`: the current, content-hashed URL of a static file.
 /// Marked safe because it is ours, so its slashes are not written as `&#x2f;`.
 fn asset_url(name: &str) -> Result<Value, minijinja::Error> {
-    assets::url(name).map(|url| Value::from_safe_string(url.to_string())).ok_or_else(|| {
-        minijinja::Error::new(
-            ErrorKind::InvalidOperation,
-            format!("there is no static file called {name:?}"),
-        )
-    })
+    assets::url(name)
+        .map(|url| Value::from_safe_string(url.to_string()))
+        .ok_or_else(|| {
+            minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!("there is no static file called {name:?}"),
+            )
+        })
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ pub enum AnswerForm {
     Multi,
     /// Two radio buttons, sending `answer=true` or `answer=false`.
     TrueFalse,
-    /// A text field with the hint "e.g. 30 January 1950".
+    /// A text field with the hint "e.g. 14 July 1789" (a date far from any card's answer).
     Date,
     /// A text field with a decimal keypad on phones.
     Number,

@@ -61,6 +61,8 @@ fn redirect(location: &str) -> HttpResponse {
 }
 
 /// The signed-in visitor, or a redirect to the sign-in page.
+// The error is the response itself, returned at once: its size costs nothing worth boxing.
+#[allow(clippy::result_large_err)]
 fn require(visitor: Option<SignedIn>) -> Result<SignedIn, HttpResponse> {
     visitor.ok_or_else(|| redirect("/login"))
 }

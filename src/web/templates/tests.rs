@@ -4,104 +4,11 @@
 use super::*;
 use crate::web::views::*;
 
+mod samples;
+use samples::*;
+
 fn render<T: Serialize>(name: &str, view: &T) -> String {
     Templates::new().unwrap().render(name, view).unwrap()
-}
-
-fn layout(section: Section) -> LayoutView {
-    LayoutView::signed_in("Page", "ada", "csrf-123", section)
-}
-
-fn grade(quality: u8, label: &str, interval: &str, is_default: bool) -> GradeButton {
-    GradeButton {
-        quality,
-        label: label.into(),
-        interval_label: interval.into(),
-        is_default,
-    }
-}
-
-fn four_grades() -> Vec<GradeButton> {
-    vec![
-        grade(1, "Again", "today", false),
-        grade(3, "Hard", "1 day", false),
-        grade(4, "Good", "6 days", true),
-        grade(5, "Easy", "8 days", false),
-    ]
-}
-
-fn card(kind: AnswerForm, prompt: &str) -> StudyCardView {
-    StudyCardView {
-        layout: layout(Section::Study),
-        set_id: "korean-war-1950".into(),
-        set_title: "Stalin, Mao and the Korean War".into(),
-        card_id: "green-light-month".into(),
-        kind,
-        prompt: prompt.into(),
-        choices: match kind {
-            AnswerForm::Choice | AnswerForm::Multi => vec!["Archives".into(), "Memoirs".into()],
-            _ => vec![],
-        },
-        review_token: "token-9".into(),
-        started_at: "2025-03-04T10:00:00Z".into(),
-        due: 12,
-        new_left: 5,
-        message: None,
-        kept_answer: String::new(),
-        reveal: (kind == AnswerForm::Recall).then(|| RevealView {
-            answer: "Kim Il Sung".into(),
-            explanation: Some("He led the North.".into()),
-            source: Some("paragraph 2".into()),
-            grades: four_grades(),
-        }),
-    }
-}
-
-fn answered(verdict: Verdict) -> AnsweredView {
-    let wrong = verdict == Verdict::Wrong;
-    AnsweredView {
-        layout: layout(Section::Study),
-        set_id: "korean-war-1950".into(),
-        set_title: "Stalin, Mao and the Korean War".into(),
-        card_id: "responsible-for-outbreak".into(),
-        prompt: "Who bore final responsibility?".into(),
-        review_token: "token-9".into(),
-        due: 11,
-        new_left: 5,
-        verdict,
-        verdict_label: if wrong { "Not quite" } else { "Right" }.into(),
-        given: if wrong { "Mao" } else { "Stalin" }.into(),
-        expected: "Stalin".into(),
-        explanation: Some("The archives show Stalin approved the attack.".into()),
-        source: Some("paragraph 9".into()),
-        grades: if wrong { vec![grade(1, "Continue", "", true)] } else { four_grades() },
-        can_claim_right: wrong,
-        claim_interval_label: "1 day".into(),
-        message: None,
-    }
-}
-
-fn home(sets: Vec<SetSummary>) -> HomeView {
-    HomeView {
-        layout: layout(Section::Study),
-        sets,
-        new_cards_per_day: 20,
-        notice: None,
-    }
-}
-
-fn progress(retention_percent: Option<u8>) -> ProgressView {
-    let days: Vec<(String, u32)> = (1..=30).map(|d| (format!("2025-03-{d:02}"), d % 7)).collect();
-    ProgressView {
-        layout: layout(Section::Progress),
-        reviews_today: 24,
-        streak_days: 6,
-        stages: card_stages(40, 8, 20, 8),
-        total_cards: 76,
-        retention_percent,
-        tags: vec![TagMastery::new("date", 3, 4)],
-        forecast: forecast_chart(&days),
-    }
 }
 
 /// Every sample page, for the checks that apply to all of them.
@@ -129,37 +36,26 @@ fn every_page() -> Vec<(&'static str, String)> {
         ("login.html", render("login.html", &sign_in)),
         ("register.html", render("register.html", &register)),
         ("home.html", render("home.html", &home(vec![set]))),
-        ("answer.html", render("answer.html", &answered(Verdict::Right))),
+        (
+            "answer.html",
+            render("answer.html", &answered(Verdict::Right)),
+        ),
         ("done.html", render("done.html", &done())),
-        ("progress.html", render("progress.html", &progress(Some(87)))),
+        (
+            "progress.html",
+            render("progress.html", &progress(Some(87))),
+        ),
         ("error.html", render("error.html", &error_view())),
     ];
-    for kind in [AnswerForm::Recall, AnswerForm::Text, AnswerForm::Multi, AnswerForm::TrueFalse] {
+    for kind in [
+        AnswerForm::Recall,
+        AnswerForm::Text,
+        AnswerForm::Multi,
+        AnswerForm::TrueFalse,
+    ] {
         pages.push(("study.html", render("study.html", &card(kind, "Who?"))));
     }
     pages
-}
-
-fn done() -> DoneView {
-    DoneView {
-        layout: layout(Section::Study),
-        set_title: "Stalin, Mao and the Korean War".into(),
-        reviews_today: 24,
-        right_percent: Some(83),
-        next: Some(NextDue {
-            cards: 3,
-            when: "tomorrow".into(),
-        }),
-    }
-}
-
-fn error_view() -> ErrorView {
-    ErrorView {
-        layout: LayoutView::signed_out("Not found", "csrf-123"),
-        status: 404,
-        heading: "Page not found".into(),
-        message: "That set does not exist (any more).".into(),
-    }
 }
 
 #[test]
@@ -181,7 +77,9 @@ fn every_template_file_is_embedded_and_compiles() {
 fn every_post_form_carries_the_csrf_token() {
     for (name, html) in every_page() {
         let forms = html.matches(r#"method="post""#).count();
-        let tokens = html.matches(r#"name="csrf_token" value="csrf-123""#).count();
+        let tokens = html
+            .matches(r#"name="csrf_token" value="csrf-123""#)
+            .count();
         assert_eq!(forms, tokens, "{name}");
     }
 }
@@ -189,7 +87,10 @@ fn every_post_form_carries_the_csrf_token() {
 #[test]
 fn every_page_has_the_layout_skip_link_and_hashed_assets() {
     for (name, html) in every_page() {
-        assert!(html.contains(r##"<a class="skip-link" href="#main">"##), "{name}");
+        assert!(
+            html.contains(r##"<a class="skip-link" href="#main">"##),
+            "{name}"
+        );
         assert!(html.contains(r#"<main id="main""#), "{name}");
         assert!(html.contains(assets::url("style.css").unwrap()), "{name}");
         assert!(html.contains(assets::url("study.js").unwrap()), "{name}");
@@ -240,12 +141,18 @@ fn the_register_page_says_how_long_a_password_must_be() {
 
 #[test]
 fn the_home_page_lists_each_set_with_its_counts_and_a_study_link() {
-    let html = every_page().into_iter().find(|(n, _)| *n == "home.html").unwrap().1;
+    let html = every_page()
+        .into_iter()
+        .find(|(n, _)| *n == "home.html")
+        .unwrap()
+        .1;
     assert!(html.contains("Stalin, Mao and the Korean War"));
     assert!(html.contains(">12 due<") && html.contains(">5 new today<"));
     assert!(html.contains(r#"href="/study/korean-war-1950""#));
     assert!(html.contains(r#"action="/settings/new-cards""#));
-    assert!(html.contains(r#"<input type="number" id="new-cards-per-day" name="new_cards_per_day" value="20""#));
+    assert!(html.contains(
+        r#"<input type="number" id="new-cards-per-day" name="new_cards_per_day" value="20""#
+    ));
     assert!(html.contains(r#"<label for="new-cards-per-day">"#));
 }
 
@@ -275,7 +182,7 @@ fn a_text_card_is_a_field_labelled_by_its_prompt_with_the_hidden_fields() {
 #[test]
 fn a_date_card_hints_at_the_format_and_a_number_card_asks_for_a_decimal_keypad() {
     let date = render("study.html", &card(AnswerForm::Date, "When?"));
-    assert!(date.contains("e.g. 30 January 1950"));
+    assert!(date.contains("e.g. 14 July 1789"), "an example far from any answer in the set");
     assert!(date.contains(r#"aria-describedby="answer-hint""#));
     let number = render("study.html", &card(AnswerForm::Number, "How many?"));
     assert!(number.contains(r#"inputmode="decimal""#));
@@ -295,13 +202,19 @@ fn choice_cards_are_radio_buttons_multi_cards_checkboxes_and_true_false_two_radi
 
 #[test]
 fn a_recall_card_shows_its_answer_and_grades_behind_show_answer() {
-    let html = render("study.html", &card(AnswerForm::Recall, "Who led the North?"));
+    let html = render(
+        "study.html",
+        &card(AnswerForm::Recall, "Who led the North?"),
+    );
     assert!(html.contains(r#"<details class="reveal">"#));
     assert!(html.contains("Show answer"));
     assert!(html.contains("Kim Il Sung") && html.contains("Source: paragraph 2"));
     assert!(html.contains("Good — 6 days") && html.contains("Again — today"));
     assert!(html.contains(r#"action="/study/korean-war-1950/grade""#));
-    assert!(!html.contains("autofocus"), "a hidden button cannot take focus");
+    assert!(
+        !html.contains("autofocus"),
+        "a hidden button cannot take focus"
+    );
 }
 
 #[test]
@@ -310,7 +223,9 @@ fn an_unreadable_answer_shows_why_and_keeps_the_answer_in_the_field() {
     view.message = Some("Write the month as a word, e.g. 5 June 1950".into());
     view.kept_answer = "5/6/1950".into();
     let html = render("study.html", &view);
-    assert!(html.contains(r#"role="alert" id="answer-message">Write the month as a word, e.g. 5 June 1950<"#));
+    assert!(html.contains(
+        r#"role="alert" id="answer-message">Write the month as a word, e.g. 5 June 1950<"#
+    ));
     assert!(html.contains(r#"value="5&#x2f;6&#x2f;1950""#), "{html}");
     assert!(html.contains(r#"aria-describedby="answer-message answer-hint""#));
 }
@@ -320,10 +235,18 @@ fn the_answered_page_announces_the_verdict_and_offers_grades_with_intervals() {
     let html = render("answer.html", &answered(Verdict::Right));
     assert!(html.contains(r#"role="status" aria-live="polite""#));
     assert!(html.contains(r#"<p id="verdict-label">Right</p>"#));
-    assert!(html.contains("<svg class=\"icon\""), "an icon beside the words");
+    assert!(
+        html.contains("<svg class=\"icon\""),
+        "an icon beside the words"
+    );
     assert!(html.contains("Your answer") && html.contains(">Stalin</dd>"));
     assert!(html.contains("Source: paragraph 9"));
-    for label in ["Again — today", "Hard — 1 day", "Good — 6 days", "Easy — 8 days"] {
+    for label in [
+        "Again — today",
+        "Hard — 1 day",
+        "Good — 6 days",
+        "Easy — 8 days",
+    ] {
         assert!(html.contains(label), "{label}");
     }
     assert!(html.contains(r#"value="4" data-grade-key="3""#));
@@ -377,7 +300,10 @@ fn the_error_page_shows_the_status_a_message_and_a_way_home() {
 
 #[test]
 fn a_prompt_containing_a_script_tag_is_escaped() {
-    let html = render("study.html", &card(AnswerForm::Text, "<script>alert(1)</script>"));
+    let html = render(
+        "study.html",
+        &card(AnswerForm::Text, "<script>alert(1)</script>"),
+    );
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
 }
@@ -385,7 +311,10 @@ fn a_prompt_containing_a_script_tag_is_escaped() {
 #[test]
 fn a_missing_field_is_an_error_not_an_empty_string() {
     let templates = Templates::new().unwrap();
-    let error = templates.render("error.html", &serde_json::json!({ "layout": layout(Section::Other) }));
+    let error = templates.render(
+        "error.html",
+        &serde_json::json!({ "layout": layout(Section::Other) }),
+    );
     let error = error.unwrap_err();
     assert_eq!(error.template, "error.html");
     let source = std::error::Error::source(&error).unwrap().to_string();
@@ -397,4 +326,18 @@ fn an_unknown_template_or_asset_is_an_error() {
     let templates = Templates::new().unwrap();
     assert!(templates.render("nope.html", &()).is_err());
     assert!(asset_url("nope.css").is_err());
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let mut view = done();
+    view.next = Some(NextDue {
+        cards: 1,
+        when: "tomorrow".into(),
+    });
+    assert!(render("done.html", &view).contains("Next: 1 card tomorrow"));
+    let mut view = progress(None);
+    (view.streak_days, view.total_cards) = (1, 1);
+    let html = render("progress.html", &view);
+    assert!(html.contains(r#"1 <span class="unit">day</span>"#) && html.contains("of 1 card<"));
 }

@@ -76,9 +76,11 @@ pub struct ForecastTick {
 /// (1, 2 or 5 times a power of ten per gridline step), so the gridlines read as whole numbers.
 pub fn forecast_chart(points: &[(String, u32)]) -> ForecastChart {
     let max = points.iter().map(|(_, count)| *count).max().unwrap_or(0);
-    let total = points.iter().map(|(_, count)| *count).sum();
+    let total = points
+        .iter()
+        .fold(0_u32, |sum, (_, count)| sum.saturating_add(*count));
     let step = nice_step(max);
-    let top = max.div_ceil(step) * step;
+    let top = max.div_ceil(step).saturating_mul(step);
     let plot_height = PLOT_BOTTOM - PLOT_TOP;
     let y_of = |value: u32| match top {
         0 => PLOT_BOTTOM,
@@ -117,7 +119,10 @@ pub fn forecast_chart(points: &[(String, u32)]) -> ForecastChart {
             value: n * step,
         })
         .collect();
-    let summary = match bars.iter().max_by_key(|bar| (bar.count, std::cmp::Reverse(&bar.day))) {
+    let summary = match bars
+        .iter()
+        .max_by_key(|bar| (bar.count, std::cmp::Reverse(&bar.day)))
+    {
         Some(busiest) if total > 0 => format!(
             "{} due over the next {} days, most on {} ({}).",
             reviews(total),
@@ -157,7 +162,10 @@ fn nice_step(max: u32) -> u32 {
 }
 
 fn long_day(day: &str, date: Option<Date>) -> String {
-    date.map_or_else(|| day.to_string(), |date| date.strftime("%a %-d %b").to_string())
+    date.map_or_else(
+        || day.to_string(),
+        |date| date.strftime("%a %-d %b").to_string(),
+    )
 }
 
 fn reviews(count: u32) -> String {
@@ -181,7 +189,14 @@ mod tests {
         counts
             .iter()
             .enumerate()
-            .map(|(i, count)| (start.saturating_add(jiff::Span::new().days(i as i64)).to_string(), *count))
+            .map(|(i, count)| {
+                (
+                    start
+                        .saturating_add(jiff::Span::new().days(i as i64))
+                        .to_string(),
+                    *count,
+                )
+            })
             .collect()
     }
 
@@ -219,12 +234,21 @@ mod tests {
 
     #[test]
     fn gridlines_step_by_one_two_or_five_times_a_power_of_ten() {
-        let values = |max| forecast_chart(&days(&[max])).ticks.iter().map(|t| t.value).collect::<Vec<_>>();
+        let values = |max| {
+            forecast_chart(&days(&[max]))
+                .ticks
+                .iter()
+                .map(|t| t.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values(1), [0, 1]);
         assert_eq!(values(7), [0, 2, 4, 6, 8]);
         assert_eq!(values(23), [0, 10, 20, 30]);
         assert_eq!(values(0), [0]);
-        assert_eq!(nice_step(u32::MAX) as u64 * MAX_STEPS as u64 >= u32::MAX as u64, true);
+        // Even the largest count gets a step, without overflowing.
+        assert!(u64::from(nice_step(u32::MAX)) * u64::from(MAX_STEPS) >= u64::from(u32::MAX));
+        let huge = forecast_chart(&days(&[u32::MAX, u32::MAX]));
+        assert_eq!((huge.total, huge.bars[0].y), (u32::MAX, PLOT_TOP));
     }
 
     #[test]
@@ -244,7 +268,10 @@ mod tests {
         assert_eq!(chart.bars[1].label, "Wed 5 Mar: 2 reviews");
         let axis: Vec<&str> = chart.bars.iter().map(|b| b.axis_label.as_str()).collect();
         assert_eq!(axis, ["4 Mar", "", "", "", "", "", "", "11 Mar"]);
-        assert_eq!(chart.summary, "7 reviews due over the next 8 days, most on Tue 11 Mar (4).");
+        assert_eq!(
+            chart.summary,
+            "7 reviews due over the next 8 days, most on Tue 11 Mar (4)."
+        );
     }
 
     #[test]
