@@ -4,7 +4,10 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::store::{RegistrationMode, Role};
 
 /// A self-hosted spaced-repetition study quiz server.
 ///
@@ -44,6 +47,46 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Add a user or change a user's role (admin, instructor or student).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// `studyhall user ...`: accounts from the command line, logged in the audit log.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. On a terminal the password is asked twice (not shown); otherwise it is read
+    /// as one line from standard input: `echo 'a long password' | studyhall user add ada`.
+    Add {
+        /// The username: 3 to 32 letters, digits, '.', '_' or '-'.
+        name: String,
+        /// What the user may do: admin, instructor or student.
+        #[arg(long, default_value = "student", value_parser = role_parser())]
+        role: Role,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Change a user's role. The last admin keeps theirs.
+    Role {
+        /// The username.
+        name: String,
+        /// The new role: admin, instructor or student.
+        #[arg(value_parser = role_parser())]
+        role: Role,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    PossibleValuesParser::new(["admin", "instructor", "student"]).try_map(|word| word.parse::<Role>())
+}
+
+fn registration_parser() -> impl clap::builder::TypedValueParser<Value = RegistrationMode> {
+    PossibleValuesParser::new(["open", "code", "closed"])
+        .try_map(|word| word.parse::<RegistrationMode>())
 }
 
 /// Where the database lives and how hard it syncs.
@@ -87,4 +130,9 @@ pub struct ServeArgs {
     /// The time zone study days are counted in (an IANA name such as Europe/Paris; the server's by default).
     #[arg(long, env = "STUDYHALL_TIME_ZONE")]
     pub time_zone: Option<String>,
+
+    /// Who may create an account: open (anyone), code (only with a class join code) or closed
+    /// (only the admin adds users). Kept in the database until changed here or on /admin.
+    #[arg(long, env = "STUDYHALL_REGISTRATION", value_parser = registration_parser())]
+    pub registration: Option<RegistrationMode>,
 }

@@ -71,9 +71,15 @@ pub enum Outcome {
     },
 }
 
-/// The card `card` of `set`, if the set has it and it is not retired. Blocking: a read.
-pub fn find_card(store: &Store, set: &SetId, card: &CardId) -> Result<StoredCard, StudyError> {
-    if store.set_by_slug(set)?.is_none() {
+/// The card `card` of `set`, if `user` may study the set, the set has the card and it is not
+/// retired. A set the user may not see is reported as unknown. Blocking: a read.
+pub fn find_card(
+    store: &Store,
+    user: UserId,
+    set: &SetId,
+    card: &CardId,
+) -> Result<StoredCard, StudyError> {
+    if !store.may_study(user, set)? {
         return Err(StudyError::UnknownSet(set.clone()));
     }
     match store.card(set, card)? {

@@ -2,7 +2,9 @@
 
 pub mod serve;
 pub mod sets;
+pub mod setup;
 pub mod sm2;
+pub mod user;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -20,6 +22,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Sm2 { json, qualities }) => run_sm2(json, &qualities),
         Some(Command::Check { files }) => run_check(&files),
         Some(Command::Import { files, database }) => run_import(&files, &database),
+        Some(Command::User { command }) => report(user::run(&command)),
         Some(Command::Serve(args)) => report(serve::run(&args)),
         None => report(serve::run(&cli.serve)),
     }

@@ -13,6 +13,8 @@ use crate::web::server;
 use crate::web::state::AppState;
 use crate::web::templates::Templates;
 
+use super::setup;
+
 /// Starts the server and runs it until it is stopped (Ctrl-C).
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     let config = ServerConfig::from_args(args)?;
@@ -39,9 +41,14 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         )
     })?;
     sweep_expired_sessions(store.clone());
+    setup::apply_registration(&store, args.registration)?;
+    let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
     let templates = Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let state = AppState::new(store, config.clock.clone(), templates);
     println!("studyhall is ready: open http://{}/ in a browser", config.addr);
+    if let Some(link) = setup_link {
+        println!("Set up the admin account: {link}");
+    }
     actix_web::rt::System::new()
         .block_on(async move { server::start(state, listener)?.await })
         .context("the server stopped with an error")

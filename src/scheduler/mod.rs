@@ -4,7 +4,9 @@
 //! - [`study_day`] turns an instant into the study day it belongs to (days start at 04:00 by default).
 //! - [`progress`] adds SuperMemo's same-day relearning on top: only the first review of a card on a
 //!   study day moves the SM-2 state; a card graded below 4 comes back the same day until it is recalled.
+//! - [`exam`] brings a due day forward so that no card is scheduled past a class's exam day.
 
+pub mod exam;
 pub mod progress;
 pub mod study_day;
 pub mod sm2;

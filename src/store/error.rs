@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::questions::{CardId, SetId};
 
-use super::{CardRow, UserId};
+use super::{CardRow, ClassId, UserId};
 
 /// An error from the store.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +47,24 @@ pub enum StoreError {
     DuplicateSet(SetId),
     #[error("the set {set:?} has two cards with the id {card:?}")]
     DuplicateCard { set: SetId, card: CardId },
+    /// No live class has the code (archived classes take no one new).
+    #[error(
+        "no class has this join code: check it with your instructor (a code has 6 letters and \
+         digits; case, spaces and dashes do not matter)"
+    )]
+    UnknownJoinCode,
+    /// No such class, or not one the instructor asking may see.
+    #[error("there is no class {0}")]
+    UnknownClass(ClassId),
+    #[error("the class {0} is archived: restore it before changing it")]
+    ClassArchived(ClassId),
+    #[error("only the owner of the set {0:?} or the admin may change who sees it")]
+    SetNotYours(SetId),
+    #[error(
+        "the set {0:?} is restricted to its owner's classes: only its owner or the admin may \
+         assign it"
+    )]
+    SetNotAssignable(SetId),
     #[error("{0:?} is not a verdict: use correct, almost, wrong or self-graded")]
     UnknownVerdict(String),
     #[error("could not write a card as JSON: {0}")]

@@ -11,18 +11,41 @@
 //! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a
 //! diff against what is stored), [`sets`] (listing them), [`study`] (the next card),
 //! [`reviews`] (recording an answer) and [`stats`] (progress figures).
+//!
+//! [`seed`] makes big made-up databases for the benchmarks and tests; the server never uses it.
+//! Accounts: [`admin`] (roles, adding and deleting users), [`settings`] (the registration mode,
+//! the audit log), [`setup`] (the one-time link that creates the admin) and [`privacy`] (a
+//! user's data download).
+//! Teaching: [`dashboards`] (a class's figures), [`analysis`] (item analysis of a set),
+//! [`disputes`] ("I was right" claims and the decisions on them) and [`export`] (the review
+//! log and the CSV exports).
+//! Classes: [`classes`] (classes, join codes, members), [`assignments`] (sets assigned to a
+//! class, with daily limits and exam days) and [`visibility`] (who sees a set).
 
+pub mod admin;
+pub mod assignments;
+pub mod classes;
+pub mod analysis;
 mod columns;
+pub mod dashboards;
+pub mod disputes;
 mod error;
+pub mod export;
 pub mod import;
+pub mod join_code;
 mod migrate;
+pub mod privacy;
 mod readers;
 pub mod reviews;
+pub mod seed;
 pub mod sessions;
 pub mod sets;
+pub mod settings;
+pub mod setup;
 pub mod stats;
 pub mod study;
 pub mod users;
+pub mod visibility;
 mod writer;
 
 #[cfg(test)]
@@ -34,16 +57,31 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use admin::{AccountRefusal, UserListing};
+pub use assignments::Assignment;
+pub use classes::{
+    AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass, Member,
+    Teacher,
+};
+pub use analysis::{Audience, CardAnalysis, ClassRef, SetHeader, WrongAnswer};
 pub use columns::{CardRow, UserId};
+pub use dashboards::{ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures};
+pub use disputes::{Decided, Decider, Dispute, Refusal};
 pub use error::StoreError;
+pub use export::{LogEntry, LogPage, LogScope};
 pub use import::ImportReport;
+pub use join_code::{JoinCode, JoinCodeError};
 pub use migrate::SCHEMA_VERSION;
+pub use privacy::UserData;
 pub use reviews::{NewReview, RecordedReview};
 pub use sessions::Session;
 pub use sets::{SetInfo, SetSummary};
+pub use settings::{AuditEntry, RegistrationMode};
+pub use setup::SetupLinkInvalid;
 pub use stats::{DayForecast, DaySummary, ProgressReport, Stages, TagMastery};
 pub use study::{NextCard, Queue, StoredCard};
 pub use users::{Role, User};
+pub use visibility::{TeachableSet, Visibility, VisibilityError};
 pub use writer::Pending;
 
 use readers::Readers;

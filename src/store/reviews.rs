@@ -1,12 +1,17 @@
 //! Recording a review: in one write, load the student's progress on the card, run the
 //! scheduler, save the new progress and append the review to the log. The review token makes a
 //! resubmitted answer form fail instead of counting twice.
+//!
+//! When a class of the student's has an exam day for the card's set, the card is not scheduled
+//! past it ([`crate::scheduler::exam`]): the due day moves, SM-2's interval stays.
 
 use rusqlite::{Connection, OptionalExtension, named_params};
 use uuid::Uuid;
 
+use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, ReviewKind, StudyDay};
 
+use super::assignments::exam_day;
 use super::error::is_unique_violation;
 use super::study::progress_from_row;
 use super::users::daily_new_limit;
@@ -75,7 +80,10 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         )?
         .query_row((review.user, review.card), |row| progress_from_row(row, 0))
         .optional()?;
-    let (progress, kind) = Progress::after_review(previous, review.quality, review.today);
+    let (mut progress, kind) = Progress::after_review(previous, review.quality, review.today);
+    if let Some(exam) = exam_day(connection, review.user, set_row, review.today)? {
+        progress.due = due_before_exam(progress.due, review.today, exam);
+    }
     save_progress(connection, review, set_row, &progress)?;
 
     let before = previous.map(|p| p.state);

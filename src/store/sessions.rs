@@ -18,7 +18,7 @@ pub struct Session {
 
 /// What the table stores for a token. SHA-256 is enough (no salt, no stretching): tokens are
 /// long random strings, not guessable passwords.
-fn token_hash(token: &str) -> Vec<u8> {
+pub(super) fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 

@@ -6,8 +6,10 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
+use super::assignments::new_cards_left_in_set;
 use super::study::{introduced_on, new_cards_left};
 use super::users::daily_new_limit;
+use super::visibility::VISIBLE_TO_USER;
 use super::{Store, StoreError, UserId};
 
 /// One set on a student's list.
@@ -21,7 +23,8 @@ pub struct SetSummary {
     /// Cards to review today: due or overdue, or waiting for a same-day repeat.
     pub due: u32,
     /// New cards the student may still start today in this set: the cards never seen, capped by
-    /// what is left of the daily limit (which counts new cards across all sets).
+    /// what is left of the daily limit (which counts new cards across all sets) and by the
+    /// daily limit their classes set for this set, if any.
     pub new_left: u32,
 }
 
@@ -42,15 +45,16 @@ pub struct SetInfo {
 }
 
 impl Store {
-    /// Every set, by title, with the student's figures for `today`.
+    /// Every set `user` may see (see [`super::visibility`]), by title, with their figures
+    /// for `today`.
     pub fn list_sets(&self, user: UserId, today: StudyDay) -> Result<Vec<SetSummary>, StoreError> {
         self.read(|connection| {
             let new_allowed = new_cards_left(
                 daily_new_limit(connection, user)?,
                 introduced_on(connection, user, today)?,
             );
-            let mut statement = connection.prepare_cached(
-                "SELECT sets.slug, sets.title, sets.description,
+            let sql = format!(
+                "SELECT sets.id, sets.slug, sets.title, sets.description,
                      (SELECT count(*) FROM cards
                       WHERE cards.set_id = sets.id AND cards.retired = 0),
                      (SELECT count(*) FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
@@ -61,19 +65,30 @@ impl Store {
                         AND NOT EXISTS (SELECT 1 FROM card_states AS s
                                         WHERE s.user_id = ?1 AND s.card_id = c.id))
                  FROM sets
-                 ORDER BY sets.title, sets.slug",
-            )?;
+                 WHERE {VISIBLE_TO_USER}
+                 ORDER BY sets.title, sets.slug"
+            );
+            let mut statement = connection.prepare_cached(&sql)?;
             let rows = statement.query_map((user, today), |row| {
-                Ok(SetSummary {
-                    id: row.get(0)?,
-                    title: row.get(1)?,
-                    description: row.get(2)?,
-                    cards: row.get(3)?,
-                    due: row.get(4)?,
-                    new_left: row.get::<_, u32>(5)?.min(new_allowed),
-                })
+                let summary = SetSummary {
+                    id: row.get(1)?,
+                    title: row.get(2)?,
+                    description: row.get(3)?,
+                    cards: row.get(4)?,
+                    due: row.get(5)?,
+                    new_left: row.get(6)?,
+                };
+                Ok((row.get::<_, i64>(0)?, summary))
             })?;
-            Ok(rows.collect::<Result<_, _>>()?)
+            let mut sets = Vec::new();
+            for row in rows {
+                let (set_row, mut summary) = row?;
+                // A class's daily limit for the set caps it too (one cheap query per set).
+                let allowed = new_cards_left_in_set(connection, user, set_row, today, new_allowed)?;
+                summary.new_left = summary.new_left.min(allowed);
+                sets.push(summary);
+            }
+            Ok(sets)
         })
     }
 

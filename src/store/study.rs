@@ -1,15 +1,18 @@
 //! What a student studies next in a set, and looking cards up.
 //!
 //! The order: cards due (most overdue first), then new cards in file order while the student's
-//! daily limit of new cards allows, then the cards waiting for a same-day repeat (the one
-//! reviewed longest ago first). Retired cards never come up.
+//! daily limit of new cards allows (and their classes' daily limit for the set, if any), then
+//! the cards waiting for a same-day repeat (the one reviewed longest ago first). Retired cards
+//! never come up. A set the student may not see is, to them, a set that does not exist.
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::questions::{Card, CardId, SetId};
 use crate::scheduler::{CardState, Easiness, Progress, StudyDay};
 
+use super::assignments::new_cards_left_in_set;
 use super::users::daily_new_limit;
+use super::visibility::visible;
 use super::{CardRow, Store, StoreError, UserId};
 
 /// Which queue the next card comes from.
@@ -72,7 +75,8 @@ const NEW_CARD: &str = "
 
 impl Store {
     /// The card `user` should study next in `set` on `today`, or `None` when nothing is left
-    /// for today. [`StoreError::UnknownSet`] / [`StoreError::UnknownUser`] for bad ids.
+    /// for today. [`StoreError::UnknownSet`] / [`StoreError::UnknownUser`] for bad ids, and
+    /// [`StoreError::UnknownSet`] too for a set the user may not see.
     pub fn next_card(
         &self,
         user: UserId,
@@ -81,12 +85,16 @@ impl Store {
     ) -> Result<Option<NextCard>, StoreError> {
         self.read(|connection| {
             let set_row = set_row(connection, set)?;
+            if !visible(connection, user, set_row)? {
+                return Err(StoreError::UnknownSet(set.clone()));
+            }
             let key = (user, set_row, today);
             if let Some(next) = card_with_progress(connection, DUE_CARD, key, Queue::Due)? {
                 return Ok(Some(next));
             }
             let limit = daily_new_limit(connection, user)?;
-            if new_cards_left(limit, introduced_on(connection, user, today)?) > 0 {
+            let left = new_cards_left(limit, introduced_on(connection, user, today)?);
+            if new_cards_left_in_set(connection, user, set_row, today, left)? > 0 {
                 let new = connection
                     .prepare_cached(NEW_CARD)?
                     .query_row((user, set_row), |row| {

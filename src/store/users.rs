@@ -106,25 +106,31 @@ pub(super) fn daily_new_limit(connection: &Connection, user: UserId) -> Result<u
         .ok_or(StoreError::UnknownUser(user))
 }
 
+/// Inserts a user inside the caller's write; [`StoreError::UsernameTaken`] if the name is in use.
+pub(super) fn insert_user(
+    connection: &Connection,
+    username: &str,
+    password_hash: &str,
+    role: Role,
+) -> Result<UserId, StoreError> {
+    let inserted = connection
+        .prepare_cached("INSERT INTO users (username, password_hash, role) VALUES (?1, ?2, ?3)")?
+        .insert((username, password_hash, role));
+    match inserted {
+        Ok(id) => Ok(UserId(id)),
+        Err(error) if is_unique_violation(&error, "users.username") => {
+            Err(StoreError::UsernameTaken(username.to_string()))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 impl Store {
     /// Adds a user. [`StoreError::UsernameTaken`] if the name is in use, in any case.
     pub fn create_user(&self, username: &str, password_hash: &str, role: Role) -> Pending<UserId> {
         let username = username.to_string();
         let password_hash = password_hash.to_string();
-        self.write(move |connection| {
-            let inserted = connection
-                .prepare_cached(
-                    "INSERT INTO users (username, password_hash, role) VALUES (?1, ?2, ?3)",
-                )?
-                .insert((&username, &password_hash, role));
-            match inserted {
-                Ok(id) => Ok(UserId(id)),
-                Err(error) if is_unique_violation(&error, "users.username") => {
-                    Err(StoreError::UsernameTaken(username))
-                }
-                Err(error) => Err(error.into()),
-            }
-        })
+        self.write(move |connection| insert_user(connection, &username, &password_hash, role))
     }
 
     /// The user with this name, in any case.

@@ -92,6 +92,15 @@ impl From<StoreError> for AppError {
             StoreError::UnknownSet(_) | StoreError::UnknownCard(_) => {
                 AppError::NotFound(error.to_string())
             }
+            StoreError::UnknownClass(_) => AppError::NotFound(error.to_string()),
+            StoreError::UnknownJoinCode => AppError::Invalid(error.to_string()),
+            StoreError::ClassArchived(_) => AppError::Conflict {
+                code: "class_archived",
+                message: error.to_string(),
+            },
+            StoreError::SetNotYours(_) | StoreError::SetNotAssignable(_) => {
+                AppError::Forbidden(error.to_string())
+            }
             // The session outlived its user.
             StoreError::UnknownUser(_) => AppError::Unauthorized,
             other => AppError::internal(other),

@@ -31,6 +31,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/progress.html"),
     ),
     ("error.html", include_str!("../../templates/error.html")),
+    ("setup.html", include_str!("../../templates/setup.html")),
+    ("admin.html", include_str!("../../templates/admin.html")),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("account_deleted.html", include_str!("../../templates/account_deleted.html")),
+    ("register_closed.html", include_str!("../../templates/register_closed.html")),
+    ("class_dashboard.html", include_str!("../../templates/class_dashboard.html")),
+    ("class_student.html", include_str!("../../templates/class_student.html")),
+    ("set_analysis.html", include_str!("../../templates/set_analysis.html")),
+    ("disputes.html", include_str!("../../templates/disputes.html")),
 ];
 
 /// A template that would not compile or render. Its `source` chain holds minijinja's error,

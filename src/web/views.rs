@@ -7,11 +7,25 @@
 
 use serde::Serialize;
 
+mod admin;
+mod analysis;
+mod dashboards;
 mod forecast;
 mod progress;
+mod student_report;
 
+pub use admin::{
+    AccountDeletedView, AccountView, AdminView, AuditRow, ModeOption, RegisterPage,
+    RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label, mode_options,
+};
+pub use analysis::{AnalysisView, DisputeRow, DisputesView, ItemRow, ScopeLink};
+pub use dashboards::{
+    ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
+    TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,
+};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
 pub use progress::{ProgressView, StageCount, TagMastery, card_stages};
+pub use student_report::{HistoryRow, Pager, SetProgressRow, StudentReportView};
 
 /// Which part of the site a page belongs to: the nav marks it with `aria-current="page"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

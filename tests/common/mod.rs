@@ -55,3 +55,49 @@ pub fn spawn_app_with(clock: StudyClock) -> TestApp {
         _dir: dir,
     }
 }
+
+/// The id of the essay set every test server has.
+pub const ESSAY_SET: &str = "korean-war-1950";
+
+/// The study day it is now for a server started by [`spawn_app`] (the system's default clock).
+pub fn today() -> studyhall::scheduler::StudyDay {
+    StudyClock::system_default().study_day(jiff::Timestamp::now())
+}
+
+impl TestApp {
+    /// A card of the essay set, as the store holds it.
+    pub fn essay_card(&self, card: &str) -> studyhall::store::StoredCard {
+        let set = studyhall::questions::SetId::parse(ESSAY_SET).expect("a set id");
+        let id = studyhall::questions::CardId::parse(card).expect("a card id");
+        let stored = self.store.card(&set, &id).expect("the store reads");
+        stored.unwrap_or_else(|| panic!("the essay set has no card {card}"))
+    }
+
+    /// Makes `card` of the essay set due today for `user`: a Good review recorded yesterday
+    /// (SM-2's first interval is one day). Due cards come before new ones.
+    pub fn make_due_today(&self, user: studyhall::store::UserId, card: &str) {
+        let today = today();
+        let yesterday = today.date().yesterday().expect("a day before");
+        let review = studyhall::store::NewReview {
+            user,
+            card: self.essay_card(card).row,
+            review_token: uuid::Uuid::new_v4(),
+            quality: studyhall::scheduler::Quality::GOOD,
+            today: studyhall::scheduler::StudyDay::from_date(yesterday),
+            reviewed_at_ms: 0,
+            answer: None,
+            verdict: "correct".to_string(),
+            normalized_answer: String::new(),
+            duration_ms: None,
+            overridden: false,
+        };
+        let recorded = self.store.record_review(review).wait().expect("the review is recorded");
+        assert_eq!(recorded.progress.due, today, "{card} is due today");
+    }
+
+    /// The id of the user called `username`.
+    pub fn user_id(&self, username: &str) -> studyhall::store::UserId {
+        let user = self.store.user_by_name(username).expect("the store reads");
+        user.unwrap_or_else(|| panic!("there is no user {username}")).id
+    }
+}

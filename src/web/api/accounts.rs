@@ -3,22 +3,37 @@
 
 use actix_web::{HttpResponse, web};
 use jiff::Timestamp;
+use serde::Deserialize;
 
 use crate::store::Role;
 use crate::web::error::{ApiError, AppError};
+use crate::web::pages::registration;
 use crate::web::sign_in;
 use crate::web::state::AppState;
 
 use super::caller::Caller;
 use super::dto::{Credentials, LoggedIn, Registered};
 
-/// Creates a student account: 201.
+/// `POST /register`: credentials, and the class join code the registration mode may ask for.
+#[derive(Debug, Deserialize)]
+pub struct Registration {
+    pub username: String,
+    pub password: String,
+    /// Required while registration is by join code; when given, the student joins that class.
+    #[serde(default)]
+    pub join_code: Option<String>,
+}
+
+/// Creates a student account: 201; 403 while registration is closed, 422 without the join code
+/// the registration mode asks for.
 pub async fn register(
     state: web::Data<AppState>,
-    body: web::Json<Credentials>,
+    body: web::Json<Registration>,
 ) -> Result<HttpResponse, ApiError> {
-    let Credentials { username, password } = body.into_inner();
-    let (_, username) = sign_in::register(&state, &username, password).await?;
+    let Registration { username, password, join_code } = body.into_inner();
+    let mode = registration::mode(&state).await?;
+    let registered = registration::register(&state, mode, &username, password, join_code.as_deref());
+    let (_, username) = registered.await?;
     Ok(HttpResponse::Created().json(Registered {
         username: username.as_str().to_string(),
         role: Role::Student,

@@ -30,8 +30,8 @@ pub async fn submit(
     let set = set_in_path(&path)?;
     let answer = body.into_inner().validate()?;
     let store = state.store.clone();
-    let card_id = answer.card.clone();
-    let card = blocking(move || study::find_card(&store, &set, &card_id)).await?;
+    let (card_id, user) = (answer.card.clone(), caller.user());
+    let card = blocking(move || study::find_card(&store, user, &set, &card_id)).await?;
     let submission = Submission {
         user: caller.user(),
         review_token: answer.review_token,

@@ -3,8 +3,10 @@
 
 use actix_web::cookie::Cookie;
 use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
 
 use crate::accounts::MIN_PASSWORD_CHARS;
+use crate::store::RegistrationMode;
 use crate::web::auth::{
     SignedIn, anonymous_csrf_cookie, anonymous_csrf_token, expired_session_cookie, session_cookie,
     verify_anonymous_csrf,
@@ -12,9 +14,9 @@ use crate::web::auth::{
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::AppState;
-use crate::web::views::{LayoutView, RegisterView, SignInView};
+use crate::web::views::{LayoutView, RegisterPage, RegisterView, RegistrationClosedView, SignInView};
 
-use super::{FormFields, redirect};
+use super::{FormFields, redirect, registration};
 
 pub async fn sign_in_page(
     state: web::Data<AppState>,
@@ -38,21 +40,31 @@ pub async fn sign_in(
         Ok(user) => signed_in(&state, user.id).await,
         Err(error @ (AppError::SignInFailed | AppError::TooManyAttempts { .. })) => {
             let message = capitalised(&error.to_string());
-            sign_in_form(&state, &request, username, Some(message))
+            let form = sign_in_form(&state, &request, username, Some(message))?;
+            Ok(with_status(form, &error))
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// `/register?code=...`: a class join link fills in the join code.
+#[derive(Debug, Deserialize)]
+pub struct JoinQuery {
+    code: Option<String>,
 }
 
 pub async fn register_page(
     state: web::Data<AppState>,
     request: HttpRequest,
     visitor: Option<SignedIn>,
+    query: web::Query<JoinQuery>,
 ) -> Result<HttpResponse, PageError> {
     if visitor.is_some() {
         return Ok(redirect("/"));
     }
-    register_form(&state, &request, String::new(), None)
+    let mode = registration::mode(&state).await?;
+    let code = query.into_inner().code.unwrap_or_default();
+    register_form(&state, &request, mode, RegisterFields::new(String::new(), code), None)
 }
 
 pub async fn register(
@@ -61,12 +73,16 @@ pub async fn register(
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
     verify_anonymous_csrf(&request, form.get("csrf_token"))?;
-    let username = form.get("username").trim().to_string();
-    match sign_in::register(&state, &username, form.get("password").to_string()).await {
+    let mode = registration::mode(&state).await?;
+    let fields = RegisterFields::new(form.get("username").trim().into(), form.get("join_code").trim().into());
+    let password = form.get("password").to_string();
+    let sent_code = Some(fields.join_code.as_str());
+    match registration::register(&state, mode, &fields.username, password, sent_code).await {
         Ok((user, _)) => signed_in(&state, user).await,
-        Err(error @ (AppError::Invalid(_) | AppError::Conflict { .. })) => {
+        Err(error @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_))) => {
             let message = capitalised(&error.to_string());
-            register_form(&state, &request, username, Some(message))
+            let form = register_form(&state, &request, mode, fields, Some(message))?;
+            Ok(with_status(form, &error))
         }
         Err(error) => Err(error.into()),
     }
@@ -109,20 +125,47 @@ fn sign_in_form(
     with_csrf_cookie(super::render(state, "login.html", &view)?, &csrf_token, is_new)
 }
 
+/// What the register form keeps when it is shown again.
+struct RegisterFields {
+    username: String,
+    join_code: String,
+}
+
+impl RegisterFields {
+    fn new(username: String, join_code: String) -> RegisterFields {
+        RegisterFields { username, join_code }
+    }
+}
+
+/// The register form in `mode`; while registration is closed, the page that says so.
 fn register_form(
     state: &AppState,
     request: &HttpRequest,
-    username: String,
+    mode: RegistrationMode,
+    fields: RegisterFields,
     error: Option<String>,
 ) -> Result<HttpResponse, PageError> {
     let (csrf_token, is_new) = anonymous_csrf_token(request);
-    let view = RegisterView {
-        layout: LayoutView::signed_out("Create an account", &csrf_token),
-        username,
-        error,
-        min_password_chars: MIN_PASSWORD_CHARS,
+    let layout = LayoutView::signed_out("Create an account", &csrf_token);
+    let page = match mode {
+        RegistrationMode::Closed => {
+            super::render(state, "register_closed.html", &RegistrationClosedView { layout })?
+        }
+        RegistrationMode::Open | RegistrationMode::Code => {
+            let view = RegisterPage {
+                form: RegisterView {
+                    layout,
+                    username: fields.username,
+                    error,
+                    min_password_chars: MIN_PASSWORD_CHARS,
+                },
+                registration: mode.as_str(),
+                join_code: fields.join_code,
+            };
+            super::render(state, "register.html", &view)?
+        }
     };
-    with_csrf_cookie(super::render(state, "register.html", &view)?, &csrf_token, is_new)
+    with_csrf_cookie(page, &csrf_token, is_new)
 }
 
 fn with_csrf_cookie(
@@ -135,6 +178,18 @@ fn with_csrf_cookie(
         response.add_cookie(&cookie).map_err(AppError::internal)?;
     }
     Ok(response)
+}
+
+/// A form shown again after a refusal answers with the refusal's status (401, 409, 422, 429),
+/// so that what is not a success does not look like one to tools and tests.
+fn with_status(mut response: HttpResponse, error: &AppError) -> HttpResponse {
+    *response.status_mut() = error.status();
+    if let AppError::TooManyAttempts { seconds } = error
+        && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&seconds.to_string())
+    {
+        response.headers_mut().insert(actix_web::http::header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// "wrong username or password" -> "Wrong username or password".

@@ -5,11 +5,19 @@
 //! - [`home`]: the sets and the daily new-card setting.
 //! - [`study`]: one card at a time, the verdict and the grade.
 //! - [`progress`]: the student's figures.
+//! - [`setup`]: the one-time link that creates the admin; [`admin`]: users, roles, the
+//!   registration mode; [`account`]: a user's data download and account deletion.
+//! - [`dashboards`]: the instructors' class dashboards, item analysis, disputes and exports.
 
+mod account;
 mod accounts;
+mod admin;
+mod dashboards;
 mod form;
 mod home;
 mod progress;
+pub(crate) mod registration;
+mod setup;
 mod study;
 
 use actix_web::http::header::{self, ContentType};
@@ -37,6 +45,18 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/study/{set_id}/answer", web::post().to(study::answer))
         .route("/study/{set_id}/grade", web::post().to(study::grade))
         .route("/progress", web::get().to(progress::show))
+        .route("/setup/{token}", web::get().to(setup::show))
+        .route("/setup/{token}", web::post().to(setup::create_admin))
+        .route("/admin", web::get().to(admin::show))
+        .route("/admin/registration", web::post().to(admin::set_registration))
+        .route("/admin/users/{id}/role", web::post().to(admin::change_role))
+        .route("/admin/users/{id}/data.json", web::get().to(admin::user_data))
+        .route("/admin/users/{id}/delete", web::post().to(admin::delete_user))
+        .route("/account", web::get().to(account::show))
+        .route("/account/data.json", web::get().to(account::data))
+        .route("/account/delete", web::post().to(account::delete))
+        .route("/account/deleted", web::get().to(account::deleted))
+        .configure(dashboards::routes)
         .default_service(web::to(not_found));
 }
 

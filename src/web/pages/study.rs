@@ -66,7 +66,7 @@ pub async fn answer(
     };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
-    let stored = find_card(&state, &set, form.get("card_id")).await?;
+    let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
     let response = response_from(&stored.card.kind, &form);
     let checked = check::check(&stored.card.kind, &response)
         .map_err(|mismatch| AppError::from(StudyError::from(mismatch)))?;
@@ -100,7 +100,7 @@ pub async fn grade(
     };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
-    let stored = find_card(&state, &set, form.get("card_id")).await?;
+    let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
     let review_token = Uuid::parse_str(form.get("review_token"))
         .map_err(|_| AppError::BadRequest("The form's review token is missing; reload the page.".into()))?;
     let claim_right = form.get("claim") == "right";
@@ -157,10 +157,10 @@ fn set_in_path(path: &str) -> Result<SetId, AppError> {
     SetId::parse(path).map_err(|_| AppError::NotFound(format!("There is no set “{path}”.")))
 }
 
-async fn find_card(state: &AppState, set: &SetId, card: &str) -> Result<StoredCard, AppError> {
+async fn find_card(state: &AppState, visitor: &SignedIn, set: &SetId, card: &str) -> Result<StoredCard, AppError> {
     let card = CardId::parse(card).map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
-    let (store, set) = (state.store.clone(), set.clone());
-    blocking(move || study::find_card(&store, &set, &card)).await
+    let (store, user, set) = (state.store.clone(), visitor.user.id, set.clone());
+    blocking(move || study::find_card(&store, user, &set, &card)).await
 }
 
 /// What the form says the student answered: every ticked box of a multi card, the one

@@ -1,0 +1,337 @@
+//! Item analysis: for each card of a set, how its students did on it, so an instructor sees
+//! which cards are hard and which misconception is behind them. Cards come hardest first
+//! ([`hardest_first`]).
+//!
+//! The figures count the reviews of an [`Audience`]: everyone (the set's owner and the admin)
+//! or the members of some classes (an instructor who teaches with the set). Decisions on "I was
+//! right" claims apply as everywhere on the dashboards ([`super::dashboards::RECALLED`]).
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, named_params};
+use serde::Serialize;
+
+use crate::questions::{CardId, SetId};
+
+use super::dashboards::{DECISION_JOIN, RECALLED, share};
+use super::{CardRow, Store, StoreError, UserId};
+
+/// At most this many wrong answers are listed per card.
+pub const WRONG_ANSWERS_SHOWN: usize = 5;
+
+/// Whose reviews a figure counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Audience {
+    /// Every student's.
+    Everyone,
+    /// The members' of these classes (by id); no class means nobody.
+    Classes(Vec<i64>),
+}
+
+impl Audience {
+    /// The classes as a JSON array for `json_each`, or NULL for everyone.
+    pub(super) fn bound(&self) -> Option<String> {
+        match self {
+            Audience::Everyone => None,
+            Audience::Classes(classes) => serde_json::to_string(classes).ok(),
+        }
+    }
+}
+
+/// The rows of `table` whose user is in the audience bound as `:classes`.
+pub(super) fn in_audience(table: &str) -> String {
+    format!(
+        "(:classes IS NULL OR {table}.user_id IN (SELECT user_id FROM class_members
+             WHERE class_id IN (SELECT value FROM json_each(:classes))))"
+    )
+}
+
+/// A set as the instructors' pages need it: who owns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetHeader {
+    pub id: SetId,
+    pub title: String,
+    /// `None`: loaded by the server (the `questions/` folder or `studyhall import`).
+    pub owner: Option<UserId>,
+}
+
+/// A class of an instructor's, by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One wrong answer and how often it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WrongAnswer {
+    /// In the checker's normal form; empty for a blank answer.
+    pub normalized: String,
+    pub count: u32,
+}
+
+/// How a card went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardAnalysis {
+    pub row: CardRow,
+    pub card: CardId,
+    /// The kind's name, e.g. `text`.
+    pub kind: String,
+    pub prompt: String,
+    /// The card's place in the file, for a stable order among equals.
+    pub position: i64,
+    /// Students who reviewed it.
+    pub students: u32,
+    /// Reviews of it, same-day repeats included.
+    pub attempts: u32,
+    /// Of the students' first-ever reviews, those recalled.
+    pub first_right: u32,
+    /// Scheduled reviews after the first, and of those, the misses (quality below 3).
+    pub later_reviews: u32,
+    pub lapses: u32,
+    /// The students' current E-Factors, averaged; `None` if nobody studied it.
+    pub mean_ef: Option<f64>,
+    /// The most common wrong answers, most common first.
+    pub wrong_answers: Vec<WrongAnswer>,
+}
+
+impl CardAnalysis {
+    /// The share of students right at their first try; `None` before anyone tried.
+    pub fn first_try_share(&self) -> Option<f64> {
+        share(self.first_right, self.students)
+    }
+
+    /// The share of scheduled reviews after the first that were misses.
+    pub fn lapse_rate(&self) -> Option<f64> {
+        share(self.lapses, self.later_reviews)
+    }
+}
+
+/// Hardest first: the lowest share right at the first try, then the highest lapse rate, then
+/// the most attempts; cards nobody tried come last, and equals keep the file's order.
+pub fn hardest_first(a: &CardAnalysis, b: &CardAnalysis) -> Ordering {
+    let untried = |card: &CardAnalysis| card.first_try_share().is_none();
+    untried(a)
+        .cmp(&untried(b))
+        .then_with(|| {
+            let first = |card: &CardAnalysis| card.first_try_share().unwrap_or(1.0);
+            first(a).total_cmp(&first(b))
+        })
+        .then_with(|| {
+            let lapses = |card: &CardAnalysis| card.lapse_rate().unwrap_or(0.0);
+            lapses(b).total_cmp(&lapses(a))
+        })
+        .then_with(|| b.attempts.cmp(&a.attempts))
+        .then_with(|| a.position.cmp(&b.position))
+}
+
+impl Store {
+    /// The set `set` and its owner.
+    pub fn set_header(&self, set: &SetId) -> Result<Option<SetHeader>, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached("SELECT slug, title, owner_id FROM sets WHERE slug = ?1")?
+                .query_row([set], |row| {
+                    Ok(SetHeader {
+                        id: row.get(0)?,
+                        title: row.get(1)?,
+                        owner: row.get(2)?,
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    /// The classes `teacher` owns that have `set` assigned, by name.
+    pub fn classes_with_set(&self, teacher: UserId, set: &SetId) -> Result<Vec<ClassRef>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection.prepare_cached(
+                "SELECT classes.id, classes.name FROM classes
+                 JOIN class_sets ON class_sets.class_id = classes.id
+                 JOIN sets ON sets.id = class_sets.set_id
+                 WHERE classes.owner_id = ?1 AND sets.slug = ?2
+                 ORDER BY classes.name, classes.id",
+            )?;
+            let rows = statement.query_map((teacher, set), |row| {
+                Ok(ClassRef {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// Every card of `set` still in its file, with the audience's figures, hardest first.
+    pub fn item_analysis(&self, set: &SetId, audience: &Audience) -> Result<Vec<CardAnalysis>, StoreError> {
+        self.read(|connection| {
+            let set_row = super::study::set_row(connection, set)?;
+            let classes = audience.bound();
+            let mut cards = set_cards(connection, set_row)?;
+            review_counts(connection, set_row, classes.as_deref(), &mut cards)?;
+            let mut wrong = wrong_answers(connection, set_row, classes.as_deref())?;
+            let mut analysed: Vec<CardAnalysis> = cards
+                .into_values()
+                .map(|mut card| {
+                    card.wrong_answers = wrong.remove(&card.row).unwrap_or_default();
+                    card
+                })
+                .collect();
+            analysed.sort_by(hardest_first);
+            Ok(analysed)
+        })
+    }
+}
+
+fn set_cards(connection: &Connection, set_row: i64) -> Result<HashMap<CardRow, CardAnalysis>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT id, slug, kind, prompt, position FROM cards WHERE set_id = ?1 AND retired = 0",
+    )?;
+    let rows = statement.query_map([set_row], |row| {
+        let card = CardAnalysis {
+            row: row.get(0)?,
+            card: row.get(1)?,
+            kind: row.get(2)?,
+            prompt: row.get(3)?,
+            position: row.get(4)?,
+            students: 0,
+            attempts: 0,
+            first_right: 0,
+            later_reviews: 0,
+            lapses: 0,
+            mean_ef: None,
+            wrong_answers: Vec::new(),
+        };
+        Ok((card.row, card))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Fills in the counts. A first-ever review is the one with no state before it.
+fn review_counts(
+    connection: &Connection,
+    set_row: i64,
+    classes: Option<&str>,
+    cards: &mut HashMap<CardRow, CardAnalysis>,
+) -> Result<(), StoreError> {
+    let later = "r.scheduled = 1 AND r.repetitions_before IS NOT NULL";
+    let reviews = format!(
+        "SELECT r.card_id, count(*), count(DISTINCT r.user_id),
+             count(*) FILTER (WHERE r.repetitions_before IS NULL AND {RECALLED}),
+             count(*) FILTER (WHERE {later}), count(*) FILTER (WHERE {later} AND NOT {RECALLED})
+         FROM reviews AS r {DECISION_JOIN}
+         WHERE r.set_id = :set AND {} GROUP BY r.card_id",
+        in_audience("r")
+    );
+    let mut statement = connection.prepare_cached(&reviews)?;
+    let mut rows = statement.query(named_params! {":set": set_row, ":classes": classes})?;
+    while let Some(row) = rows.next()? {
+        if let Some(card) = cards.get_mut(&row.get::<_, CardRow>(0)?) {
+            (card.attempts, card.students) = (row.get(1)?, row.get(2)?);
+            card.first_right = row.get(3)?;
+            (card.later_reviews, card.lapses) = (row.get(4)?, row.get(5)?);
+        }
+    }
+    let easiness = format!(
+        "SELECT s.card_id, avg(s.easiness_hundredths) / 100.0 FROM card_states AS s
+         WHERE s.set_id = :set AND {} GROUP BY s.card_id",
+        in_audience("s")
+    );
+    let mut statement = connection.prepare_cached(&easiness)?;
+    let mut rows = statement.query(named_params! {":set": set_row, ":classes": classes})?;
+    while let Some(row) = rows.next()? {
+        if let Some(card) = cards.get_mut(&row.get::<_, CardRow>(0)?) {
+            card.mean_ef = row.get(1)?;
+        }
+    }
+    Ok(())
+}
+
+/// The wrong answers per card, most common first (an accepted answer is not wrong any more).
+fn wrong_answers(
+    connection: &Connection,
+    set_row: i64,
+    classes: Option<&str>,
+) -> Result<HashMap<CardRow, Vec<WrongAnswer>>, StoreError> {
+    let sql = format!(
+        "SELECT r.card_id, r.normalized_answer, count(*) AS times FROM reviews AS r {DECISION_JOIN}
+         WHERE r.set_id = :set AND r.verdict = 'wrong' AND d.decision IS NOT 'accepted' AND {}
+         GROUP BY r.card_id, r.normalized_answer
+         ORDER BY r.card_id, times DESC, r.normalized_answer",
+        in_audience("r")
+    );
+    let mut wrong: HashMap<CardRow, Vec<WrongAnswer>> = HashMap::new();
+    let mut statement = connection.prepare_cached(&sql)?;
+    let mut rows = statement.query(named_params! {":set": set_row, ":classes": classes})?;
+    while let Some(row) = rows.next()? {
+        let answers = wrong.entry(row.get(0)?).or_default();
+        if answers.len() < WRONG_ANSWERS_SHOWN {
+            answers.push(WrongAnswer {
+                normalized: row.get(1)?,
+                count: row.get(2)?,
+            });
+        }
+    }
+    Ok(wrong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(position: i64, students: u32, first_right: u32, later: u32, lapses: u32) -> CardAnalysis {
+        CardAnalysis {
+            row: CardRow(position),
+            card: CardId::parse(&format!("c{position}")).unwrap(),
+            kind: "text".into(),
+            prompt: String::new(),
+            position,
+            students,
+            attempts: students + later,
+            first_right,
+            later_reviews: later,
+            lapses,
+            mean_ef: None,
+            wrong_answers: Vec::new(),
+        }
+    }
+
+    fn order(mut cards: Vec<CardAnalysis>) -> Vec<i64> {
+        cards.sort_by(hardest_first);
+        cards.iter().map(|card| card.position).collect()
+    }
+
+    #[test]
+    fn the_card_fewest_get_right_at_the_first_try_comes_first() {
+        let cards = vec![card(0, 4, 4, 0, 0), card(1, 4, 1, 0, 0), card(2, 4, 2, 0, 0)];
+        assert_eq!(order(cards), [1, 2, 0]);
+    }
+
+    #[test]
+    fn among_equal_first_tries_the_higher_lapse_rate_comes_first() {
+        let cards = vec![card(0, 2, 1, 4, 1), card(1, 2, 1, 4, 3), card(2, 2, 1, 0, 0)];
+        assert_eq!(order(cards), [1, 0, 2]);
+    }
+
+    #[test]
+    fn cards_nobody_tried_come_last_in_file_order() {
+        let cards = vec![card(0, 0, 0, 0, 0), card(1, 3, 3, 0, 0), card(2, 0, 0, 0, 0)];
+        assert_eq!(order(cards), [1, 0, 2]);
+    }
+
+    #[test]
+    fn shares_are_none_without_anything_to_divide() {
+        let untried = card(0, 0, 0, 0, 0);
+        assert_eq!((untried.first_try_share(), untried.lapse_rate()), (None, None));
+        let tried = card(1, 4, 3, 4, 1);
+        assert_eq!((tried.first_try_share(), tried.lapse_rate()), (Some(0.75), Some(0.25)));
+    }
+
+    #[test]
+    fn the_audience_binds_as_a_json_list_of_classes_or_null() {
+        assert_eq!(Audience::Everyone.bound(), None);
+        assert_eq!(Audience::Classes(vec![3, 7]).bound().as_deref(), Some("[3,7]"));
+        assert_eq!(Audience::Classes(Vec::new()).bound().as_deref(), Some("[]"));
+    }
+}

@@ -1,0 +1,100 @@
+//! `GET /teach/sets/{set_id}/analysis[?class=ID]`: each card of a set, hardest first, with the
+//! most common wrong answers.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::store::{Audience, CardAnalysis, ClassRef};
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::PageError;
+use crate::web::pages::{layout, render, require};
+use crate::web::state::AppState;
+use crate::web::views::{AnalysisView, ItemRow, ScopeLink, Section, percent};
+
+use super::access::{SetAccess, set_for};
+
+#[derive(Debug, Deserialize)]
+pub struct ClassQuery {
+    pub class: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    query: web::Query<ClassQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    visitor.require_teacher()?;
+    let access = set_for(&state, &visitor, &path, query.class.as_deref()).await?;
+    let (store, set_id, audience) = (state.store.clone(), access.set.id.clone(), access.audience.clone());
+    let cards = blocking(move || store.item_analysis(&set_id, &audience)).await?;
+    let suffix = access.requested.map_or_else(String::new, |class| format!("?class={class}"));
+    let view = AnalysisView {
+        layout: layout(&visitor, &format!("Item analysis: {}", access.set.title), Section::Teach),
+        set_id: access.set.id.to_string(),
+        set_title: access.set.title.clone(),
+        audience: audience_label(&access.audience, &access.own),
+        scopes: scope_links(&access),
+        cards: cards.iter().map(item_row).collect(),
+        export_href: format!("/teach/sets/{}/export/reviews.csv{suffix}", access.set.id),
+    };
+    render(&state, "set_analysis.html", &view)
+}
+
+/// Whose reviews are counted, in words.
+fn audience_label(audience: &Audience, own: &[ClassRef]) -> String {
+    match audience {
+        Audience::Everyone => "every student".to_string(),
+        Audience::Classes(classes) => {
+            let name = |id: &i64| {
+                own.iter()
+                    .find(|class| class.id == *id)
+                    .map_or_else(|| format!("class {id}"), |class| class.name.clone())
+            };
+            let names: Vec<String> = classes.iter().map(name).collect();
+            format!("the members of {}", names.join(", "))
+        }
+    }
+}
+
+/// "All" (everyone the visitor may see), then each of the visitor's classes with the set.
+fn scope_links(access: &SetAccess) -> Vec<ScopeLink> {
+    if access.own.is_empty() {
+        return Vec::new();
+    }
+    let base = format!("/teach/sets/{}/analysis", access.set.id);
+    let all = ScopeLink {
+        label: "All".to_string(),
+        href: base.clone(),
+        current: access.requested.is_none(),
+    };
+    let classes = access.own.iter().map(|class| ScopeLink {
+        label: class.name.clone(),
+        href: format!("{base}?class={}", class.id),
+        current: access.requested == Some(class.id),
+    });
+    std::iter::once(all).chain(classes).collect()
+}
+
+fn item_row(card: &CardAnalysis) -> ItemRow {
+    let wrong = |answer: &crate::store::WrongAnswer| {
+        let shown = if answer.normalized.is_empty() { "(blank)" } else { answer.normalized.as_str() };
+        (shown.to_string(), answer.count)
+    };
+    ItemRow {
+        card_id: card.card.to_string(),
+        kind: card.kind.clone(),
+        prompt: card.prompt.clone(),
+        students: card.students,
+        attempts: card.attempts,
+        first_try_percent: card.first_try_share().map(|_| percent(card.first_right, card.students)),
+        lapse_percent: card.lapse_rate().map(|_| percent(card.lapses, card.later_reviews)),
+        mean_ef: card.mean_ef.map_or_else(|| "—".to_string(), |ef| format!("{ef:.2}")),
+        wrong_answers: card.wrong_answers.iter().map(wrong).collect(),
+    }
+}

@@ -1,0 +1,13 @@
+//! Roles, the set-up link, `studyhall user`, the registration mode, the admin page and privacy
+//! (data download, account deletion), against the real server and the real binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod access;
+mod admin_page;
+mod cli;
+mod privacy;
+mod registration;
+mod setup;
+mod site;

@@ -1,0 +1,236 @@
+//! The study pages in a real browser (headless Chromium through chromedriver), used with the
+//! keyboard alone, with a PNG of every page under `target/screenshots/` to look at.
+//!
+//! Run with `cargo test --features browser --test browser`; it needs Debian's `chromium` and
+//! `chromium-driver`, and fails (never skips) without them.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod driver;
+
+use fantoccini::key::Key;
+use studyhall::questions::{CardKind, PartialDate};
+
+use common::{ESSAY_SET, TestApp, spawn_app, today};
+use driver::{Browser, Chromedriver, key};
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// The card the test answers wrong on purpose, to see the wrong verdict and its relearning.
+const MISSED: &str = "responsible-for-outbreak";
+
+/// A date as a student writes it: "12 January 1950", "January 1950" or "1950".
+fn written(date: PartialDate) -> String {
+    let month = date.month_part().map(|month| MONTHS[usize::from(month) - 1]);
+    match (date.day_part(), month) {
+        (Some(day), Some(month)) => format!("{day} {month} {}", date.year_part()),
+        (None, Some(month)) => format!("{month} {}", date.year_part()),
+        _ => date.year_part().to_string(),
+    }
+}
+
+/// The digit keys that pick the right options among `choices` (1 for the first).
+fn digits_for(choices: &[String], right: &[&String]) -> String {
+    choices
+        .iter()
+        .enumerate()
+        .filter(|(_, choice)| right.contains(choice))
+        .map(|(index, _)| char::from_digit(index as u32 + 1, 10).expect("at most 9 choices"))
+        .collect()
+}
+
+/// Saves numbered screenshots, so the files sort in the order the student saw the pages.
+struct Album {
+    taken: usize,
+    /// Put before each name, e.g. "dark-".
+    prefix: &'static str,
+}
+
+impl Album {
+    async fn take(&mut self, browser: &Browser, name: &str) {
+        self.taken += 1;
+        let prefix = self.prefix;
+        browser.screenshot(&format!("{:02}-{prefix}{name}", self.taken)).await;
+    }
+}
+
+/// Studies the card on screen with the keyboard: types the answer (or presses the choice's
+/// digits, or Space on a recall card) and Enter, checks the verdict and where the focus is,
+/// and grades with `grade_key` (Enter takes the suggested grade). Returns the card's id.
+async fn study_one(app: &TestApp, browser: &Browser, album: &mut Album, wrong: bool, grade_key: char) -> String {
+    let card_id = browser
+        .js("return document.querySelector('input[name=card_id]').value;")
+        .await
+        .as_str()
+        .expect("a card on the page")
+        .to_string();
+    let card = app.essay_card(&card_id).card;
+    album.take(browser, &format!("card-{card_id}")).await;
+    let focus = browser.focus().await;
+    let enter = key(Key::Enter);
+
+    match &card.kind {
+        CardKind::Recall { .. } => {
+            assert!(focus.grade_key.is_none(), "no grade before the answer is shown: {focus:?}");
+            browser.press(" ").await;
+            browser
+                .wait_for_focus("Space shows the answer and focuses a grade", |f| f.grade_key.is_some())
+                .await;
+            let open = browser.js("return document.querySelector('details.reveal').open;").await;
+            assert_eq!(open, serde_json::Value::Bool(true));
+            album.take(browser, &format!("card-{card_id}-shown")).await;
+            browser.press_and_wait(&grade_key.to_string()).await;
+            return card_id;
+        }
+        CardKind::Choice { choices, answer } => {
+            assert_eq!(focus.tag, "input", "the first choice has the focus: {focus:?}");
+            browser.press(&digits_for(choices, &[answer])).await;
+        }
+        CardKind::Multi { choices, answers } => {
+            assert_eq!(focus.tag, "input", "the first choice has the focus: {focus:?}");
+            browser.press(&digits_for(choices, &answers.iter().collect::<Vec<_>>())).await;
+        }
+        CardKind::TrueFalse { answer } => {
+            assert_eq!(focus.tag, "input", "True has the focus: {focus:?}");
+            browser.press(if *answer { "1" } else { "2" }).await;
+        }
+        CardKind::Text { answer, .. } => {
+            assert_eq!(focus.id, "answer", "the answer field has the focus: {focus:?}");
+            browser.press(if wrong { "Zzyzx" } else { answer }).await;
+        }
+        CardKind::Number { answer, .. } => {
+            assert_eq!(focus.id, "answer", "the answer field has the focus: {focus:?}");
+            browser.press(&answer.to_string()).await;
+        }
+        CardKind::Date { answer } => {
+            assert_eq!(focus.id, "answer", "the answer field has the focus: {focus:?}");
+            browser.press(&written(*answer)).await;
+        }
+    }
+    browser.press_and_wait(&enter.to_string()).await;
+
+    let verdict = browser
+        .js("const live = document.querySelector('[aria-live]');
+             return live && { role: live.getAttribute('role'), text: live.innerText };")
+        .await;
+    let verdict_text = verdict["text"].as_str().unwrap_or_else(|| panic!("an aria-live verdict on {card_id}"));
+    let expected = if wrong { "Not quite" } else { "Right" };
+    assert!(verdict_text.contains(expected), "{card_id}: {verdict_text:?}");
+    assert_eq!(verdict["role"], "status");
+    let focus = browser
+        .wait_for_focus("the suggested grade has the focus", |focus| focus.default_grade)
+        .await;
+    assert_eq!(focus.tag, "button");
+    album.take(browser, &format!("verdict-{card_id}")).await;
+    browser.press_and_wait(&grade_key.to_string()).await;
+    card_id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_student_registers_and_studies_five_cards_with_the_keyboard_alone() {
+    let app = spawn_app();
+    let driver = Chromedriver::start();
+    let browser = driver.open().await;
+    let mut album = Album { taken: 0, prefix: "" };
+    let (enter, tab) = (key(Key::Enter), key(Key::Tab));
+
+    // Register: the username field has the focus; Tab to the password, Enter to send.
+    browser.goto(&format!("{}/register", app.address)).await;
+    album.take(&browser, "register").await;
+    assert_eq!(browser.focus().await.id, "username");
+    browser.press("ada").await;
+    browser.press(&tab.to_string()).await;
+    assert_eq!(browser.focus().await.id, "password");
+    browser.press("correct horse battery staple").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    assert_eq!(browser.path().await, "/", "registered and signed in");
+
+    // Two cards due today (a choice card and a recall card), then three new ones.
+    let user = app.user_id("ada");
+    app.make_due_today(user, "evidence-for-stalin-role");
+    app.make_due_today(user, "puzzles-left-open");
+    app.store.set_daily_new_limit(user, 3).wait().expect("the limit is saved");
+    browser.goto(&app.address).await;
+    album.take(&browser, "home").await;
+
+    browser.goto(&format!("{}/study/{ESSAY_SET}", app.address)).await;
+    let mut studied = Vec::new();
+    for grade_key in ['\u{E007}', '3', '2', '1', '\u{E007}'] {
+        let missed = studied.len() == 2;
+        let card = study_one(&app, &browser, &mut album, missed, if missed { '1' } else { grade_key }).await;
+        studied.push(card);
+    }
+    assert_eq!(
+        studied,
+        [
+            "evidence-for-stalin-role",
+            "puzzles-left-open",
+            "essay-anniversary",
+            MISSED,
+            "green-light-recipient"
+        ],
+        "due cards first, then new ones in file order"
+    );
+    let again = study_one(&app, &browser, &mut album, false, '2').await;
+    assert_eq!(again, MISSED, "the missed card comes back the same day");
+
+    let done = browser.text().await;
+    assert!(done.contains("Done for today"), "{done}");
+    album.take(&browser, "done").await;
+    for _ in 0..30 {
+        if browser.focus().await.href.as_deref() == Some("/progress") {
+            break;
+        }
+        browser.press(&tab.to_string()).await;
+    }
+    browser.press_and_wait(&enter.to_string()).await;
+    assert_eq!(browser.path().await, "/progress", "Tab reaches a link to the progress page");
+    let progress = browser.text().await;
+    assert!(progress.contains("Reviews today\n6") || progress.contains("Reviews today 6"), "{progress}");
+    let reviews = app.store.progress(user, today()).expect("the figures").reviews_today;
+    assert_eq!(reviews, 6, "five cards and the missed one again");
+    album.take(&browser, "progress").await;
+
+    // The same pages on a phone: a date card, an answer it cannot read, the verdict.
+    browser.phone().await;
+    album.prefix = "phone-";
+    app.store.set_daily_new_limit(user, 4).wait().expect("the limit is saved");
+    browser.goto(&format!("{}/study/{ESSAY_SET}", app.address)).await;
+    album.take(&browser, "card").await;
+    assert_eq!(browser.focus().await.id, "answer");
+    browser.press("1950").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    let message = browser.text().await;
+    assert!(message.contains("1950"), "{message}");
+    assert_eq!(browser.focus().await.value.as_deref(), Some("1950"), "the answer is kept, focused");
+    album.take(&browser, "card-message").await;
+    browser.press(&key(Key::Home).to_string()).await;
+    browser.press("January ").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    album.take(&browser, "verdict").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    album.take(&browser, "done").await;
+    browser.goto(&format!("{}/progress", app.address)).await;
+    album.take(&browser, "progress").await;
+
+    // And in the dark: a true/false card, its verdict, the done and progress pages.
+    browser.desktop().await;
+    browser.color_scheme("dark").await;
+    album.prefix = "dark-";
+    app.store.set_daily_new_limit(user, 5).wait().expect("the limit is saved");
+    browser.goto(&format!("{}/study/{ESSAY_SET}", app.address)).await;
+    let card = study_one(&app, &browser, &mut album, false, '\u{E007}').await;
+    assert_eq!(card, "scholars-agree-truefalse");
+    album.take(&browser, "done").await;
+    browser.goto(&format!("{}/progress", app.address)).await;
+    album.take(&browser, "progress").await;
+    browser.goto(&app.address).await;
+    album.take(&browser, "home").await;
+    browser.press("?").await;
+    album.take(&browser, "keyboard-help").await;
+
+    browser.close().await;
+}

@@ -1,0 +1,16 @@
+//! The HTML pages, end to end: each test starts the real server (real HTTP, a real SQLite file
+//! with the essay set) and uses it as a browser without JavaScript would: it reads the forms a
+//! page shows, fills them in and posts them, and follows the redirects itself.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod html;
+mod site;
+
+mod accounts;
+mod answers_stay_hidden;
+mod escaping;
+mod home;
+mod progress;
+mod study;
+mod verdict;
