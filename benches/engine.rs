@@ -39,11 +39,18 @@ fn sm2_step(c: &mut Criterion) {
         ..CardState::NEW
     };
     let good = Quality::new(4).expect("4 is a quality");
-    c.bench_function("sm2 step", |b| b.iter(|| black_box(state).review(black_box(good))));
+    c.bench_function("sm2 step", |b| {
+        b.iter(|| black_box(state).review(black_box(good)))
+    });
 }
 
 fn answer_checking(c: &mut Criterion) {
-    let texts = |items: &[&str]| items.iter().map(|item| (*item).to_string()).collect::<Vec<_>>();
+    let texts = |items: &[&str]| {
+        items
+            .iter()
+            .map(|item| (*item).to_string())
+            .collect::<Vec<_>>()
+    };
     let choices = texts(&["Mao", "Zhou Enlai", "Kim Il Sung", "Stalin"]);
     let cases = [
         (
@@ -70,7 +77,11 @@ fn answer_checking(c: &mut Criterion) {
             },
             Response::Choices(texts(&["Stalin", "Mao"])),
         ),
-        ("truefalse", CardKind::TrueFalse { answer: false }, Response::Text("false".into())),
+        (
+            "truefalse",
+            CardKind::TrueFalse { answer: false },
+            Response::Text("false".into()),
+        ),
         (
             "date (written out)",
             CardKind::Date {
@@ -86,11 +97,19 @@ fn answer_checking(c: &mut Criterion) {
             },
             Response::Text("1,005".into()),
         ),
-        ("recall", CardKind::Recall { answer: "The Soviet Union's interests.".into() }, Response::Recall),
+        (
+            "recall",
+            CardKind::Recall {
+                answer: "The Soviet Union's interests.".into(),
+            },
+            Response::Recall,
+        ),
     ];
     let mut group = c.benchmark_group("check");
     for (name, kind, response) in &cases {
-        group.bench_function(*name, |b| b.iter(|| check(black_box(kind), black_box(response))));
+        group.bench_function(*name, |b| {
+            b.iter(|| check(black_box(kind), black_box(response)))
+        });
     }
     group.finish();
 }
@@ -98,7 +117,9 @@ fn answer_checking(c: &mut Criterion) {
 fn set_parsing(c: &mut Criterion) {
     let text = sets::generated_set_text("ten-thousand", 10_000);
     let mut group = c.benchmark_group("parse");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("10,000-card set", |b| {
         b.iter(|| parse_set(black_box(&text)).expect("the generated set is valid"))
     });
@@ -112,16 +133,25 @@ fn next_card_query(c: &mut Criterion) {
         reviews_per_state: 1,
     })
     .expect("the benchmark's database could not be built");
-    let store = Store::open(&StoreConfig::new(&world.db)).expect("the seeded database does not open");
+    let store =
+        Store::open(&StoreConfig::new(&world.db)).expect("the seeded database does not open");
     let mut random = Random::new(1);
     c.bench_function("next_card (200k card states)", |b| {
         b.iter(|| {
             let student = &world.students[random.below(world.students.len())];
             let set = &world.sets[random.below(world.sets.len())];
-            store.next_card(student.user, &set.id, world.today).expect("next_card works")
+            store
+                .next_card(student.user, &set.id, world.today)
+                .expect("next_card works")
         })
     });
 }
 
-criterion_group!(engine, sm2_step, answer_checking, set_parsing, next_card_query);
+criterion_group!(
+    engine,
+    sm2_step,
+    answer_checking,
+    set_parsing,
+    next_card_query
+);
 criterion_main!(engine);

@@ -36,14 +36,20 @@ pub enum Command {
         qualities: Vec<String>,
     },
     /// Validate question-set files without touching a database; exit status 1 on any error.
+    /// A file ending in .csv or .tsv is read as a spreadsheet, any other as TOML.
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        sheet: SheetArgs,
     },
-    /// Validate question-set files, then load them all in one transaction.
+    /// Validate question-set files, then load them all in one transaction. A file ending in
+    /// .csv or .tsv is read as a spreadsheet, any other as TOML.
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        sheet: SheetArgs,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -51,6 +57,43 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Print a CSV export to standard output: a class's progress, or the review log of a class
+    /// or a set (the same files the dashboards offer).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Create and manage classes, and say who may study a set (what /teach does in the browser).
+    Class {
+        #[command(subcommand)]
+        command: ClassCommand,
+    },
+}
+
+/// `studyhall export ...`: the dashboards' CSV exports, as the admin sees them.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One row per student of the class and set assigned to it: username, set, studied, due,
+    /// overdue, retention_30d, last_active.
+    Progress {
+        /// The class, by its number (the N of /teach/classes/N in the browser).
+        #[arg(long, value_name = "ID")]
+        class: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// The raw review log, oldest first: of a class's students on its sets, or of a set.
+    #[command(group(clap::ArgGroup::new("scope").required(true).args(["class", "set"])))]
+    Reviews {
+        /// The class, by its number (the N of /teach/classes/N in the browser).
+        #[arg(long, value_name = "ID")]
+        class: Option<i64>,
+        /// The set, by its id (e.g. korean-war-1950): every student's reviews of it.
+        #[arg(long, value_name = "SET_ID")]
+        set: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
     },
 }
 
@@ -80,6 +123,100 @@ pub enum UserCommand {
     },
 }
 
+/// `studyhall class ...`: classes from the command line, with the admin's rights. A class is
+/// named by its number (the N of /teach/classes/N in the browser, and of `studyhall class list`).
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Create a class for an instructor and print its join code.
+    Create {
+        /// The class's name, as its students see it.
+        name: String,
+        /// The instructor (or admin) who runs the class, by username.
+        #[arg(long, value_name = "USER")]
+        instructor: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// List every class: number, name, instructor, join code, students, sets.
+    List {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Show a class's join code, students and sets.
+    Show {
+        class: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Give a class a new join code: the old one stops working (students stay).
+    NewCode {
+        class: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Put a user in a class, as if they had joined with its code.
+    Add {
+        class: i64,
+        /// The student, by username.
+        user: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Take a student out of a class (their own progress is kept).
+    Remove {
+        class: i64,
+        /// The student, by username.
+        user: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Archive a class: its code stops working and it no longer gives its students its sets.
+    Archive {
+        class: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Bring an archived class back.
+    Restore {
+        class: i64,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Assign a set to a class, or change the daily limit and exam date of an assigned one.
+    Assign {
+        class: i64,
+        /// The set, by its id (e.g. korean-war-1950).
+        set: String,
+        /// New cards of the set a student of the class starts per day at most (their own daily
+        /// limit still applies; the smaller wins). None when left out.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=999))]
+        daily_new_limit: Option<u32>,
+        /// No card of the set is scheduled past this day (YYYY-MM-DD) for the class's students.
+        #[arg(long, value_name = "DATE")]
+        exam_date: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Take a set off a class (students keep their progress).
+    Unassign {
+        class: i64,
+        /// The set, by its id.
+        set: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Make a set open (every signed-in user may study it) or restricted (only the students of
+    /// the classes it is assigned to).
+    Visibility {
+        /// The set, by its id.
+        set: String,
+        #[arg(value_parser = PossibleValuesParser::new(["open", "restricted"]))]
+        visibility: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
 fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
     PossibleValuesParser::new(["admin", "instructor", "student"]).try_map(|word| word.parse::<Role>())
 }
@@ -87,6 +224,18 @@ fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
 fn registration_parser() -> impl clap::builder::TypedValueParser<Value = RegistrationMode> {
     PossibleValuesParser::new(["open", "code", "closed"])
         .try_map(|word| word.parse::<RegistrationMode>())
+}
+
+/// The set id and title of a single CSV or TSV file, which holds neither itself.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SheetArgs {
+    /// The set id of the CSV or TSV file (default: its file name without the extension).
+    #[arg(long = "set", value_name = "ID")]
+    pub set: Option<String>,
+
+    /// The set's title, as students see it (default: its file name without the extension).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
 }
 
 /// Where the database lives and how hard it syncs.

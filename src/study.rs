@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::questions::check::{self, Checked, GradeOptions, Response, ResponseMismatch, Verdict};
 use crate::questions::{CardId, SetId};
+use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, StudyDay};
 use crate::store::{NewReview, RecordedReview, Store, StoreError, StoredCard, UserId};
 
@@ -189,23 +190,21 @@ pub struct GradePreview {
     pub is_default: bool,
 }
 
-/// The schedule each allowed grade would give, for the grade buttons ("Good — 6 days").
+/// The schedule each allowed grade would give, for the grade buttons ("Good — 6 days"), with
+/// the student's next exam day for the set, if a class of theirs gives one (the store records
+/// a review the same way: see [`crate::scheduler::exam`]).
 pub fn preview_grades(
     checked: &Checked,
     progress: Option<Progress>,
     today: StudyDay,
+    exam: Option<StudyDay>,
 ) -> Vec<GradePreview> {
     let options = check::grade_options(checked);
     options
         .choices
         .iter()
         .map(|grade| {
-            let (after, _) = Progress::after_review(progress, grade.quality, today);
-            let days = if after.relearns_on(today) {
-                0
-            } else {
-                u32::try_from(today.days_until(after.due)).unwrap_or(0)
-            };
+            let days = days_until_back(progress, grade.quality, today, exam);
             GradePreview {
                 quality: grade.quality.value(),
                 label: grade.label,
@@ -214,6 +213,22 @@ pub fn preview_grades(
             }
         })
         .collect()
+}
+
+/// In how many days the card comes back after a review with `quality` on `today` (0: later
+/// today), an exam day bringing it forward as the store will.
+pub fn days_until_back(
+    progress: Option<Progress>,
+    quality: Quality,
+    today: StudyDay,
+    exam: Option<StudyDay>,
+) -> u32 {
+    let (after, _) = Progress::after_review(progress, quality, today);
+    if after.relearns_on(today) {
+        return 0;
+    }
+    let due = exam.map_or(after.due, |exam| due_before_exam(after.due, today, exam));
+    u32::try_from(today.days_until(due)).unwrap_or(0)
 }
 
 /// "later today", "1 day", "6 days", "3 months", "1.2 years": how a student reads an interval.
@@ -227,5 +242,42 @@ pub fn interval_label(days: u32) -> String {
             let years = f64::from(days) / 365.0;
             format!("{years:.1} years")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scheduler::{CardState, Easiness};
+
+    fn day(text: &str) -> StudyDay {
+        text.parse().unwrap()
+    }
+
+    /// A card with SM-2's second interval (6 days) behind it, last seen on 2026-03-02.
+    fn known() -> Option<Progress> {
+        Some(Progress {
+            state: CardState {
+                repetitions: 2,
+                easiness: Easiness::from_hundredths(270),
+                interval_days: 6,
+                lapses: 0,
+            },
+            due: day("2026-03-08"),
+            last_review: day("2026-03-02"),
+            relearning: false,
+        })
+    }
+
+    #[test]
+    fn the_days_until_a_card_is_back_are_cut_short_by_an_exam() {
+        let today = day("2026-03-08");
+        let alone = days_until_back(known(), Quality::EASY, today, None);
+        assert!(alone > 14, "SM-2 alone: {alone} days");
+        let exam = Some(day("2026-03-15"));
+        assert_eq!(days_until_back(known(), Quality::EASY, today, exam), 6, "the day before");
+        let far = Some(day("2027-01-01"));
+        assert_eq!(days_until_back(known(), Quality::EASY, today, far), alone);
+        assert_eq!(days_until_back(known(), Quality::AGAIN, today, exam), 0, "later today");
     }
 }

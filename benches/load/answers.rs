@@ -31,23 +31,38 @@ pub fn answer_body(card: &Card, review_token: &str, random: &mut Random) -> Vec<
 /// A fresh review token, as `GET …/next` hands out: a random version-4 UUID.
 pub fn review_token(random: &mut Random) -> String {
     let bytes = (u128::from(random.next()) << 64 | u128::from(random.next())).to_le_bytes();
-    uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .hyphenated()
+        .to_string()
 }
 
 /// The answer as JSON and as the checker's [`Response`].
 fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
     match kind {
         CardKind::Recall { .. } => (Value::Null, Response::Recall),
-        CardKind::Text { answer, .. } => text(if right { answer.clone() } else { "no idea at all".into() }),
+        CardKind::Text { answer, .. } => text(if right {
+            answer.clone()
+        } else {
+            "no idea at all".into()
+        }),
         CardKind::Choice { choices, answer } => {
-            let wrong = choices.iter().find(|choice| *choice != answer).unwrap_or(answer);
+            let wrong = choices
+                .iter()
+                .find(|choice| *choice != answer)
+                .unwrap_or(answer);
             text(if right { answer.clone() } else { wrong.clone() })
         }
         CardKind::Multi { choices, answers } => {
             let picked: Vec<String> = if right {
                 answers.clone()
             } else {
-                choices.iter().filter(|choice| !answers.contains(choice)).take(1).cloned().collect()
+                choices
+                    .iter()
+                    .filter(|choice| !answers.contains(choice))
+                    .take(1)
+                    .cloned()
+                    .collect()
             };
             (json!(picked), Response::Choices(picked))
         }
@@ -68,7 +83,11 @@ fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
             })
         }
         CardKind::Number { answer, tolerance } => {
-            let given = if right { *answer } else { answer + tolerance + 17.0 };
+            let given = if right {
+                *answer
+            } else {
+                answer + tolerance + 17.0
+            };
             (json!(given), Response::Number(given))
         }
     }
@@ -77,4 +96,3 @@ fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
 fn text(given: String) -> (Value, Response) {
     (Value::String(given.clone()), Response::Text(given))
 }
-

@@ -26,7 +26,7 @@ const MAX_REQUESTS_PER_CLIENT: u64 = 5_000_000;
 /// Errors described in full (status and body), per phase; the rest are only counted.
 const ERRORS_DESCRIBED: usize = 5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Phase {
     Answers,
     Study,
@@ -58,8 +58,13 @@ pub enum Endpoint {
     ProgressPage,
 }
 
-pub const ENDPOINTS: [Endpoint; 5] =
-    [Endpoint::Answer, Endpoint::Next, Endpoint::StudyPage, Endpoint::Progress, Endpoint::ProgressPage];
+pub const ENDPOINTS: [Endpoint; 5] = [
+    Endpoint::Answer,
+    Endpoint::Next,
+    Endpoint::StudyPage,
+    Endpoint::Progress,
+    Endpoint::ProgressPage,
+];
 
 impl Endpoint {
     pub fn route(self) -> &'static str {
@@ -91,7 +96,11 @@ pub struct Tally {
 
 impl Tally {
     pub fn requests(&self) -> u64 {
-        self.latencies_us.iter().map(|l| l.len() as u64).sum::<u64>() + self.total_errors()
+        self.latencies_us
+            .iter()
+            .map(|l| l.len() as u64)
+            .sum::<u64>()
+            + self.total_errors()
     }
 
     pub fn total_errors(&self) -> u64 {
@@ -115,7 +124,13 @@ impl Tally {
 }
 
 /// Runs `phase` with `clients` clients for `duration` against the server at `addr`.
-pub fn run(phase: Phase, world: &World, addr: SocketAddr, clients: usize, duration: Duration) -> (Tally, Duration) {
+pub fn run(
+    phase: Phase,
+    world: &World,
+    addr: SocketAddr,
+    clients: usize,
+    duration: Duration,
+) -> (Tally, Duration) {
     let started = Instant::now();
     let deadline = started + duration;
     let mut tally = Tally::default();
@@ -200,8 +215,8 @@ impl<'w> Client<'w> {
                 Phase::Pages => self.study_page(student, set),
                 Phase::Study => {
                     self.study_one(student, set);
-                    if round % 8 == 0 {
-                        self.progress(student, round % 16 == 0);
+                    if round.is_multiple_of(8) {
+                        self.progress(student, round.is_multiple_of(16));
                     }
                 }
             }
@@ -222,7 +237,8 @@ impl<'w> Client<'w> {
         let world = self.world;
         let path = format!("/api/v1/sets/{}/next", world.sets[set].id.as_str());
         let token = world.students[student].token.as_str();
-        let Some(response) = self.call(Endpoint::Next, |c| c.get(&path, Some(Auth::Bearer(token)))) else {
+        let Some(response) = self.call(Endpoint::Next, |c| c.get(&path, Some(Auth::Bearer(token))))
+        else {
             return;
         };
         if response.status == 204 {
@@ -231,10 +247,15 @@ impl<'w> Client<'w> {
         }
         let next: NextBody = match serde_json::from_slice(&response.body) {
             Ok(next) => next,
-            Err(error) => return self.describe(Endpoint::Next, format!("unreadable next card: {error}")),
+            Err(error) => {
+                return self.describe(Endpoint::Next, format!("unreadable next card: {error}"));
+            }
         };
         let Some(card) = world.sets[set].card(&next.card.id) else {
-            return self.describe(Endpoint::Next, format!("an unknown card {:?}", next.card.id));
+            return self.describe(
+                Endpoint::Next,
+                format!("an unknown card {:?}", next.card.id),
+            );
         };
         let body = answer_body(card, &next.review_token, &mut self.random);
         self.post_answer(student, set, &body);
@@ -244,22 +265,30 @@ impl<'w> Client<'w> {
         let world = self.world;
         let path = format!("/api/v1/sets/{}/answers", world.sets[set].id.as_str());
         let token = world.students[student].token.as_str();
-        self.call(Endpoint::Answer, |c| c.post_json(&path, Some(Auth::Bearer(token)), body));
+        self.call(Endpoint::Answer, |c| {
+            c.post_json(&path, Some(Auth::Bearer(token)), body)
+        });
     }
 
     fn study_page(&mut self, student: usize, set: usize) {
         let world = self.world;
         let path = format!("/study/{}", world.sets[set].id.as_str());
         let token = world.students[student].token.as_str();
-        self.call(Endpoint::StudyPage, |c| c.get(&path, Some(Auth::Cookie(token))));
+        self.call(Endpoint::StudyPage, |c| {
+            c.get(&path, Some(Auth::Cookie(token)))
+        });
     }
 
     fn progress(&mut self, student: usize, page: bool) {
         let token = self.world.students[student].token.as_str();
         if page {
-            self.call(Endpoint::ProgressPage, |c| c.get("/progress", Some(Auth::Cookie(token))));
+            self.call(Endpoint::ProgressPage, |c| {
+                c.get("/progress", Some(Auth::Cookie(token)))
+            });
         } else {
-            self.call(Endpoint::Progress, |c| c.get("/api/v1/me/progress", Some(Auth::Bearer(token))));
+            self.call(Endpoint::Progress, |c| {
+                c.get("/api/v1/me/progress", Some(Auth::Bearer(token)))
+            });
         }
     }
 
@@ -276,7 +305,8 @@ impl<'w> Client<'w> {
             Some(connection) => Ok(connection),
             None => Connection::open(self.addr),
         };
-        let result = connection.and_then(|mut connection| send(&mut connection).map(|r| (r, connection)));
+        let result =
+            connection.and_then(|mut connection| send(&mut connection).map(|r| (r, connection)));
         let elapsed = started.elapsed();
         match result {
             Ok((response, connection)) => {
@@ -303,7 +333,9 @@ impl<'w> Client<'w> {
     fn describe(&mut self, endpoint: Endpoint, what: String) {
         self.tally.errors[endpoint.slot()] += 1;
         if self.tally.described.len() < ERRORS_DESCRIBED {
-            self.tally.described.push(format!("{}: {what}", endpoint.route()));
+            self.tally
+                .described
+                .push(format!("{}: {what}", endpoint.route()));
         }
     }
 }

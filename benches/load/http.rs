@@ -57,7 +57,12 @@ impl Connection {
         self.exchange(request.as_bytes())
     }
 
-    pub fn post_json(&mut self, path: &str, auth: Option<Auth<'_>>, body: &[u8]) -> io::Result<Response> {
+    pub fn post_json(
+        &mut self,
+        path: &str,
+        auth: Option<Auth<'_>>,
+        body: &[u8],
+    ) -> io::Result<Response> {
         let mut request = request_head("POST", path, auth, Some(body.len())).into_bytes();
         request.extend_from_slice(body);
         self.exchange(&request)
@@ -72,7 +77,8 @@ impl Connection {
             }
             self.fill()?;
         };
-        let head = std::str::from_utf8(&self.buffer[..head_end]).map_err(|_| invalid("a response head that is not UTF-8"))?;
+        let head = std::str::from_utf8(&self.buffer[..head_end])
+            .map_err(|_| invalid("a response head that is not UTF-8"))?;
         let status = head
             .get(9..12)
             .and_then(|code| code.parse::<u16>().ok())
@@ -80,10 +86,16 @@ impl Connection {
         let mut length = None;
         let mut chunked = false;
         for line in head.split("\r\n").skip(1) {
-            let Some((name, value)) = line.split_once(':') else { continue };
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = value.trim();
             if name.eq_ignore_ascii_case("content-length") {
-                length = Some(value.parse::<usize>().map_err(|_| invalid("a bad Content-Length"))?);
+                length = Some(
+                    value
+                        .parse::<usize>()
+                        .map_err(|_| invalid("a bad Content-Length"))?,
+                );
             } else if name.eq_ignore_ascii_case("transfer-encoding") {
                 chunked = value.eq_ignore_ascii_case("chunked");
             }
@@ -112,7 +124,8 @@ impl Connection {
             };
             let size_text = std::str::from_utf8(&self.buffer[at..line_end]).unwrap_or("");
             let size_text = size_text.split(';').next().unwrap_or("").trim();
-            let size = usize::from_str_radix(size_text, 16).map_err(|_| invalid("a bad chunk size"))?;
+            let size =
+                usize::from_str_radix(size_text, 16).map_err(|_| invalid("a bad chunk size"))?;
             let data = line_end + 2;
             // The chunk, then its CRLF (after the last, empty chunk: the final CRLF).
             while self.buffer.len() < data + size + 2 {
@@ -133,7 +146,10 @@ impl Connection {
         let read = self.stream.read(&mut self.buffer[filled..]);
         self.buffer.truncate(filled + *read.as_ref().unwrap_or(&0));
         match read? {
-            0 => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the server closed the connection")),
+            0 => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the server closed the connection",
+            )),
             _ => Ok(()),
         }
     }
@@ -143,20 +159,29 @@ fn request_head(method: &str, path: &str, auth: Option<Auth<'_>>, body: Option<u
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     match auth {
         Some(Auth::Bearer(token)) => head.push_str(&format!("Authorization: Bearer {token}\r\n")),
-        Some(Auth::Cookie(token)) => head.push_str(&format!("Cookie: studyhall_session={token}\r\n")),
+        Some(Auth::Cookie(token)) => {
+            head.push_str(&format!("Cookie: studyhall_session={token}\r\n"))
+        }
         None => {}
     }
     if let Some(length) = body {
-        head.push_str(&format!("Content-Type: application/json\r\nContent-Length: {length}\r\n"));
+        head.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {length}\r\n"
+        ));
     }
     head.push_str("\r\n");
     head
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 fn invalid(what: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("the server sent {what}"))
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("the server sent {what}"),
+    )
 }

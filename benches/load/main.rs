@@ -23,7 +23,7 @@ mod server;
 mod sets;
 mod world;
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -67,6 +67,14 @@ struct Args {
     /// Run at 10 thousand, 1 million and 10 million card states and compare.
     #[arg(long)]
     scale: bool,
+    /// The phases to run, in order (for profiling one of them); figures of a phase left out are 0.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "answers,study,pages"
+    )]
+    phases: Vec<Phase>,
     /// Passed by `cargo bench`; ignored.
     #[arg(long, hide = true)]
     bench: bool,
@@ -100,7 +108,11 @@ fn main() -> ExitCode {
         eprintln!("--seconds must be more than 0 and at most 3600");
         return ExitCode::from(2);
     }
-    let sizes: Vec<u64> = if args.scale { SCALE.to_vec() } else { vec![args.card_states] };
+    let sizes: Vec<u64> = if args.scale {
+        SCALE.to_vec()
+    } else {
+        vec![args.card_states]
+    };
     let mut runs = Vec::new();
     for (number, &card_states) in sizes.iter().enumerate() {
         match run(&args, card_states, number == 0) {
@@ -148,7 +160,8 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
     // A quarter of a phase, between 1 and 5 s: long enough for a stable rate.
     let ceiling_time = (phase_time / 4).clamp(Duration::from_secs(1), Duration::from_secs(5));
     let ceiling = |synchronous| {
-        raw_answer_ceiling(&world.db, ceiling_time, synchronous).map_err(|error| format!("raw ceiling: {error}"))
+        raw_answer_ceiling(&world.db, ceiling_time, synchronous)
+            .map_err(|error| format!("raw ceiling: {error}"))
     };
     let raw_normal = ceiling(Synchronous::Normal)?;
     let raw_server_sync = match args.synchronous {
@@ -164,7 +177,11 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
         "Store::next_card in-process: p50 {:.0} µs, p99 {:.0} µs",
         store_next.p50_us, store_next.p99_us
     );
-    let import = if measure_import { Some(probe::import_10k(world.dir.path())?) } else { None };
+    let import = if measure_import {
+        Some(probe::import_10k(world.dir.path())?)
+    } else {
+        None
+    };
     if let Some(import) = &import {
         println!(
             "10,000-card set: parse and validate {:.0} ms, import into a new database {:.0} ms",
@@ -172,37 +189,67 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
         );
     }
 
+    let other_work = other_work();
+    if other_work > 0.2 {
+        println!(
+            "warning: other work kept {other_work:.2} of the cores busy before the server started: the figures below are low"
+        );
+    }
+    // Another build of the server can be measured against the same world, e.g. to compare a
+    // candidate fix with the current code: STUDYHALL_LOAD_SERVER=/path/to/studyhall.
+    let binary = std::env::var_os("STUDYHALL_LOAD_SERVER").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_studyhall")),
+        PathBuf::from,
+    );
     let mut server = Server::start(&Launch {
-        binary: Path::new(env!("CARGO_BIN_EXE_studyhall")),
+        binary: &binary,
         db: &world.db,
         questions: &world.questions,
         synchronous: args.synchronous.flag(),
         log: world.dir.path().join("server.log"),
     })?;
-    println!("server start-up to a healthy /healthz: {:.0} ms", server.startup.as_secs_f64() * 1000.0);
+    println!(
+        "server start-up to a healthy /healthz: {:.0} ms",
+        server.startup.as_secs_f64() * 1000.0
+    );
     let login_errors = probe::login(&world, server.addr);
 
     driver::run(Phase::Study, &world, server.addr, clients, WARM_UP);
     let mut phases = Vec::new();
-    for phase in [Phase::Answers, Phase::Study, Phase::Pages] {
-        eprintln!("load: {} phase, {clients} clients, {:.0} s ...", phase.name(), args.seconds);
+    for &phase in &args.phases {
+        eprintln!(
+            "load: {} phase, {clients} clients, {:.0} s ...",
+            phase.name(),
+            args.seconds
+        );
         let before = server.usage();
         let (tally, elapsed) = driver::run(phase, &world, server.addr, clients, phase_time);
-        phases.push(PhaseFigures::new(phase, tally, elapsed, before, server.usage()));
+        phases.push(PhaseFigures::new(
+            phase,
+            tally,
+            elapsed,
+            before,
+            server.usage(),
+        ));
     }
     if !server.running() {
-        return Err(format!("the server died during the run:\n{}", server.log_tail()));
+        return Err(format!(
+            "the server died during the run:\n{}",
+            server.log_tail()
+        ));
     }
     let (peak, startup) = (server.usage().peak_rss_kib, server.startup);
     drop(server);
     report::print_phases(&phases);
 
-    let [answers, study, pages] = &phases[..] else {
-        unreachable!("three phases ran")
+    let of = |wanted: Phase| phases.iter().find(|figures| figures.phase == wanted);
+    let endpoint = |phase: Phase, endpoint: Endpoint| {
+        of(phase).map(|f| f.endpoint(endpoint)).unwrap_or_default()
     };
-    let answer = answers.endpoint(Endpoint::Answer);
-    let page = pages.endpoint(Endpoint::StudyPage);
-    let next = study.endpoint(Endpoint::Next);
+    let cpu = |phase: Phase| of(phase).map_or(0.0, |f| f.cpu_us_per_request);
+    let answer = endpoint(Phase::Answers, Endpoint::Answer);
+    let page = endpoint(Phase::Pages, Endpoint::StudyPage);
+    let next = endpoint(Phase::Study, Endpoint::Next);
     let figures = RunFigures {
         answers_per_s: answer.per_s,
         raw_txn_per_s: raw_normal,
@@ -216,9 +263,9 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
         page_p99_ms: page.p99_ms,
         errors: phases.iter().map(|phase| phase.errors).sum::<u64>() + login_errors,
         rss_mb: peak as f64 / 1024.0,
-        cpu_us_per_answer: answers.cpu_us_per_request,
-        cpu_us_per_page: pages.cpu_us_per_request,
-        study_answers_per_s: study.endpoint(Endpoint::Answer).per_s,
+        cpu_us_per_answer: cpu(Phase::Answers),
+        cpu_us_per_page: cpu(Phase::Pages),
+        study_answers_per_s: endpoint(Phase::Study, Endpoint::Answer).per_s,
         study_next_p50_ms: next.p50_ms,
         study_next_p99_ms: next.p99_ms,
         next_card_store_p50_us: store_next.p50_us,
@@ -233,7 +280,36 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
         clients,
         seconds: args.seconds,
         synchronous: args.synchronous.flag().to_string(),
+        other_work_cores: other_work,
     };
     report::print_targets(&figures);
     Ok(figures)
+}
+
+/// How busy the machine is without us, in cores: sampled over half a second right before the
+/// server starts, while this process waits. Other work on this two-core machine (a build, say)
+/// takes CPU from the server and the driver, so the figures should be read with it.
+fn other_work() -> f64 {
+    fn ticks() -> Option<(u64, u64)> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let values: Vec<u64> = stat
+            .lines()
+            .next()?
+            .split_whitespace()
+            .skip(1)
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let idle = values.get(3)? + values.get(4).unwrap_or(&0);
+        Some((values.iter().sum(), idle))
+    }
+    let Some((total_before, idle_before)) = ticks() else {
+        return 0.0;
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let Some((total, idle)) = ticks() else {
+        return 0.0;
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let elapsed = total.saturating_sub(total_before).max(1) as f64;
+    cores * (1.0 - idle.saturating_sub(idle_before) as f64 / elapsed)
 }

@@ -39,7 +39,9 @@ pub fn next_card_latency(world: &World) -> Result<Latency, String> {
         samples.push(asked.elapsed().as_secs_f64() * 1e6);
     }
     samples.sort_by(f64::total_cmp);
-    let at = |share: f64| samples.get(((samples.len() as f64 * share) as usize).min(samples.len().saturating_sub(1)));
+    let at = |share: f64| {
+        samples.get(((samples.len() as f64 * share) as usize).min(samples.len().saturating_sub(1)))
+    };
     Ok(Latency {
         p50_us: at(0.5).copied().unwrap_or(0.0),
         p99_us: at(0.99).copied().unwrap_or(0.0),
@@ -56,13 +58,21 @@ pub struct Import {
 pub fn import_10k(folder: &Path) -> Result<Import, String> {
     let text = generated_set_text("ten-thousand", 10_000);
     let started = Instant::now();
-    let set = parse_set(&text).map_err(|errors| format!("the 10k set does not parse: {errors:?}"))?;
+    let set =
+        parse_set(&text).map_err(|errors| format!("the 10k set does not parse: {errors:?}"))?;
     let parse_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let store = Store::open(&StoreConfig::new(folder.join("import-10k.db"))).map_err(|error| error.to_string())?;
+    let store = Store::open(&StoreConfig::new(folder.join("import-10k.db")))
+        .map_err(|error| error.to_string())?;
     let started = Instant::now();
-    store.import_sets(vec![(set, text)]).wait().map_err(|error| format!("import failed: {error}"))?;
+    store
+        .import_sets(vec![(set, text)])
+        .wait()
+        .map_err(|error| format!("import failed: {error}"))?;
     let import_ms = started.elapsed().as_secs_f64() * 1000.0;
-    Ok(Import { parse_ms, import_ms })
+    Ok(Import {
+        parse_ms,
+        import_ms,
+    })
 }
 
 /// Signs the first student in through `POST /api/v1/login`; returns the number of errors (0 or 1).
@@ -70,12 +80,18 @@ pub fn login(world: &World, addr: SocketAddr) -> u64 {
     let Some(student) = world.students.first() else {
         return 0;
     };
-    let body = serde_json::json!({ "username": student.username, "password": PASSWORD }).to_string();
-    let signed_in = Connection::open(addr).and_then(|mut connection| connection.post_json("/api/v1/login", None, body.as_bytes()));
+    let body =
+        serde_json::json!({ "username": student.username, "password": PASSWORD }).to_string();
+    let signed_in = Connection::open(addr)
+        .and_then(|mut connection| connection.post_json("/api/v1/login", None, body.as_bytes()));
     match signed_in {
         Ok(response) if response.status == 200 => 0,
         Ok(response) => {
-            eprintln!("load: signing in failed with status {}: {}", response.status, String::from_utf8_lossy(&response.body));
+            eprintln!(
+                "load: signing in failed with status {}: {}",
+                response.status,
+                String::from_utf8_lossy(&response.body)
+            );
             1
         }
         Err(error) => {

@@ -47,8 +47,11 @@ impl Server {
     /// Starts the server and waits until its health check passes.
     pub fn start(launch: &Launch<'_>) -> Result<Server, String> {
         let addr = free_port().map_err(|error| format!("no free port on 127.0.0.1: {error}"))?;
-        let log = File::create(&launch.log).map_err(|error| format!("cannot create the server log: {error}"))?;
-        let log_err = log.try_clone().map_err(|error| format!("cannot share the server log: {error}"))?;
+        let log = File::create(&launch.log)
+            .map_err(|error| format!("cannot create the server log: {error}"))?;
+        let log_err = log
+            .try_clone()
+            .map_err(|error| format!("cannot share the server log: {error}"))?;
         let started = Instant::now();
         let child = Command::new(launch.binary)
             .arg("serve")
@@ -73,7 +76,10 @@ impl Server {
         };
         while started.elapsed() < START_TIMEOUT {
             if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(format!("the server exited ({status}) before it was ready:\n{}", server.log_tail()));
+                return Err(format!(
+                    "the server exited ({status}) before it was ready:\n{}",
+                    server.log_tail()
+                ));
             }
             let healthy = Connection::open(addr)
                 .and_then(|mut connection| connection.get("/healthz", None))
@@ -84,7 +90,10 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(2));
         }
-        Err(format!("the server was not healthy within {START_TIMEOUT:?}:\n{}", server.log_tail()))
+        Err(format!(
+            "the server was not healthy within {START_TIMEOUT:?}:\n{}",
+            server.log_tail()
+        ))
     }
 
     /// Whether the process is still alive.
@@ -97,8 +106,17 @@ impl Server {
         let pid = self.child.id();
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
         // The fields after the command name (which may hold spaces) start at field 3, state.
-        let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
-        let ticks = |field: usize| fields.get(field - 3).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest)
+            .split_whitespace()
+            .collect();
+        let ticks = |field: usize| {
+            fields
+                .get(field - 3)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
         let kib = |key: &str| {
             status

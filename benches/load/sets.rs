@@ -45,10 +45,15 @@ fn generated_card(number: usize) -> Card {
         },
         3 => CardKind::Multi {
             choices: TOPICS.iter().take(5).map(|t| (*t).to_string()).collect(),
-            answers: TOPICS.iter().skip(number % 3).take(2).map(|t| (*t).to_string()).collect(),
+            answers: TOPICS
+                .iter()
+                .skip(number % 3)
+                .take(2)
+                .map(|t| (*t).to_string())
+                .collect(),
         },
         4 => CardKind::TrueFalse {
-            answer: number % 2 == 0,
+            answer: number.is_multiple_of(2),
         },
         5 => CardKind::Date {
             answer: PartialDate::month(year, 1 + (number % 12) as u8)

@@ -41,7 +41,12 @@ pub struct StudySet {
 
 impl StudySet {
     fn new(set: QuestionSet) -> StudySet {
-        let index = set.cards.iter().enumerate().map(|(i, card)| (card.id.as_str().to_string(), i)).collect();
+        let index = set
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, card)| (card.id.as_str().to_string(), i))
+            .collect();
         StudySet {
             id: set.id,
             cards: set.cards,
@@ -79,19 +84,28 @@ impl World {
         let db = dir.path().join("studyhall.db");
         let texts = [
             ("korean-war-1950.toml", BUILT_IN_SET.to_string()),
-            ("bench-generated.toml", generated_set_text("bench-generated", GENERATED_CARDS)),
+            (
+                "bench-generated.toml",
+                generated_set_text("bench-generated", GENERATED_CARDS),
+            ),
         ];
-        std::fs::create_dir(&questions).map_err(|error| format!("cannot make {}: {error}", questions.display()))?;
+        std::fs::create_dir(&questions)
+            .map_err(|error| format!("cannot make {}: {error}", questions.display()))?;
         let mut sets = Vec::new();
         for (name, text) in texts {
             let path = questions.join(name);
-            std::fs::write(&path, &text).map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-            let set = parse_set(&text).map_err(|errors| format!("{name} does not parse: {errors:?}"))?;
+            std::fs::write(&path, &text)
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+            let set =
+                parse_set(&text).map_err(|errors| format!("{name} does not parse: {errors:?}"))?;
             sets.push((set, text));
         }
         // The sets go in through the store, exactly as `studyhall serve` loads them.
         let store = Store::open(&StoreConfig::new(&db)).map_err(|error| error.to_string())?;
-        store.import_sets(sets.clone()).wait().map_err(|error| error.to_string())?;
+        store
+            .import_sets(sets.clone())
+            .wait()
+            .map_err(|error| error.to_string())?;
         drop(store);
 
         let now = Timestamp::now();
@@ -111,7 +125,10 @@ impl World {
         Ok(World {
             db,
             questions,
-            sets: sets.into_iter().map(|(set, _)| StudySet::new(set)).collect(),
+            sets: sets
+                .into_iter()
+                .map(|(set, _)| StudySet::new(set))
+                .collect(),
             students: seeded.students,
             card_states: seeded.card_states,
             reviews: seeded.reviews,

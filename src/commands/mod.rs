@@ -1,5 +1,7 @@
 //! What each command of the command line does; `main.rs` only dispatches here.
 
+pub mod class;
+pub mod export;
 pub mod serve;
 pub mod sets;
 pub mod setup;
@@ -10,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, DatabaseArgs};
+use crate::cli::{Cli, Command, DatabaseArgs, SheetArgs};
 use crate::store::Store;
 
 /// Runs one command line and says how it ended: 0 done, 1 failed (bad input files, a database
@@ -20,9 +22,11 @@ pub fn run(cli: Cli) -> ExitCode {
     init_logging(if serving { "info,actix_server=warn" } else { "warn" });
     match cli.command {
         Some(Command::Sm2 { json, qualities }) => run_sm2(json, &qualities),
-        Some(Command::Check { files }) => run_check(&files),
-        Some(Command::Import { files, database }) => run_import(&files, &database),
+        Some(Command::Check { files, sheet }) => run_check(&files, &sheet),
+        Some(Command::Import { files, sheet, database }) => run_import(&files, &sheet, &database),
         Some(Command::User { command }) => report(user::run(&command)),
+        Some(Command::Export { command }) => report(export::run(&command)),
+        Some(Command::Class { command }) => report(class::run(&command)),
         Some(Command::Serve(args)) => report(serve::run(&args)),
         None => report(serve::run(&cli.serve)),
     }
@@ -65,8 +69,12 @@ fn run_sm2(json: bool, arguments: &[String]) -> ExitCode {
     }
 }
 
-fn run_check(files: &[PathBuf]) -> ExitCode {
-    match sets::load_files(files) {
+fn run_check(files: &[PathBuf], sheet: &SheetArgs) -> ExitCode {
+    if let Err(message) = sets::check_sheet_args(files, sheet) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
+    match sets::load_files(files, sheet) {
         Ok(loaded) => {
             let _ = sets::write_checked(&mut std::io::stdout().lock(), files, &loaded);
             ExitCode::SUCCESS
@@ -78,8 +86,12 @@ fn run_check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run_import(files: &[PathBuf], database: &DatabaseArgs) -> ExitCode {
-    let loaded = match sets::load_files(files) {
+fn run_import(files: &[PathBuf], sheet: &SheetArgs, database: &DatabaseArgs) -> ExitCode {
+    if let Err(message) = sets::check_sheet_args(files, sheet) {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
+    let loaded = match sets::load_files(files, sheet) {
         Ok(loaded) => loaded,
         Err(failures) => {
             let _ = sets::write_errors(&mut std::io::stderr().lock(), &failures);

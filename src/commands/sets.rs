@@ -1,17 +1,78 @@
 //! `studyhall check` and `studyhall import`: question-set files, validated and loaded.
 
+use std::fmt;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::cli::SheetArgs;
 use crate::questions::QuestionSet;
+use crate::questions::csv::{Delimiter, SheetFileErrors, load_sheet_file};
 use crate::questions::parse::{SetFileErrors, load_set_file};
 use crate::store::{ImportReport, Store, StoreError};
 
+/// Why one file could not be loaded: a TOML file's or a spreadsheet's problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileErrors {
+    Toml(SetFileErrors),
+    Sheet(SheetFileErrors),
+}
+
+impl FileErrors {
+    /// How many problems the file has.
+    pub fn count(&self) -> usize {
+        match self {
+            FileErrors::Toml(errors) => errors.diagnostics.len(),
+            FileErrors::Sheet(errors) => errors.diagnostics.len(),
+        }
+    }
+}
+
+impl fmt::Display for FileErrors {
+    /// One `FILE:LINE:COL` (TOML) or `FILE:LINE:COLUMN` (spreadsheet) line per problem.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileErrors::Toml(errors) => errors.fmt(f),
+            FileErrors::Sheet(errors) => errors.fmt(f),
+        }
+    }
+}
+
+/// Refuses `--set` and `--title` unless there is exactly one file and it is a spreadsheet: a
+/// TOML file names its set itself, and one id cannot name several sets.
+pub fn check_sheet_args(files: &[PathBuf], sheet: &SheetArgs) -> Result<(), String> {
+    if sheet.set.is_none() && sheet.title.is_none() {
+        return Ok(());
+    }
+    match files {
+        [file] if is_sheet(file) => Ok(()),
+        [_] => Err("--set and --title apply to a .csv or .tsv file; a TOML file names its set in [set]".into()),
+        _ => Err("--set and --title apply to a single .csv or .tsv file: give one file, or leave them out".into()),
+    }
+}
+
+/// Whether the file is read as a spreadsheet: it ends in .csv or .tsv.
+fn is_sheet(path: &Path) -> bool {
+    Delimiter::from_path(path).is_some()
+}
+
+/// Loads one file: a spreadsheet by its extension, TOML otherwise. A spreadsheet's set is kept
+/// as the TOML file it gives (see `load_sheet_file`).
+fn load_file(path: &Path, sheet: &SheetArgs) -> Result<(QuestionSet, String), FileErrors> {
+    if is_sheet(path) {
+        load_sheet_file(path, sheet.set.as_deref(), sheet.title.as_deref()).map_err(FileErrors::Sheet)
+    } else {
+        load_set_file(path).map_err(FileErrors::Toml)
+    }
+}
+
 /// Loads every file; the errors of all files that have any.
-pub fn load_files(files: &[PathBuf]) -> Result<Vec<(QuestionSet, String)>, Vec<SetFileErrors>> {
+pub fn load_files(
+    files: &[PathBuf],
+    sheet: &SheetArgs,
+) -> Result<Vec<(QuestionSet, String)>, Vec<FileErrors>> {
     let (loaded, failed): (Vec<_>, Vec<_>) = files
         .iter()
-        .map(|path| load_set_file(path))
+        .map(|path| load_file(path, sheet))
         .partition(Result::is_ok);
     if failed.is_empty() {
         Ok(loaded.into_iter().filter_map(Result::ok).collect())
@@ -20,12 +81,12 @@ pub fn load_files(files: &[PathBuf]) -> Result<Vec<(QuestionSet, String)>, Vec<S
     }
 }
 
-/// Prints every error of every file, one `FILE:LINE:COL: ...` line each, and a count.
-pub fn write_errors(out: &mut impl Write, failures: &[SetFileErrors]) -> std::io::Result<()> {
+/// Prints every error of every file, one `FILE:LINE:...` line each, and a count.
+pub fn write_errors(out: &mut impl Write, failures: &[FileErrors]) -> std::io::Result<()> {
     let mut count = 0;
     for failure in failures {
         writeln!(out, "{failure}")?;
-        count += failure.diagnostics.len();
+        count += failure.count();
     }
     let files = failures.len();
     writeln!(

@@ -67,9 +67,14 @@ mod tests {
         let store = Store::open(&crate::store::StoreConfig::new(dir.path().join("s.db"))).unwrap();
         let addr = "127.0.0.1:8080".parse().unwrap();
         let link = setup_link(&store, addr).unwrap().expect("no admin yet");
-        let token = link.strip_prefix("http://127.0.0.1:8080/setup/").expect("the link's form");
+        let token = link
+            .strip_prefix("http://127.0.0.1:8080/setup/")
+            .expect("the link's form");
         assert!(store.setup_token_is_valid(token, now_ms()).unwrap());
-        store.add_user("root", "$argon2id$x", crate::store::Role::Admin, None).wait().unwrap();
+        store
+            .add_user("root", "$argon2id$x", crate::store::Role::Admin, None)
+            .wait()
+            .unwrap();
         assert_eq!(setup_link(&store, addr).unwrap(), None);
     }
 }

@@ -18,8 +18,16 @@ use super::serve::store_config;
 /// Runs `studyhall user ...`; what it did goes to standard output.
 pub fn run(command: &UserCommand) -> anyhow::Result<()> {
     let done = match command {
-        UserCommand::Add { name, role, database } => add(name, *role, database)?,
-        UserCommand::Role { name, role, database } => change_role(name, *role, database)?,
+        UserCommand::Add {
+            name,
+            role,
+            database,
+        } => add(name, *role, database)?,
+        UserCommand::Role {
+            name,
+            role,
+            database,
+        } => change_role(name, *role, database)?,
     };
     println!("{done}");
     Ok(())
@@ -30,12 +38,17 @@ fn add(name: &str, role: Role, database: &DatabaseArgs) -> anyhow::Result<String
     let store = open(database)?;
     // Said before the password is typed, not after.
     if store.user_by_name(username.as_str())?.is_some() {
-        bail!("the username {:?} is taken: choose another", username.as_str());
+        bail!(
+            "the username {:?} is taken: choose another",
+            username.as_str()
+        );
     }
     let password = read_new_password(username.as_str())?;
     validate_new_password(&password).context("nothing was changed")?;
     let hash = hash_password(&password)?;
-    store.add_user(username.as_str(), &hash, role, None).wait()?;
+    store
+        .add_user(username.as_str(), &hash, role, None)
+        .wait()?;
     Ok(format!("added {} as {role}", username.as_str()))
 }
 
@@ -48,7 +61,10 @@ fn change_role(name: &str, role: Role, database: &DatabaseArgs) -> anyhow::Resul
     }
     let store = open(database)?;
     let Some(user) = store.user_by_name(name.trim())? else {
-        bail!("there is no user {:?}: `studyhall user add` adds one", name.trim());
+        bail!(
+            "there is no user {:?}: `studyhall user add` adds one",
+            name.trim()
+        );
     };
     let before = store.change_role(user.id, role, None).wait()??;
     Ok(if before == role {
@@ -115,7 +131,9 @@ mod tests {
     #[test]
     fn an_empty_standard_input_is_refused_with_how_to_pipe_one() {
         for input in ["", "\n"] {
-            let message = password_line(&mut input.as_bytes()).unwrap_err().to_string();
+            let message = password_line(&mut input.as_bytes())
+                .unwrap_err()
+                .to_string();
             assert!(message.contains("echo '"), "{message}");
         }
     }

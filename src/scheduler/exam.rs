@@ -47,9 +47,18 @@ mod tests {
     #[test]
     fn a_due_day_before_or_on_the_exam_day_is_kept() {
         let (today, exam) = (day("2026-06-01"), day("2026-06-15"));
-        assert_eq!(due_before_exam(day("2026-06-07"), today, exam), day("2026-06-07"));
-        assert_eq!(due_before_exam(day("2026-06-14"), today, exam), day("2026-06-14"));
-        assert_eq!(due_before_exam(day("2026-06-15"), today, exam), day("2026-06-15"));
+        assert_eq!(
+            due_before_exam(day("2026-06-07"), today, exam),
+            day("2026-06-07")
+        );
+        assert_eq!(
+            due_before_exam(day("2026-06-14"), today, exam),
+            day("2026-06-14")
+        );
+        assert_eq!(
+            due_before_exam(day("2026-06-15"), today, exam),
+            day("2026-06-15")
+        );
     }
 
     #[test]
@@ -67,9 +76,15 @@ mod tests {
     #[test]
     fn on_the_exam_day_and_after_it_sm2_decides_alone() {
         let exam = day("2026-06-15");
-        assert_eq!(due_before_exam(day("2026-07-20"), exam, exam), day("2026-07-20"));
+        assert_eq!(
+            due_before_exam(day("2026-07-20"), exam, exam),
+            day("2026-07-20")
+        );
         let after = day("2026-06-16");
-        assert_eq!(due_before_exam(day("2026-07-20"), after, exam), day("2026-07-20"));
+        assert_eq!(
+            due_before_exam(day("2026-07-20"), after, exam),
+            day("2026-07-20")
+        );
     }
 
     #[test]
@@ -82,7 +97,10 @@ mod tests {
                 for interval in 1..=400u32 {
                     let sm2 = today.plus_days(interval);
                     let due = due_before_exam(sm2, today, exam);
-                    assert!(due > today, "a review makes a card due tomorrow at the earliest");
+                    assert!(
+                        due > today,
+                        "a review makes a card due tomorrow at the earliest"
+                    );
                     assert!(due <= sm2, "the exam only ever brings a card forward");
                     if today < exam {
                         assert!(due <= exam, "{today} {exam} {sm2}: seen by the exam day");

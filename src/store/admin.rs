@@ -12,7 +12,7 @@ use crate::scheduler::StudyDay;
 use super::columns::serialize_day;
 use super::settings::record_audit;
 use super::users::insert_user;
-use super::{Pending, Role, Store, StoreError, UserId};
+use super::{JoinCode, Pending, Role, Store, StoreError, UserId};
 
 /// Why a change to an account was refused. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,7 +47,10 @@ fn serialize_optional_day<S: serde::Serializer>(
 }
 
 /// The name and role of `user`, if there is such a user.
-fn name_and_role(connection: &Connection, user: UserId) -> Result<Option<(String, Role)>, StoreError> {
+fn name_and_role(
+    connection: &Connection,
+    user: UserId,
+) -> Result<Option<(String, Role)>, StoreError> {
     Ok(connection
         .prepare_cached("SELECT username, role FROM users WHERE id = ?1")?
         .query_row([user], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -116,6 +119,30 @@ impl Store {
         self.write(move |connection| {
             let user = insert_user(connection, &username, &password_hash, role)?;
             record_audit(connection, by, "user.add", &format!("{username} as {role}"))?;
+            Ok(user)
+        })
+    }
+
+    /// Adds the student `username` as a member of the live class with the join code `code`, in
+    /// one write: [`StoreError::UnknownJoinCode`] (and no account) when no live class has it,
+    /// [`StoreError::UsernameTaken`] when the name is in use.
+    pub fn add_student_to_class(
+        &self,
+        username: &str,
+        password_hash: &str,
+        code: JoinCode,
+    ) -> Pending<UserId> {
+        let (username, password_hash) = (username.to_string(), password_hash.to_string());
+        self.write(move |connection| {
+            let class: i64 = connection
+                .prepare_cached("SELECT id FROM classes WHERE join_code = ?1 AND archived = 0")?
+                .query_row([&code], |row| row.get(0))
+                .optional()?
+                .ok_or(StoreError::UnknownJoinCode)?;
+            let user = insert_user(connection, &username, &password_hash, Role::Student)?;
+            connection
+                .prepare_cached("INSERT INTO class_members (class_id, user_id) VALUES (?1, ?2)")?
+                .execute((class, user))?;
             Ok(user)
         })
     }

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::questions::{CardId, SetId};
 
 use super::dashboards::{DECISION_JOIN, RECALLED, share};
-use super::{CardRow, Store, StoreError, UserId};
+use super::{CardRow, ClassId, Store, StoreError, UserId};
 
 /// At most this many wrong answers are listed per card.
 pub const WRONG_ANSWERS_SHOWN: usize = 5;
@@ -26,7 +26,7 @@ pub enum Audience {
     /// Every student's.
     Everyone,
     /// The members' of these classes (by id); no class means nobody.
-    Classes(Vec<i64>),
+    Classes(Vec<ClassId>),
 }
 
 impl Audience {
@@ -59,7 +59,7 @@ pub struct SetHeader {
 /// A class of an instructor's, by id and name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassRef {
-    pub id: i64,
+    pub id: ClassId,
     pub name: String,
 }
 
@@ -144,7 +144,11 @@ impl Store {
     }
 
     /// The classes `teacher` owns that have `set` assigned, by name.
-    pub fn classes_with_set(&self, teacher: UserId, set: &SetId) -> Result<Vec<ClassRef>, StoreError> {
+    pub fn classes_with_set(
+        &self,
+        teacher: UserId,
+        set: &SetId,
+    ) -> Result<Vec<ClassRef>, StoreError> {
         self.read(|connection| {
             let mut statement = connection.prepare_cached(
                 "SELECT classes.id, classes.name FROM classes
@@ -164,7 +168,11 @@ impl Store {
     }
 
     /// Every card of `set` still in its file, with the audience's figures, hardest first.
-    pub fn item_analysis(&self, set: &SetId, audience: &Audience) -> Result<Vec<CardAnalysis>, StoreError> {
+    pub fn item_analysis(
+        &self,
+        set: &SetId,
+        audience: &Audience,
+    ) -> Result<Vec<CardAnalysis>, StoreError> {
         self.read(|connection| {
             let set_row = super::study::set_row(connection, set)?;
             let classes = audience.bound();
@@ -184,7 +192,10 @@ impl Store {
     }
 }
 
-fn set_cards(connection: &Connection, set_row: i64) -> Result<HashMap<CardRow, CardAnalysis>, StoreError> {
+fn set_cards(
+    connection: &Connection,
+    set_row: i64,
+) -> Result<HashMap<CardRow, CardAnalysis>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT id, slug, kind, prompt, position FROM cards WHERE set_id = ?1 AND retired = 0",
     )?;
@@ -277,61 +288,4 @@ fn wrong_answers(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn card(position: i64, students: u32, first_right: u32, later: u32, lapses: u32) -> CardAnalysis {
-        CardAnalysis {
-            row: CardRow(position),
-            card: CardId::parse(&format!("c{position}")).unwrap(),
-            kind: "text".into(),
-            prompt: String::new(),
-            position,
-            students,
-            attempts: students + later,
-            first_right,
-            later_reviews: later,
-            lapses,
-            mean_ef: None,
-            wrong_answers: Vec::new(),
-        }
-    }
-
-    fn order(mut cards: Vec<CardAnalysis>) -> Vec<i64> {
-        cards.sort_by(hardest_first);
-        cards.iter().map(|card| card.position).collect()
-    }
-
-    #[test]
-    fn the_card_fewest_get_right_at_the_first_try_comes_first() {
-        let cards = vec![card(0, 4, 4, 0, 0), card(1, 4, 1, 0, 0), card(2, 4, 2, 0, 0)];
-        assert_eq!(order(cards), [1, 2, 0]);
-    }
-
-    #[test]
-    fn among_equal_first_tries_the_higher_lapse_rate_comes_first() {
-        let cards = vec![card(0, 2, 1, 4, 1), card(1, 2, 1, 4, 3), card(2, 2, 1, 0, 0)];
-        assert_eq!(order(cards), [1, 0, 2]);
-    }
-
-    #[test]
-    fn cards_nobody_tried_come_last_in_file_order() {
-        let cards = vec![card(0, 0, 0, 0, 0), card(1, 3, 3, 0, 0), card(2, 0, 0, 0, 0)];
-        assert_eq!(order(cards), [1, 0, 2]);
-    }
-
-    #[test]
-    fn shares_are_none_without_anything_to_divide() {
-        let untried = card(0, 0, 0, 0, 0);
-        assert_eq!((untried.first_try_share(), untried.lapse_rate()), (None, None));
-        let tried = card(1, 4, 3, 4, 1);
-        assert_eq!((tried.first_try_share(), tried.lapse_rate()), (Some(0.75), Some(0.25)));
-    }
-
-    #[test]
-    fn the_audience_binds_as_a_json_list_of_classes_or_null() {
-        assert_eq!(Audience::Everyone.bound(), None);
-        assert_eq!(Audience::Classes(vec![3, 7]).bound().as_deref(), Some("[3,7]"));
-        assert_eq!(Audience::Classes(Vec::new()).bound().as_deref(), Some("[]"));
-    }
-}
+mod tests;

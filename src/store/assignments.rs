@@ -49,8 +49,7 @@ impl Store {
                 .optional()?;
             let (set_row, owner, visibility) =
                 found.ok_or_else(|| StoreError::UnknownSet(set.clone()))?;
-            let may_change = teacher.is_admin() || owner == Some(teacher.user());
-            if visibility == Visibility::Restricted && !may_change {
+            if visibility == Visibility::Restricted && !teacher.may_change(owner) {
                 return Err(StoreError::SetNotAssignable(set));
             }
             connection
@@ -61,7 +60,12 @@ impl Store {
                          daily_new_limit = excluded.daily_new_limit,
                          exam_day = excluded.exam_day",
                 )?
-                .execute((class, set_row, assignment.daily_new_limit, assignment.exam_day))?;
+                .execute((
+                    class,
+                    set_row,
+                    assignment.daily_new_limit,
+                    assignment.exam_day,
+                ))?;
             Ok(())
         })
     }
@@ -76,6 +80,28 @@ impl Store {
                 .prepare_cached("DELETE FROM class_sets WHERE class_id = ?1 AND set_id = ?2")?
                 .execute((class, set_row))?;
             Ok(removed > 0)
+        })
+    }
+}
+
+impl Store {
+    /// The earliest exam day on or after `today` that `user`'s live classes give `set`, for
+    /// showing the intervals a review would give ([`crate::study::preview_grades`]).
+    pub fn exam_day_for(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<StudyDay>, StoreError> {
+        self.read(|connection| {
+            let Some(set_row) = connection
+                .prepare_cached("SELECT id FROM sets WHERE slug = ?1")?
+                .query_row([set], |row| row.get(0))
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            exam_day(connection, user, set_row, today)
         })
     }
 }
@@ -140,7 +166,11 @@ pub(super) fn exam_day(
 /// New cards of a set a student may start now: what is left of their own daily limit
 /// (`student_left`), and no more than what is left of the class's limit for the set after the
 /// `started_in_set` cards of it they already started today.
-pub(super) fn new_cards_allowed(student_left: u32, class_limit: Option<u32>, started_in_set: u32) -> u32 {
+pub(super) fn new_cards_allowed(
+    student_left: u32,
+    class_limit: Option<u32>,
+    started_in_set: u32,
+) -> u32 {
     match class_limit {
         Some(limit) => student_left.min(limit.saturating_sub(started_in_set)),
         None => student_left,
@@ -159,9 +189,21 @@ mod tests {
 
     #[test]
     fn the_smaller_of_the_two_limits_wins() {
-        assert_eq!(new_cards_allowed(20, Some(5), 0), 5, "the class's is smaller");
-        assert_eq!(new_cards_allowed(3, Some(5), 0), 3, "the student's is smaller");
-        assert_eq!(new_cards_allowed(20, Some(5), 2), 3, "two of the class's five are used");
+        assert_eq!(
+            new_cards_allowed(20, Some(5), 0),
+            5,
+            "the class's is smaller"
+        );
+        assert_eq!(
+            new_cards_allowed(3, Some(5), 0),
+            3,
+            "the student's is smaller"
+        );
+        assert_eq!(
+            new_cards_allowed(20, Some(5), 2),
+            3,
+            "two of the class's five are used"
+        );
     }
 
     #[test]

@@ -13,10 +13,12 @@
 //! the student and the card, not to the class.
 
 mod changes;
+mod name;
 #[cfg(test)]
 mod tests;
 
 pub(in crate::store) use changes::live_summary;
+pub use name::{ClassName, ClassNameError, MAX_CLASS_NAME_CHARS};
 
 use std::fmt;
 
@@ -57,66 +59,52 @@ impl FromSql for ClassId {
 /// Someone who teaches: an instructor, who sees and changes only their own classes and sets,
 /// or the admin, who sees and changes all of them. Students are not teachers: [`Teacher::of`]
 /// gives `None` for them, so no store call that needs a teacher can be made for a student.
+/// The command line is a teacher too ([`Teacher::console`]): the admin's rights, on no one's
+/// behalf.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Teacher {
-    user: UserId,
+    /// `None` for the command line.
+    user: Option<UserId>,
     admin: bool,
 }
 
 impl Teacher {
     /// The user as a teacher; `None` for a student.
     pub fn of(user: &User) -> Option<Teacher> {
-        match user.role {
-            Role::Admin => Some(Teacher { user: user.id, admin: true }),
-            Role::Instructor => Some(Teacher { user: user.id, admin: false }),
-            Role::Student => None,
+        let admin = match user.role {
+            Role::Admin => true,
+            Role::Instructor => false,
+            Role::Student => return None,
+        };
+        Some(Teacher {
+            user: Some(user.id),
+            admin,
+        })
+    }
+
+    /// Whoever runs the server's command line: they may change every class and set, like the
+    /// admin, but own none (a class made there is made for a named instructor), and the audit
+    /// log names no one for what they do.
+    pub fn console() -> Teacher {
+        Teacher {
+            user: None,
+            admin: true,
         }
     }
 
-    pub fn user(self) -> UserId {
+    /// The teacher's account; `None` for the command line.
+    pub fn user(self) -> Option<UserId> {
         self.user
     }
 
     pub fn is_admin(self) -> bool {
         self.admin
     }
-}
 
-/// The longest class name, in characters.
-pub const MAX_CLASS_NAME_CHARS: usize = 80;
-
-/// A class's name: 1 to [`MAX_CLASS_NAME_CHARS`] characters, trimmed, no control characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClassName(String);
-
-/// Text that cannot be a class name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ClassNameError {
-    #[error("give the class a name")]
-    Empty,
-    #[error("a class name has at most {MAX_CLASS_NAME_CHARS} characters; this one has {0}")]
-    TooLong(usize),
-    #[error("a class name is one line of text, without tabs or line breaks")]
-    Control,
-}
-
-impl ClassName {
-    pub fn parse(text: &str) -> Result<ClassName, ClassNameError> {
-        let name = text.trim();
-        let length = name.chars().count();
-        if length == 0 {
-            Err(ClassNameError::Empty)
-        } else if length > MAX_CLASS_NAME_CHARS {
-            Err(ClassNameError::TooLong(length))
-        } else if name.chars().any(char::is_control) {
-            Err(ClassNameError::Control)
-        } else {
-            Ok(ClassName(name.to_string()))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
+    /// Whether the teacher may change what `owner` owns: it is theirs, or they are the admin.
+    /// Sets loaded by the server itself (no owner) are the admin's alone.
+    pub fn may_change(self, owner: Option<UserId>) -> bool {
+        self.admin || (owner.is_some() && owner == self.user)
     }
 }
 
@@ -243,6 +231,21 @@ impl Store {
         })
     }
 
+    /// The live class whose join code is `code`, for the page that asks to confirm joining.
+    pub fn live_class_by_code(&self, code: &JoinCode) -> Result<Option<JoinedClass>, StoreError> {
+        self.read(|connection| {
+            Ok(connection
+                .prepare_cached(
+                    "SELECT k.id, k.name, o.username,
+                         (SELECT count(*) FROM class_sets AS cs WHERE cs.class_id = k.id)
+                     FROM classes AS k JOIN users AS o ON o.id = k.owner_id
+                     WHERE k.join_code = ?1 AND k.archived = 0",
+                )?
+                .query_row([code], joined_from_row)
+                .optional()?)
+        })
+    }
+
     /// The live classes `user` is a member of, by name.
     pub fn classes_joined(&self, user: UserId) -> Result<Vec<JoinedClass>, StoreError> {
         self.read(|connection| {
@@ -254,17 +257,19 @@ impl Store {
                  WHERE m.user_id = ?1 AND k.archived = 0
                  ORDER BY k.name COLLATE NOCASE, k.id",
             )?;
-            let rows = statement.query_map([user], |row| {
-                Ok(JoinedClass {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    instructor: row.get(2)?,
-                    sets: row.get(3)?,
-                })
-            })?;
+            let rows = statement.query_map([user], joined_from_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
     }
+}
+
+fn joined_from_row(row: &Row<'_>) -> rusqlite::Result<JoinedClass> {
+    Ok(JoinedClass {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        instructor: row.get(2)?,
+        sets: row.get(3)?,
+    })
 }
 
 fn members(connection: &Connection, class: ClassId) -> Result<Vec<Member>, StoreError> {

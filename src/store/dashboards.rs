@@ -16,7 +16,11 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
-use super::{Store, StoreError, UserId};
+use super::{ClassId, Store, StoreError, UserId};
+
+mod tags;
+
+pub use tags::TagFigures;
 
 /// A card whose interval reaches this many days is mature (as on the student's progress page).
 pub const MATURE_FROM_DAYS: u32 = 21;
@@ -38,7 +42,7 @@ pub(super) const RECALLED: &str = "(CASE
 /// A class as its dashboard needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassHeader {
-    pub id: i64,
+    pub id: ClassId,
     pub name: String,
     pub owner: UserId,
     pub archived: bool,
@@ -117,22 +121,9 @@ pub struct ClassFigures {
     pub students: Vec<StudentFigures>,
 }
 
-/// How the members of a class (or one of them) know the cards with one tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TagFigures {
-    pub tag: String,
-    /// Cards with the tag in the class's sets.
-    pub cards: u32,
-    /// (student, card) pairs studied, and of those mature.
-    pub studied: u32,
-    pub mature: u32,
-    pub reviewed_30d: u32,
-    pub recalled_30d: u32,
-}
-
 impl Store {
     /// The class `class`, archived or not.
-    pub fn class_header(&self, class: i64) -> Result<Option<ClassHeader>, StoreError> {
+    pub fn class_header(&self, class: ClassId) -> Result<Option<ClassHeader>, StoreError> {
         self.read(|connection| {
             Ok(connection
                 .prepare_cached("SELECT id, name, owner_id, archived FROM classes WHERE id = ?1")?
@@ -149,7 +140,7 @@ impl Store {
     }
 
     /// Whether `user` is a member of `class`.
-    pub fn is_class_member(&self, class: i64, user: UserId) -> Result<bool, StoreError> {
+    pub fn is_class_member(&self, class: ClassId, user: UserId) -> Result<bool, StoreError> {
         self.read(|connection| {
             Ok(connection
                 .prepare_cached("SELECT 1 FROM class_members WHERE class_id = ?1 AND user_id = ?2")?
@@ -163,7 +154,7 @@ impl Store {
     /// one member.
     pub fn class_figures(
         &self,
-        class: i64,
+        class: ClassId,
         only: Option<UserId>,
         today: StudyDay,
     ) -> Result<ClassFigures, StoreError> {
@@ -174,9 +165,11 @@ impl Store {
             let students = members
                 .into_iter()
                 .map(|(user, username)| StudentFigures {
-                    per_set: (sets.iter().map(|set| figures.remove(&(user, set.id.clone()))))
-                        .map(Option::unwrap_or_default)
-                        .collect(),
+                    per_set: (sets
+                        .iter()
+                        .map(|set| figures.remove(&(user, set.id.clone()))))
+                    .map(Option::unwrap_or_default)
+                    .collect(),
                     user,
                     username,
                 })
@@ -184,20 +177,10 @@ impl Store {
             Ok(ClassFigures { sets, students })
         })
     }
-
-    /// Per tag of the cards in `class`'s sets: how its members (or only `only`) know them.
-    pub fn class_tag_figures(
-        &self,
-        class: i64,
-        only: Option<UserId>,
-        today: StudyDay,
-    ) -> Result<Vec<TagFigures>, StoreError> {
-        self.read(|connection| tag_figures(connection, class, only, today))
-    }
 }
 
 /// The sets assigned to `class`, by title.
-fn class_sets(connection: &Connection, class: i64) -> Result<Vec<ClassSet>, StoreError> {
+fn class_sets(connection: &Connection, class: ClassId) -> Result<Vec<ClassSet>, StoreError> {
     let mut statement = connection.prepare_cached(
         "SELECT sets.slug, sets.title,
              (SELECT count(*) FROM cards WHERE cards.set_id = sets.id AND cards.retired = 0)
@@ -218,7 +201,7 @@ fn class_sets(connection: &Connection, class: i64) -> Result<Vec<ClassSet>, Stor
 /// The members of `class` (or only `only`, if a member), by username.
 fn members(
     connection: &Connection,
-    class: i64,
+    class: ClassId,
     only: Option<UserId>,
 ) -> Result<Vec<(UserId, String)>, StoreError> {
     let mut statement = connection.prepare_cached(
@@ -243,7 +226,7 @@ pub(super) fn class_scope(table: &str) -> String {
 
 fn per_student_and_set(
     connection: &Connection,
-    class: i64,
+    class: ClassId,
     only: Option<UserId>,
     today: StudyDay,
 ) -> Result<HashMap<(UserId, SetId), StudyFigures>, StoreError> {
@@ -258,7 +241,7 @@ fn per_student_and_set(
         class_scope("s")
     );
     let params = named_params! {":class": class, ":only": only, ":today": today,
-        ":mature": MATURE_FROM_DAYS};
+    ":mature": MATURE_FROM_DAYS};
     let mut statement = connection.prepare_cached(&states)?;
     let mut rows = statement.query(params)?;
     while let Some(row) = rows.next()? {
@@ -277,73 +260,14 @@ fn per_student_and_set(
     );
     let from = days_before(today, RETENTION_DAYS - 1);
     let mut statement = connection.prepare_cached(&reviews)?;
-    let mut rows = statement.query(named_params! {":class": class, ":only": only, ":from": from})?;
+    let mut rows =
+        statement.query(named_params! {":class": class, ":only": only, ":from": from})?;
     while let Some(row) = rows.next()? {
         let entry = figures.entry((row.get(0)?, row.get(1)?)).or_default();
         (entry.reviewed_30d, entry.recalled_30d) = (row.get(2)?, row.get(3)?);
         (entry.last_active_ms, entry.last_active_day) = (row.get(4)?, row.get(5)?);
     }
     Ok(figures)
-}
-
-fn tag_figures(
-    connection: &Connection,
-    class: i64,
-    only: Option<UserId>,
-    today: StudyDay,
-) -> Result<Vec<TagFigures>, StoreError> {
-    let mut statement = connection.prepare_cached(
-        "SELECT t.tag, count(*) FROM card_tags AS t
-             JOIN cards AS c ON c.id = t.card_id AND c.retired = 0
-         WHERE c.set_id IN (SELECT set_id FROM class_sets WHERE class_id = ?1)
-         GROUP BY t.tag ORDER BY t.tag",
-    )?;
-    let mut tags: Vec<TagFigures> = statement
-        .query_map([class], |row| {
-            Ok(TagFigures {
-                tag: row.get(0)?,
-                cards: row.get(1)?,
-                studied: 0,
-                mature: 0,
-                reviewed_30d: 0,
-                recalled_30d: 0,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    let states = format!(
-        "SELECT t.tag, count(*), count(*) FILTER (WHERE s.interval_days >= :mature)
-         FROM card_states AS s JOIN cards AS c ON c.id = s.card_id AND c.retired = 0
-             JOIN card_tags AS t ON t.card_id = s.card_id
-         WHERE {} GROUP BY t.tag",
-        class_scope("s")
-    );
-    let counted: HashMap<String, (u32, u32)> = connection
-        .prepare_cached(&states)?
-        .query_map(
-            named_params! {":class": class, ":only": only, ":mature": MATURE_FROM_DAYS},
-            |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))),
-        )?
-        .collect::<Result<_, _>>()?;
-    let reviews = format!(
-        "SELECT t.tag, count(*), count(*) FILTER (WHERE {RECALLED})
-         FROM reviews AS r JOIN cards AS c ON c.id = r.card_id AND c.retired = 0
-             JOIN card_tags AS t ON t.card_id = r.card_id {DECISION_JOIN}
-         WHERE {} AND r.scheduled = 1 AND r.study_day >= :from GROUP BY t.tag",
-        class_scope("r")
-    );
-    let from = days_before(today, RETENTION_DAYS - 1);
-    let recalled: HashMap<String, (u32, u32)> = connection
-        .prepare_cached(&reviews)?
-        .query_map(
-            named_params! {":class": class, ":only": only, ":from": from},
-            |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))),
-        )?
-        .collect::<Result<_, _>>()?;
-    for tag in &mut tags {
-        (tag.studied, tag.mature) = counted.get(&tag.tag).copied().unwrap_or_default();
-        (tag.reviewed_30d, tag.recalled_30d) = recalled.get(&tag.tag).copied().unwrap_or_default();
-    }
-    Ok(tags)
 }
 
 /// `part / whole`, or `None` when `whole` is 0.

@@ -56,6 +56,8 @@ pub enum StoreError {
     /// No such class, or not one the instructor asking may see.
     #[error("there is no class {0}")]
     UnknownClass(ClassId),
+    #[error("a class belongs to an instructor: name the instructor it is for")]
+    ClassNeedsInstructor,
     #[error("the class {0} is archived: restore it before changing it")]
     ClassArchived(ClassId),
     #[error("only the owner of the set {0:?} or the admin may change who sees it")]

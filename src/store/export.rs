@@ -15,13 +15,16 @@ use crate::scheduler::Easiness;
 
 use super::analysis::{Audience, in_audience};
 use super::dashboards::{ClassFigures, DECISION_JOIN, class_scope};
-use super::{Store, StoreError, UserId};
+use super::{ClassId, Store, StoreError, UserId};
 
 /// Whose reviews of what a log holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogScope {
     /// The members of a class (or one of them) on the class's sets.
-    Class { class: i64, only: Option<UserId> },
+    Class {
+        class: ClassId,
+        only: Option<UserId>,
+    },
     /// A set's reviews by an audience.
     Set { set: SetId, audience: Audience },
 }
@@ -67,7 +70,11 @@ pub struct LogPage {
 
 impl Store {
     /// The reviews in `scope`, oldest first, or one page of them newest first.
-    pub fn review_log(&self, scope: &LogScope, page: Option<LogPage>) -> Result<Vec<LogEntry>, StoreError> {
+    pub fn review_log(
+        &self,
+        scope: &LogScope,
+        page: Option<LogPage>,
+    ) -> Result<Vec<LogEntry>, StoreError> {
         let (filter, order) = (filter(scope), if page.is_some() { "DESC" } else { "ASC" });
         let sql = format!(
             "SELECT r.reviewed_at, r.study_day, users.username, sets.slug, c.slug, c.kind, c.prompt,
@@ -80,12 +87,15 @@ impl Store {
              WHERE {filter} ORDER BY r.reviewed_at {order}, r.id {order}
              LIMIT :limit OFFSET :offset"
         );
-        let page = page.unwrap_or(LogPage { limit: u32::MAX, offset: 0 });
+        let page = page.unwrap_or(LogPage {
+            limit: u32::MAX,
+            offset: 0,
+        });
         self.read(|connection| {
             let mut statement = connection.prepare_cached(&sql)?;
             let (class, only, set, classes) = bindings(scope);
             let params = named_params! {":class": class, ":only": only, ":set": set,
-                ":classes": classes, ":limit": page.limit, ":offset": page.offset};
+            ":classes": classes, ":limit": page.limit, ":offset": page.offset};
             let rows = statement.query_map(params, |row| {
                 Ok(LogEntry {
                     reviewed_at_ms: row.get(0)?,
@@ -132,7 +142,9 @@ impl Store {
 /// The WHERE clause of a scope over the reviews `r`; every scope binds the same four names.
 fn filter(scope: &LogScope) -> String {
     match scope {
-        LogScope::Class { .. } => format!("{} AND :set IS NULL AND :classes IS NULL", class_scope("r")),
+        LogScope::Class { .. } => {
+            format!("{} AND :set IS NULL AND :classes IS NULL", class_scope("r"))
+        }
         LogScope::Set { .. } => format!(
             "r.set_id = (SELECT id FROM sets WHERE slug = :set) AND {} AND :class IS NULL AND :only IS NULL",
             in_audience("r")
@@ -140,7 +152,12 @@ fn filter(scope: &LogScope) -> String {
     }
 }
 
-type Bindings = (Option<i64>, Option<UserId>, Option<SetId>, Option<String>);
+type Bindings = (
+    Option<ClassId>,
+    Option<UserId>,
+    Option<SetId>,
+    Option<String>,
+);
 
 fn bindings(scope: &LogScope) -> Bindings {
     match scope {
@@ -150,15 +167,39 @@ fn bindings(scope: &LogScope) -> Bindings {
 }
 
 /// The progress export's header.
-pub const PROGRESS_COLUMNS: [&str; 7] =
-    ["username", "set", "studied", "due", "overdue", "retention_30d", "last_active"];
+pub const PROGRESS_COLUMNS: [&str; 7] = [
+    "username",
+    "set",
+    "studied",
+    "due",
+    "overdue",
+    "retention_30d",
+    "last_active",
+];
 
 /// The review log export's header.
 pub const REVIEW_COLUMNS: [&str; 21] = [
-    "reviewed_at", "study_day", "username", "set", "card", "kind", "answer", "verdict",
-    "normalized_answer", "quality", "scheduled", "repetitions_before", "ef_before",
-    "interval_before", "repetitions_after", "ef_after", "interval_after", "due_day_after",
-    "duration_ms", "overridden", "claim_decision",
+    "reviewed_at",
+    "study_day",
+    "username",
+    "set",
+    "card",
+    "kind",
+    "answer",
+    "verdict",
+    "normalized_answer",
+    "quality",
+    "scheduled",
+    "repetitions_before",
+    "ef_before",
+    "interval_before",
+    "repetitions_after",
+    "ef_after",
+    "interval_after",
+    "due_day_after",
+    "duration_ms",
+    "overridden",
+    "claim_decision",
 ];
 
 /// Writes a class's progress: one row per student and set, by username then set title.
@@ -173,7 +214,9 @@ pub fn write_progress_csv(figures: &ClassFigures, out: impl io::Write) -> csv::R
                 numbers.studied.to_string(),
                 numbers.due.to_string(),
                 numbers.overdue.to_string(),
-                numbers.retention_30d().map_or(String::new(), |share| format!("{share:.3}")),
+                numbers
+                    .retention_30d()
+                    .map_or(String::new(), |share| format!("{share:.3}")),
                 numbers.last_active_ms.map_or(String::new(), instant),
             ])?;
         }
@@ -187,7 +230,9 @@ pub fn write_review_csv(entries: &[LogEntry], out: impl io::Write) -> csv::Resul
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(REVIEW_COLUMNS)?;
     let number = |value: Option<u32>| value.map_or(String::new(), |n| n.to_string());
-    let ef = |value: Option<u16>| value.map_or(String::new(), |h| Easiness::from_hundredths(h).to_string());
+    let ef = |value: Option<u16>| {
+        value.map_or(String::new(), |h| Easiness::from_hundredths(h).to_string())
+    };
     for entry in entries {
         csv.write_record([
             instant(entry.reviewed_at_ms),

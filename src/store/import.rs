@@ -61,19 +61,46 @@ impl Store {
 }
 
 /// A card as it is stored before the import.
-struct Existing {
+pub(super) struct Existing {
     row: i64,
     position: i64,
     body: String,
     retired: bool,
 }
 
-fn import_set(
-    connection: &Connection,
-    set: &QuestionSet,
-    file_text: &str,
-) -> Result<ImportReport, StoreError> {
-    let (set_row, created) = upsert_set(connection, set, file_text)?;
+/// What importing a set does to its stored cards, decided before anything is written: the
+/// import applies it, a preview only reads its report.
+pub(super) struct Plan<'s> {
+    pub(super) report: ImportReport,
+    steps: Vec<Step<'s>>,
+}
+
+enum Step<'s> {
+    Insert {
+        position: i64,
+        card: &'s Card,
+        body: String,
+    },
+    /// A card kept by id: its row (and every student's progress) stays.
+    Update {
+        row: i64,
+        position: i64,
+        card: &'s Card,
+        body: String,
+        body_changed: bool,
+    },
+    Retire {
+        row: i64,
+    },
+}
+
+/// Matches the file's cards to the `stored` ones by id (see the module's notes). `created`:
+/// the set is not in the database yet.
+pub(super) fn plan<'s>(
+    set: &'s QuestionSet,
+    created: bool,
+    mut stored: HashMap<CardId, Existing>,
+) -> Result<Plan<'s>, StoreError> {
     let mut report = ImportReport {
         set: set.id.clone(),
         created,
@@ -83,7 +110,7 @@ fn import_set(
         unchanged: 0,
         retired: Vec::new(),
     };
-    let mut stored = stored_cards(connection, set_row)?;
+    let mut steps = Vec::new();
     let mut in_file = HashSet::new();
     for (position, card) in (0_i64..).zip(&set.cards) {
         if !in_file.insert(&card.id) {
@@ -94,17 +121,13 @@ fn import_set(
         }
         let body = serde_json::to_string(card).map_err(StoreError::CardJson)?;
         let Some(old) = stored.remove(&card.id) else {
-            let row = insert_card(connection, set_row, position, card, &body)?;
-            replace_tags(connection, row, card)?;
+            steps.push(Step::Insert { position, card, body });
             report.added.push(card.id.clone());
             continue;
         };
         let body_changed = old.body != body;
         if body_changed || old.retired || old.position != position {
-            update_card(connection, old.row, position, card, &body)?;
-        }
-        if body_changed {
-            replace_tags(connection, old.row, card)?;
+            steps.push(Step::Update { row: old.row, position, card, body, body_changed });
         }
         match (old.retired, body_changed) {
             (true, _) => report.restored.push(card.id.clone()),
@@ -115,12 +138,40 @@ fn import_set(
     let mut gone: Vec<(CardId, Existing)> =
         stored.into_iter().filter(|(_, old)| !old.retired).collect();
     gone.sort_by_key(|(_, old)| old.position);
-    let mut retire = connection.prepare_cached("UPDATE cards SET retired = 1 WHERE id = ?1")?;
     for (card, old) in gone {
-        retire.execute([old.row])?;
+        steps.push(Step::Retire { row: old.row });
         report.retired.push(card);
     }
-    Ok(report)
+    Ok(Plan { report, steps })
+}
+
+pub(super) fn import_set(
+    connection: &Connection,
+    set: &QuestionSet,
+    file_text: &str,
+) -> Result<ImportReport, StoreError> {
+    let (set_row, created) = upsert_set(connection, set, file_text)?;
+    let plan = plan(set, created, stored_cards(connection, set_row)?)?;
+    for step in plan.steps {
+        match step {
+            Step::Insert { position, card, body } => {
+                let row = insert_card(connection, set_row, position, card, &body)?;
+                replace_tags(connection, row, card)?;
+            }
+            Step::Update { row, position, card, body, body_changed } => {
+                update_card(connection, row, position, card, &body)?;
+                if body_changed {
+                    replace_tags(connection, row, card)?;
+                }
+            }
+            Step::Retire { row } => {
+                connection
+                    .prepare_cached("UPDATE cards SET retired = 1 WHERE id = ?1")?
+                    .execute([row])?;
+            }
+        }
+    }
+    Ok(plan.report)
 }
 
 /// Inserts or updates the set's own row; returns its row id and whether it was created.
@@ -159,7 +210,7 @@ fn upsert_set(
     }
 }
 
-fn stored_cards(
+pub(super) fn stored_cards(
     connection: &Connection,
     set_row: i64,
 ) -> Result<HashMap<CardId, Existing>, StoreError> {

@@ -63,7 +63,8 @@ impl JoinCode {
         let mut code = String::with_capacity(NEW_CODE_LENGTH);
         let mut bytes = [0u8; 32];
         while code.len() < NEW_CODE_LENGTH {
-            getrandom::fill(&mut bytes).expect("the operating system's random number source failed");
+            getrandom::fill(&mut bytes)
+                .expect("the operating system's random number source failed");
             code.extend(characters_from(&bytes).take(NEW_CODE_LENGTH - code.len()));
         }
         JoinCode(code)
@@ -126,10 +127,22 @@ mod tests {
 
     #[test]
     fn look_alike_characters_are_refused_with_the_character_named() {
-        for (typed, bad) in [("K7MQ20", '0'), ("K7MQ2O", 'O'), ("k7mq2l", 'l'), ("K7MQ21", '1')] {
-            assert_eq!(JoinCode::parse(typed), Err(JoinCodeError::Character(bad)), "{typed}");
+        for (typed, bad) in [
+            ("K7MQ20", '0'),
+            ("K7MQ2O", 'O'),
+            ("k7mq2l", 'l'),
+            ("K7MQ21", '1'),
+        ] {
+            assert_eq!(
+                JoinCode::parse(typed),
+                Err(JoinCodeError::Character(bad)),
+                "{typed}"
+            );
         }
-        assert_eq!(JoinCode::parse("K7MQ2é"), Err(JoinCodeError::Character('é')));
+        assert_eq!(
+            JoinCode::parse("K7MQ2é"),
+            Err(JoinCodeError::Character('é'))
+        );
         let message = JoinCodeError::Character('O').to_string();
         assert!(message.contains("without I, L and O"), "{message}");
     }
@@ -150,7 +163,11 @@ mod tests {
             assert_eq!(JoinCode::parse(code.as_str()).as_ref(), Ok(code));
         }
         let distinct: std::collections::HashSet<_> = codes.iter().collect();
-        assert!(distinct.len() > 195, "random codes rarely repeat: {}", distinct.len());
+        assert!(
+            distinct.len() > 195,
+            "random codes rarely repeat: {}",
+            distinct.len()
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //! log and the CSV exports).
 //! Classes: [`classes`] (classes, join codes, members), [`assignments`] (sets assigned to a
 //! class, with daily limits and exam days) and [`visibility`] (who sees a set).
+//! Sets in the browser: [`uploads`] (a set's owner, a read-only preview of what a new version
+//! changes, publishing one).
 
 pub mod admin;
 pub mod assignments;
@@ -44,6 +46,7 @@ pub mod settings;
 pub mod setup;
 pub mod stats;
 pub mod study;
+pub mod uploads;
 pub mod users;
 pub mod visibility;
 mod writer;
@@ -80,6 +83,7 @@ pub use settings::{AuditEntry, RegistrationMode};
 pub use setup::SetupLinkInvalid;
 pub use stats::{DayForecast, DaySummary, ProgressReport, Stages, TagMastery};
 pub use study::{NextCard, Queue, StoredCard};
+pub use uploads::SetOwnership;
 pub use users::{Role, User};
 pub use visibility::{TeachableSet, Visibility, VisibilityError};
 pub use writer::Pending;

@@ -366,14 +366,18 @@ pub fn raw_answer_ceiling(
     configure_writer(&connection, synchronous)?;
     let users = count(&connection, "SELECT coalesce(max(id), 0) FROM users")?;
     if users == 0 {
-        return Err(StoreError::Corrupt("no students to answer as: seed first".into()));
+        return Err(StoreError::Corrupt(
+            "no students to answer as: seed first".into(),
+        ));
     }
     let cards: Vec<(i64, i64)> = connection
         .prepare("SELECT id, set_id FROM cards WHERE retired = 0")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<Result<_, _>>()?;
     if cards.is_empty() {
-        return Err(StoreError::Corrupt("no cards to answer: import a set first".into()));
+        return Err(StoreError::Corrupt(
+            "no cards to answer: import a set first".into(),
+        ));
     }
     let mut review = connection.prepare(RAW_REVIEW)?;
     let mut state = connection.prepare(RAW_STATE)?;
@@ -452,18 +456,28 @@ mod tests {
         let set = parse_set(BUILT_IN_SET).unwrap();
         let set_id = set.id.clone();
         let store = Store::open(&config).unwrap();
-        store.import_sets(vec![(set, String::new())]).wait().unwrap();
+        store
+            .import_sets(vec![(set, String::new())])
+            .wait()
+            .unwrap();
         drop(store);
 
         let today: StudyDay = "2027-03-01".parse().unwrap();
         let report = seed(&config.path, &plan(today)).unwrap();
         assert_eq!(report.students.len(), 5);
-        assert!((150..=250).contains(&report.card_states), "{}", report.card_states);
+        assert!(
+            (150..=250).contains(&report.card_states),
+            "{}",
+            report.card_states
+        );
         assert_eq!(report.reviews, 2 * report.card_states);
 
         let store = Store::open(&config).unwrap();
         let student = &report.students[0];
-        let session = store.session(&student.token, 1_800_000_000_001).unwrap().unwrap();
+        let session = store
+            .session(&student.token, 1_800_000_000_001)
+            .unwrap()
+            .unwrap();
         assert_eq!(session.user.id, student.user);
         assert_eq!(session.user.username, student.username);
         let next = store.next_card(student.user, &set_id, today).unwrap();

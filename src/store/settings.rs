@@ -106,7 +106,11 @@ pub(super) fn setting(connection: &Connection, key: &str) -> Result<Option<Strin
 }
 
 /// Sets (or replaces) a setting.
-pub(super) fn put_setting(connection: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+pub(super) fn put_setting(
+    connection: &Connection,
+    key: &str,
+    value: &str,
+) -> Result<(), StoreError> {
     connection
         .prepare_cached(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -134,7 +138,11 @@ impl Store {
 
     /// Sets who may register; a change is logged with `by` (`None`: the command line). Returns
     /// whether the mode changed.
-    pub fn set_registration_mode(&self, mode: RegistrationMode, by: Option<UserId>) -> Pending<bool> {
+    pub fn set_registration_mode(
+        &self,
+        mode: RegistrationMode,
+        by: Option<UserId>,
+    ) -> Pending<bool> {
         self.write(move |connection| {
             let before = registration_mode(connection)?;
             put_setting(connection, REGISTRATION_KEY, mode.as_str())?;
@@ -181,7 +189,10 @@ mod tests {
             assert_eq!(mode.as_str().parse::<RegistrationMode>(), Ok(mode));
         }
         let error = "Open".parse::<RegistrationMode>().unwrap_err();
-        assert!(error.to_string().contains("open, code or closed"), "{error}");
+        assert!(
+            error.to_string().contains("open, code or closed"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -189,9 +200,22 @@ mod tests {
         let fixture = open_store();
         let store = &fixture.store;
         assert_eq!(store.registration_mode().unwrap(), RegistrationMode::Open);
-        assert!(!store.set_registration_mode(RegistrationMode::Open, None).wait().unwrap());
-        assert!(store.audit_log(10).unwrap().is_empty(), "no change, no line");
-        assert!(store.set_registration_mode(RegistrationMode::Code, None).wait().unwrap());
+        assert!(
+            !store
+                .set_registration_mode(RegistrationMode::Open, None)
+                .wait()
+                .unwrap()
+        );
+        assert!(
+            store.audit_log(10).unwrap().is_empty(),
+            "no change, no line"
+        );
+        assert!(
+            store
+                .set_registration_mode(RegistrationMode::Code, None)
+                .wait()
+                .unwrap()
+        );
         assert_eq!(store.registration_mode().unwrap(), RegistrationMode::Code);
         let log = store.audit_log(10).unwrap();
         assert_eq!(log.len(), 1);

@@ -29,7 +29,11 @@ fn token_hash(token: &str) -> String {
 }
 
 /// Whether `token` is the stored set-up token, unexpired at `now_ms`, and no admin exists yet.
-fn is_valid(connection: &rusqlite::Connection, token: &str, now_ms: i64) -> Result<bool, StoreError> {
+fn is_valid(
+    connection: &rusqlite::Connection,
+    token: &str,
+    now_ms: i64,
+) -> Result<bool, StoreError> {
     let admins: i64 = connection
         .prepare_cached("SELECT count(*) FROM users WHERE role = 'admin'")?
         .query_row([], |row| row.get(0))?;
@@ -93,7 +97,12 @@ impl Store {
             }
             let admin = insert_user(connection, &username, &password_hash, Role::Admin)?;
             forget_token(connection)?;
-            record_audit(connection, Some(admin), "setup.admin", &format!("{username} as admin"))?;
+            record_audit(
+                connection,
+                Some(admin),
+                "setup.admin",
+                &format!("{username} as admin"),
+            )?;
             Ok(Ok(admin))
         })
     }
@@ -113,14 +122,23 @@ mod tests {
         assert!(store.begin_setup("secret", NOW + 1000).wait().unwrap());
         assert!(!store.setup_token_is_valid("wrong", NOW).unwrap());
         assert!(store.setup_token_is_valid("secret", NOW).unwrap());
-        let admin = store.finish_setup("secret", NOW, "root", "$argon2id$x").wait().unwrap();
+        let admin = store
+            .finish_setup("secret", NOW, "root", "$argon2id$x")
+            .wait()
+            .unwrap();
         let admin = admin.expect("the first use creates the admin");
         assert_eq!(store.user_by_id(admin).unwrap().unwrap().role, Role::Admin);
         assert!(!store.setup_token_is_valid("secret", NOW).unwrap());
-        let again = store.finish_setup("secret", NOW, "other", "$argon2id$x").wait().unwrap();
+        let again = store
+            .finish_setup("secret", NOW, "other", "$argon2id$x")
+            .wait()
+            .unwrap();
         assert_eq!(again, Err(SetupLinkInvalid));
         assert!(store.user_by_name("other").unwrap().is_none());
-        assert!(!store.begin_setup("new", NOW + 1000).wait().unwrap(), "an admin exists");
+        assert!(
+            !store.begin_setup("new", NOW + 1000).wait().unwrap(),
+            "an admin exists"
+        );
     }
 
     #[test]
@@ -128,9 +146,15 @@ mod tests {
         let fixture = open_store();
         let store = &fixture.store;
         store.begin_setup("first", NOW + 1000).wait().unwrap();
-        assert!(!store.setup_token_is_valid("first", NOW + 1000).unwrap(), "expired");
+        assert!(
+            !store.setup_token_is_valid("first", NOW + 1000).unwrap(),
+            "expired"
+        );
         store.begin_setup("second", NOW + 1000).wait().unwrap();
-        assert!(!store.setup_token_is_valid("first", NOW).unwrap(), "replaced");
+        assert!(
+            !store.setup_token_is_valid("first", NOW).unwrap(),
+            "replaced"
+        );
         assert!(store.setup_token_is_valid("second", NOW).unwrap());
     }
 
@@ -140,8 +164,13 @@ mod tests {
         let store = &fixture.store;
         fixture.student("ada");
         store.begin_setup("secret", NOW + 1000).wait().unwrap();
-        let taken = store.finish_setup("secret", NOW, "ADA", "$argon2id$x").wait();
-        assert!(matches!(taken, Err(StoreError::UsernameTaken(_))), "{taken:?}");
+        let taken = store
+            .finish_setup("secret", NOW, "ADA", "$argon2id$x")
+            .wait();
+        assert!(
+            matches!(taken, Err(StoreError::UsernameTaken(_))),
+            "{taken:?}"
+        );
         assert!(store.setup_token_is_valid("secret", NOW).unwrap());
     }
 }

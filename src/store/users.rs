@@ -155,7 +155,7 @@ impl Store {
         })
     }
 
-    /// How many users there are (0 means the first sign-up becomes the admin).
+    /// How many users there are.
     pub fn user_count(&self) -> Result<u64, StoreError> {
         self.read(|connection| {
             let count: i64 = connection

@@ -112,9 +112,16 @@ pub(super) const VISIBLE_TO_USER: &str = "(sets.visibility = 'open'
                                                  WHERE m.class_id = k.id AND m.user_id = ?1))))";
 
 /// Whether the set in row `set_row` is visible to `user`.
-pub(super) fn visible(connection: &Connection, user: UserId, set_row: i64) -> Result<bool, StoreError> {
-    let sql = format!("SELECT EXISTS (SELECT 1 FROM sets WHERE sets.id = ?2 AND {VISIBLE_TO_USER})");
-    Ok(connection.prepare_cached(&sql)?.query_row((user, set_row), |row| row.get(0))?)
+pub(super) fn visible(
+    connection: &Connection,
+    user: UserId,
+    set_row: i64,
+) -> Result<bool, StoreError> {
+    let sql =
+        format!("SELECT EXISTS (SELECT 1 FROM sets WHERE sets.id = ?2 AND {VISIBLE_TO_USER})");
+    Ok(connection
+        .prepare_cached(&sql)?
+        .query_row((user, set_row), |row| row.get(0))?)
 }
 
 impl Store {
@@ -125,7 +132,9 @@ impl Store {
             let sql = format!(
                 "SELECT EXISTS (SELECT 1 FROM sets WHERE sets.slug = ?2 AND {VISIBLE_TO_USER})"
             );
-            Ok(connection.prepare_cached(&sql)?.query_row((user, set), |row| row.get(0))?)
+            Ok(connection
+                .prepare_cached(&sql)?
+                .query_row((user, set), |row| row.get(0))?)
         })
     }
 
@@ -137,19 +146,26 @@ impl Store {
                 "SELECT sets.slug, sets.title,
                      (SELECT count(*) FROM cards
                       WHERE cards.set_id = sets.id AND cards.retired = 0),
-                     sets.visibility, owner.username, (sets.owner_id IS ?1 OR ?2)
+                     sets.visibility, owner.username,
+                     CASE WHEN ?2 OR sets.owner_id = ?1 THEN 1 ELSE 0 END
                  FROM sets LEFT JOIN users AS owner ON owner.id = sets.owner_id
                  WHERE sets.visibility = 'open' OR sets.owner_id = ?1 OR ?2
                  ORDER BY sets.title, sets.slug",
             )?;
-            let rows = statement.query_map((teacher.user(), teacher.is_admin()), teachable_from_row)?;
+            let rows =
+                statement.query_map((teacher.user(), teacher.is_admin()), teachable_from_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
     }
 
     /// Makes `set` open or restricted. Only its owner or the admin may
     /// ([`StoreError::SetNotYours`]); a change is logged in the audit log.
-    pub fn set_visibility(&self, teacher: Teacher, set: &SetId, visibility: Visibility) -> Pending<()> {
+    pub fn set_visibility(
+        &self,
+        teacher: Teacher,
+        set: &SetId,
+        visibility: Visibility,
+    ) -> Pending<()> {
         let set = set.clone();
         self.write(move |connection| {
             let found: Option<(Option<UserId>, Visibility)> = connection
@@ -157,7 +173,7 @@ impl Store {
                 .query_row([&set], |row| Ok((row.get(0)?, row.get(1)?)))
                 .optional()?;
             let (owner, before) = found.ok_or_else(|| StoreError::UnknownSet(set.clone()))?;
-            if !teacher.is_admin() && owner != Some(teacher.user()) {
+            if !teacher.may_change(owner) {
                 return Err(StoreError::SetNotYours(set));
             }
             if before == visibility {
@@ -167,7 +183,7 @@ impl Store {
                 .prepare_cached("UPDATE sets SET visibility = ?2 WHERE slug = ?1")?
                 .execute((&set, visibility))?;
             let detail = format!("{set}: {before} -> {visibility}");
-            record_audit(connection, Some(teacher.user()), "set.visibility", &detail)
+            record_audit(connection, teacher.user(), "set.visibility", &detail)
         })
     }
 }

@@ -23,6 +23,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/register.html"),
     ),
     ("home.html", include_str!("../../templates/home.html")),
+    ("join.html", include_str!("../../templates/join.html")),
+    (
+        "teach_home.html",
+        include_str!("../../templates/teach_home.html"),
+    ),
+    (
+        "teach_class.html",
+        include_str!("../../templates/teach_class.html"),
+    ),
     ("study.html", include_str!("../../templates/study.html")),
     ("answer.html", include_str!("../../templates/answer.html")),
     ("done.html", include_str!("../../templates/done.html")),
@@ -40,6 +49,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("class_student.html", include_str!("../../templates/class_student.html")),
     ("set_analysis.html", include_str!("../../templates/set_analysis.html")),
     ("disputes.html", include_str!("../../templates/disputes.html")),
+    ("teach_set_macros.html", include_str!("../../templates/teach_set_macros.html")),
+    ("teach_set_upload.html", include_str!("../../templates/teach_set_upload.html")),
+    ("teach_set_preview.html", include_str!("../../templates/teach_set_preview.html")),
+    ("teach_set.html", include_str!("../../templates/teach_set.html")),
 ];
 
 /// A template that would not compile or render. Its `source` chain holds minijinja's error,

@@ -12,7 +12,9 @@ mod analysis;
 mod dashboards;
 mod forecast;
 mod progress;
+mod sets;
 mod student_report;
+mod teach;
 
 pub use admin::{
     AccountDeletedView, AccountView, AdminView, AuditRow, ModeOption, RegisterPage,
@@ -25,7 +27,15 @@ pub use dashboards::{
 };
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
 pub use progress::{ProgressView, StageCount, TagMastery, card_stages};
+pub use sets::{
+    CardPreview, ChoicePreview, DiffView, ListingLine, ProblemRow, SetFormFields, SetPageView,
+    SetPreviewView, SetUploadView, card_preview, diff_view, kind_label, listing,
+};
 pub use student_report::{HistoryRow, Pager, SetProgressRow, StudentReportView};
+pub use teach::{
+    AssignFields, AssignedSetRow, ClassPageView, ClassRow, JoinView, JoinedClassView, MemberRow,
+    SetOption, TeachHomeView, TeachSetRow,
+};
 
 /// Which part of the site a page belongs to: the nav marks it with `aria-current="page"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -145,6 +155,9 @@ pub struct HomeView {
     pub new_cards_per_day: u32,
     /// A one-line confirmation of the last action, e.g. "Saved: 20 new cards a day".
     pub notice: Option<String>,
+    /// The live classes the student is in; the "Join a class" form beside them posts `code`
+    /// and `csrf_token` to `/join`.
+    pub classes: Vec<JoinedClassView>,
 }
 
 /// How a card is answered, which decides the form the study page shows.

@@ -20,17 +20,28 @@ const ROUTES: &[(&str, &str, u16, u16, u16, u16)] = &[
 #[test]
 fn every_route_answers_each_role_as_the_table_says() {
     for (method, path, signed_out, student, instructor, admin) in ROUTES {
-        let expected = [("signed out", *signed_out), ("ada", *student), ("teacher", *instructor), ("root", *admin)];
+        let expected = [
+            ("signed out", *signed_out),
+            ("ada", *student),
+            ("teacher", *instructor),
+            ("root", *admin),
+        ];
         for (who, status) in expected {
             // A fresh server each time: a POST that succeeds (a deletion) must not change the next.
             let app = spawn_app();
             let (_, _, ada) = with_people(&app);
-            let browser = if who == "signed out" { Browser::new(&app) } else { Browser::signed_in(&app, who) };
+            let browser = if who == "signed out" {
+                Browser::new(&app)
+            } else {
+                Browser::signed_in(&app, who)
+            };
             let path = path.replace("{ada}", &ada.0.to_string());
             let got = match *method {
                 "GET" => browser.get(&path).status,
                 _ => {
-                    let csrf = browser.get(if who == "signed out" { "/login" } else { "/" }).csrf();
+                    let csrf = browser
+                        .get(if who == "signed out" { "/login" } else { "/" })
+                        .csrf();
                     let fields = [
                         ("csrf_token", csrf.as_str()),
                         ("role", "instructor"),

@@ -20,7 +20,12 @@ fn studyhall(arguments: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin is written");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("stdin is written");
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -33,22 +38,51 @@ fn open(db: &Path) -> Store {
 }
 
 fn add(db: &Path, name: &str, role: &str, stdin: &str) -> Output {
-    studyhall(&["user", "add", name, "--role", role, "--db", db.to_str().unwrap()], stdin)
+    studyhall(
+        &[
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            "--db",
+            db.to_str().unwrap(),
+        ],
+        stdin,
+    )
 }
 
 #[test]
 fn user_add_reads_one_piped_line_as_the_password_and_logs_the_new_user() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let output = add(&db, "teacher", "instructor", &format!("{PASSWORD}\nignored second line\n"));
+    let output = add(
+        &db,
+        "teacher",
+        "instructor",
+        &format!("{PASSWORD}\nignored second line\n"),
+    );
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).contains("added teacher as instructor"), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("added teacher as instructor"),
+        "{}",
+        text(&output.stdout)
+    );
     let store = open(&db);
-    let teacher = store.user_by_name("teacher").unwrap().expect("the user was added");
+    let teacher = store
+        .user_by_name("teacher")
+        .unwrap()
+        .expect("the user was added");
     assert_eq!(teacher.role, Role::Instructor);
-    assert!(studyhall::accounts::verify_password(&teacher.password_hash, PASSWORD));
+    assert!(studyhall::accounts::verify_password(
+        &teacher.password_hash,
+        PASSWORD
+    ));
     let log = store.audit_log(1).unwrap();
-    assert_eq!((log[0].action.as_str(), log[0].detail.as_str()), ("user.add", "teacher as instructor"));
+    assert_eq!(
+        (log[0].action.as_str(), log[0].detail.as_str()),
+        ("user.add", "teacher as instructor")
+    );
 }
 
 #[test]
@@ -64,12 +98,20 @@ fn user_add_refuses_a_taken_name_a_short_password_or_no_password_with_exit_1() {
     ];
     for (name, stdin, says) in cases {
         let output = add(&db, name, "student", &stdin);
-        assert_eq!(output.status.code(), Some(1), "{name}: {}", text(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name}: {}",
+            text(&output.stderr)
+        );
         let message = text(&output.stderr);
         assert!(message.contains(says), "{name}: {message}");
         assert!(!message.contains("panicked"), "{message}");
     }
-    assert!(open(&db).user_by_name("bob").unwrap().is_none(), "nothing was added");
+    assert!(
+        open(&db).user_by_name("bob").unwrap().is_none(),
+        "nothing was added"
+    );
 }
 
 #[test]
@@ -83,30 +125,54 @@ fn user_role_changes_a_role_and_refuses_an_unknown_user_or_the_last_admin() {
     let promoted = studyhall(&["user", "role", "ada", "instructor", "--db", db_arg], "");
     assert!(promoted.status.success(), "{}", text(&promoted.stderr));
     assert!(text(&promoted.stdout).contains("ada is now instructor (was student)"));
-    assert_eq!(open(&db).user_by_name("ada").unwrap().unwrap().role, Role::Instructor);
+    assert_eq!(
+        open(&db).user_by_name("ada").unwrap().unwrap().role,
+        Role::Instructor
+    );
 
     let unknown = studyhall(&["user", "role", "nobody", "admin", "--db", db_arg], "");
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(text(&unknown.stderr).contains("no user \"nobody\""), "{}", text(&unknown.stderr));
+    assert!(
+        text(&unknown.stderr).contains("no user \"nobody\""),
+        "{}",
+        text(&unknown.stderr)
+    );
 
     let last_admin = studyhall(&["user", "role", "root", "student", "--db", db_arg], "");
     assert_eq!(last_admin.status.code(), Some(1));
-    assert!(text(&last_admin.stderr).contains("only admin"), "{}", text(&last_admin.stderr));
+    assert!(
+        text(&last_admin.stderr).contains("only admin"),
+        "{}",
+        text(&last_admin.stderr)
+    );
 
     let bad_role = studyhall(&["user", "role", "ada", "overlord", "--db", db_arg], "");
     assert_eq!(bad_role.status.code(), Some(2), "a usage error");
     let store = open(&db);
-    assert_eq!(store.user_by_name("root").unwrap().unwrap().role, Role::Admin);
-    assert_eq!(store.audit_log(10).unwrap()[0].detail, "ada: student -> instructor");
+    assert_eq!(
+        store.user_by_name("root").unwrap().unwrap().role,
+        Role::Admin
+    );
+    assert_eq!(
+        store.audit_log(10).unwrap()[0].detail,
+        "ada: student -> instructor"
+    );
 }
 
 #[test]
 fn user_role_on_a_missing_database_says_so_and_creates_none() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("missing.db");
-    let output = studyhall(&["user", "role", "ada", "admin", "--db", db.to_str().unwrap()], "");
+    let output = studyhall(
+        &["user", "role", "ada", "admin", "--db", db.to_str().unwrap()],
+        "",
+    );
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stderr).contains("no database"), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("no database"),
+        "{}",
+        text(&output.stderr)
+    );
     assert!(!db.exists());
 }
 
@@ -114,10 +180,22 @@ fn user_role_on_a_missing_database_says_so_and_creates_none() {
 fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration_mode() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let addr = format!("127.0.0.1:{port}");
     let mut server = Command::new(env!("CARGO_BIN_EXE_studyhall"))
-        .args(["serve", "--addr", &addr, "--db", db.to_str().unwrap(), "--registration", "code"])
+        .args([
+            "serve",
+            "--addr",
+            &addr,
+            "--db",
+            db.to_str().unwrap(),
+            "--registration",
+            "code",
+        ])
         .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -128,13 +206,25 @@ fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration
         .lines()
         .map_while(Result::ok)
         .take(5)
-        .find_map(|line| line.strip_prefix("Set up the admin account: ").map(str::to_string));
-    let setup_page = link.as_deref().map(|link| reqwest::blocking::get(link).map(|r| r.status().as_u16()));
+        .find_map(|line| {
+            line.strip_prefix("Set up the admin account: ")
+                .map(str::to_string)
+        });
+    let setup_page = link
+        .as_deref()
+        .map(|link| reqwest::blocking::get(link).map(|r| r.status().as_u16()));
     server.kill().expect("the server stops");
     server.wait().expect("the server ended");
 
     let link = link.expect("the set-up line is printed");
     assert!(link.starts_with(&format!("http://{addr}/setup/")), "{link}");
-    assert_eq!(setup_page.unwrap().unwrap(), 200, "the printed link opens the form");
-    assert_eq!(open(&db).registration_mode().unwrap(), RegistrationMode::Code);
+    assert_eq!(
+        setup_page.unwrap().unwrap(),
+        200,
+        "the printed link opens the form"
+    );
+    assert_eq!(
+        open(&db).registration_mode().unwrap(),
+        RegistrationMode::Code
+    );
 }

@@ -10,7 +10,11 @@ fn the_account_page_offers_the_download_and_the_deletion_and_is_linked_from_ever
     let app = spawn_app();
     add_user(&app, "ada", Role::Student);
     let ada = Browser::signed_in(&app, "ada");
-    assert!(ada.get("/").text.contains(r#"<a href="/account">Account</a>"#));
+    assert!(
+        ada.get("/")
+            .text
+            .contains(r#"<a href="/account">Account</a>"#)
+    );
     let page = ada.get("/account");
     page.assert_status(200);
     assert!(page.text.contains(r#"href="/account/data.json""#));
@@ -26,9 +30,17 @@ fn the_data_download_holds_the_account_its_card_states_and_every_review() {
     app.make_due_today(ada, "essay-anniversary");
     let download = Browser::signed_in(&app, "ada").get("/account/data.json");
     download.assert_status(200);
-    assert!(download.headers["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(
+        download.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
     let disposition = download.headers["content-disposition"].to_str().unwrap();
-    assert!(disposition.starts_with("attachment") && disposition.contains("studyhall-ada.json"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment") && disposition.contains("studyhall-ada.json"),
+        "{disposition}"
+    );
     let data: serde_json::Value = serde_json::from_str(&download.text).unwrap();
     assert_eq!(data["account"]["username"], "ada");
     assert_eq!(data["account"]["role"], "student");
@@ -46,20 +58,39 @@ fn deleting_ones_account_needs_the_password_then_removes_every_review_and_signs_
     let ada_id = add_user(&app, "ada", Role::Student);
     app.make_due_today(ada_id, "essay-anniversary");
     let ada = Browser::signed_in(&app, "ada");
-    let wrong = ada.submit("/account", "/account/delete", &[("password", "not my password")]);
+    let wrong = ada.submit(
+        "/account",
+        "/account/delete",
+        &[("password", "not my password")],
+    );
     wrong.assert_status(403);
     assert!(wrong.text.contains("not deleted"), "{}", wrong.text);
-    ada.post("/account/delete", &[("password", PASSWORD)]).assert_status(403);
-    assert_eq!(app.store.user_review_count(ada_id).unwrap(), 1, "nothing was deleted");
+    ada.post("/account/delete", &[("password", PASSWORD)])
+        .assert_status(403);
+    assert_eq!(
+        app.store.user_review_count(ada_id).unwrap(),
+        1,
+        "nothing was deleted"
+    );
 
     let deleted = ada.submit("/account", "/account/delete", &[("password", PASSWORD)]);
-    assert_eq!((deleted.status, deleted.location()), (303, "/account/deleted"));
-    assert!(deleted.headers["set-cookie"].to_str().unwrap().contains("studyhall_session=;"));
+    assert_eq!(
+        (deleted.status, deleted.location()),
+        (303, "/account/deleted")
+    );
+    assert!(
+        deleted.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("studyhall_session=;")
+    );
     ada.get("/account/deleted").assert_status(200);
     assert_eq!(app.store.user_review_count(ada_id).unwrap(), 0);
     assert!(app.store.user_by_name("ada").unwrap().is_none());
     let sign_in = [("username", "ada"), ("password", PASSWORD)];
-    Browser::new(&app).submit("/login", "/login", &sign_in).assert_status(401);
+    Browser::new(&app)
+        .submit("/login", "/login", &sign_in)
+        .assert_status(401);
 }
 
 #[test]

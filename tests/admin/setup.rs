@@ -10,14 +10,22 @@ const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789a
 
 fn app_with_setup_link() -> TestApp {
     let app = spawn_app();
-    let stored = app.store.begin_setup(TOKEN, now_ms() + 60_000).wait().unwrap();
+    let stored = app
+        .store
+        .begin_setup(TOKEN, now_ms() + 60_000)
+        .wait()
+        .unwrap();
     assert!(stored, "a new server has no admin");
     app
 }
 
 fn create_admin(browser: &Browser, username: &str, again: &str) -> crate::site::Page {
     let path = format!("/setup/{TOKEN}");
-    let fields = [("username", username), ("password", PASSWORD), ("password_again", again)];
+    let fields = [
+        ("username", username),
+        ("password", PASSWORD),
+        ("password_again", again),
+    ];
     browser.submit(&path, &path, &fields)
 }
 
@@ -27,11 +35,24 @@ fn the_setup_link_creates_the_admin_signs_them_in_and_opens_the_admin_page() {
     let browser = Browser::new(&app);
     let form = browser.get(&format!("/setup/{TOKEN}"));
     form.assert_status(200);
-    assert!(form.text.contains("Create the admin account"), "{}", form.text);
+    assert!(
+        form.text.contains("Create the admin account"),
+        "{}",
+        form.text
+    );
 
     let created = create_admin(&browser, "root", PASSWORD);
-    assert_eq!((created.status, created.location()), (303, "/admin"), "{}", created.text);
-    let root = app.store.user_by_name("root").unwrap().expect("the admin exists");
+    assert_eq!(
+        (created.status, created.location()),
+        (303, "/admin"),
+        "{}",
+        created.text
+    );
+    let root = app
+        .store
+        .user_by_name("root")
+        .unwrap()
+        .expect("the admin exists");
     assert_eq!(root.role, Role::Admin);
     let admin_page = browser.get("/admin");
     admin_page.assert_status(200);
@@ -66,7 +87,10 @@ fn a_wrong_or_expired_link_or_one_opened_once_there_is_an_admin_is_404() {
     let expired = browser.get(&format!("/setup/{TOKEN}"));
     expired.assert_status(404);
     assert!(expired.text.contains("set-up link"), "{}", expired.text);
-    app.store.begin_setup(TOKEN, now_ms() + 60_000).wait().unwrap();
+    app.store
+        .begin_setup(TOKEN, now_ms() + 60_000)
+        .wait()
+        .unwrap();
     browser.get("/setup/not-the-token").assert_status(404);
     add_user(&app, "root", Role::Admin);
     browser.get(&format!("/setup/{TOKEN}")).assert_status(404);
@@ -85,8 +109,16 @@ fn a_refused_setup_form_says_why_creates_nothing_and_keeps_the_link() {
     let taken = create_admin(&browser, "ADA", PASSWORD);
     taken.assert_status(409);
     let path = format!("/setup/{TOKEN}");
-    let no_csrf = [("username", "root"), ("password", PASSWORD), ("password_again", PASSWORD)];
+    let no_csrf = [
+        ("username", "root"),
+        ("password", PASSWORD),
+        ("password_again", PASSWORD),
+    ];
     browser.post(&path, &no_csrf).assert_status(403);
     assert!(!app.store.has_admin().unwrap(), "nothing was created");
-    assert_eq!(create_admin(&browser, "root", PASSWORD).status, 303, "the link still works");
+    assert_eq!(
+        create_admin(&browser, "root", PASSWORD).status,
+        303,
+        "the link still works"
+    );
 }

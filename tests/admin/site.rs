@@ -37,7 +37,10 @@ impl Page {
     /// The CSRF token of the page's forms (they all carry the same one).
     pub fn csrf(&self) -> String {
         let marker = r#"name="csrf_token" value=""#;
-        let start = self.text.find(marker).unwrap_or_else(|| panic!("no CSRF token in {}", self.text));
+        let start = self
+            .text
+            .find(marker)
+            .unwrap_or_else(|| panic!("no CSRF token in {}", self.text));
         let rest = &self.text[start + marker.len()..];
         rest[..rest.find('"').expect("a closing quote")].to_string()
     }
@@ -67,7 +70,12 @@ impl Browser {
 
     /// Posts `fields` as a form, as they are (add `csrf_token` yourself, or leave it out).
     pub fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        page(self.client.post(format!("{}{path}", self.base)).form(fields).send())
+        page(
+            self.client
+                .post(format!("{}{path}", self.base))
+                .form(fields)
+                .send(),
+        )
     }
 
     /// Opens `page`, then posts `fields` with that page's CSRF token to `action`.
@@ -81,8 +89,16 @@ impl Browser {
     /// Signs in as `username` with [`PASSWORD`].
     pub fn signed_in(app: &TestApp, username: &str) -> Browser {
         let browser = Browser::new(app);
-        let signed_in = browser.submit("/login", "/login", &[("username", username), ("password", PASSWORD)]);
-        assert_eq!(signed_in.status, 303, "signing in as {username}: {}", signed_in.text);
+        let signed_in = browser.submit(
+            "/login",
+            "/login",
+            &[("username", username), ("password", PASSWORD)],
+        );
+        assert_eq!(
+            signed_in.status, 303,
+            "signing in as {username}: {}",
+            signed_in.text
+        );
         browser
     }
 }
@@ -92,13 +108,20 @@ fn page(sent: reqwest::Result<Response>) -> Page {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let text = response.text().expect("a readable body");
-    Page { status, headers, text }
+    Page {
+        status,
+        headers,
+        text,
+    }
 }
 
 /// Adds a user with [`PASSWORD`] and `role`, straight into the store.
 pub fn add_user(app: &TestApp, username: &str, role: Role) -> UserId {
     let hash = hash_password(PASSWORD).expect("a hash");
-    app.store.add_user(username, &hash, role, None).wait().expect("the user is added")
+    app.store
+        .add_user(username, &hash, role, None)
+        .wait()
+        .expect("the user is added")
 }
 
 /// A server with an admin `root`, an instructor `teacher` and a student `ada`.

@@ -2,6 +2,7 @@
 //! chromedriver on a free port, opening a session, and what a keyboard-only student does: press
 //! keys, wait for the next page, look at what has the focus, and take screenshots.
 
+use std::cell::Cell;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -57,7 +58,10 @@ impl Chromedriver {
         };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < PATIENCE, "chromedriver did not listen on port {port}");
+            assert!(
+                started.elapsed() < PATIENCE,
+                "chromedriver did not listen on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -91,8 +95,13 @@ impl Chromedriver {
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .unwrap_or_else(|error| panic!("chromedriver opens no Chromium session ({error}): {INSTALL}"));
-        Browser { client }
+            .unwrap_or_else(|error| {
+                panic!("chromedriver opens no Chromium session ({error}): {INSTALL}")
+            });
+        Browser {
+            client,
+            phone: Cell::new(false),
+        }
     }
 }
 
@@ -107,7 +116,8 @@ impl Drop for Chromedriver {
             }
         }
         let asked = Instant::now();
-        while matches!(self.child.try_wait(), Ok(None)) && asked.elapsed() < Duration::from_secs(3) {
+        while matches!(self.child.try_wait(), Ok(None)) && asked.elapsed() < Duration::from_secs(3)
+        {
             std::thread::sleep(Duration::from_millis(50));
         }
         let _ = self.child.kill();
@@ -153,6 +163,8 @@ pub struct Focus {
 /// A browser session.
 pub struct Browser {
     pub client: Client,
+    /// Whether a phone's screen is emulated.
+    phone: Cell<bool>,
 }
 
 impl Browser {
@@ -162,29 +174,39 @@ impl Browser {
 
     /// Runs `script` (a function body) in the page and returns what it returns.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, Vec::new()).await.expect("the script runs")
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .expect("the script runs")
     }
 
     /// The page's path, e.g. `/study/korean-war-1950`.
     pub async fn path(&self) -> String {
-        self.client.current_url().await.expect("a URL").path().to_string()
+        self.client
+            .current_url()
+            .await
+            .expect("a URL")
+            .path()
+            .to_string()
     }
 
     /// The text a reader sees on the page.
     pub async fn text(&self) -> String {
         let text = self.js("return document.body.innerText;").await;
-        text.as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+        text.as_str()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     pub async fn focus(&self) -> Focus {
         let focus = self
-            .js(
-                "const e = document.activeElement || document.body;
+            .js("const e = document.activeElement || document.body;
                  return { tag: e.tagName.toLowerCase(), id: e.id,
                           value: 'value' in e ? String(e.value) : null,
                           href: e.getAttribute('href'), grade_key: e.getAttribute('data-grade-key'),
-                          default_grade: e.hasAttribute('data-default-grade') };",
-            )
+                          default_grade: e.hasAttribute('data-default-grade') };")
             .await;
         serde_json::from_value(focus).expect("a description of the focused element")
     }
@@ -197,12 +219,16 @@ impl Browser {
                 .then(KeyAction::Down { value: key })
                 .then(KeyAction::Up { value: key });
         }
-        self.client.perform_actions(actions).await.expect("the keys are pressed");
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("the keys are pressed");
     }
 
     /// Presses `keys`, which submit a form or follow a link, and waits for the next page.
     pub async fn press_and_wait(&self, keys: &str) {
-        self.js("window.studyhallOldPage = true; return null;").await;
+        self.js("window.studyhallOldPage = true; return null;")
+            .await;
         self.press(keys).await;
         let started = Instant::now();
         loop {
@@ -216,7 +242,10 @@ impl Browser {
             if matches!(loaded, Ok(Value::Bool(true))) {
                 return;
             }
-            assert!(started.elapsed() < PATIENCE, "no new page after pressing {keys:?}");
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no new page after pressing {keys:?}"
+            );
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
@@ -230,7 +259,10 @@ impl Browser {
             if is_ready(&focus) {
                 return focus;
             }
-            assert!(started.elapsed() < Duration::from_secs(3), "{what}; the focus is on {focus:?}");
+            assert!(
+                started.elapsed() < Duration::from_secs(3),
+                "{what}; the focus is on {focus:?}"
+            );
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
@@ -245,6 +277,30 @@ impl Browser {
         path
     }
 
+    /// Saves a PNG of the whole page, however long, by making the screen as tall as the page
+    /// for a moment (WebDriver's screenshot shows only what the window shows).
+    pub async fn screenshot_whole_page(&self, name: &str) -> PathBuf {
+        let size = self
+            .js("return [window.innerWidth, document.documentElement.scrollHeight];")
+            .await;
+        let (width, height) = (
+            size[0].as_u64().unwrap_or(1200),
+            size[1].as_u64().unwrap_or(900),
+        );
+        let phone = self.phone.get();
+        let screen = json!({"width": width, "height": height,
+                            "deviceScaleFactor": if phone { 2 } else { 1 }, "mobile": phone});
+        self.dev_tools("Emulation.setDeviceMetricsOverride", screen)
+            .await;
+        let path = self.screenshot(name).await;
+        if phone {
+            self.phone().await;
+        } else {
+            self.desktop().await;
+        }
+        path
+    }
+
     async fn dev_tools(&self, command: &'static str, params: Value) {
         let sent = self.client.issue_cmd(DevTools { command, params }).await;
         sent.unwrap_or_else(|error| panic!("DevTools {command}: {error}"));
@@ -253,19 +309,29 @@ impl Browser {
     /// Emulates a phone's screen (390x844 CSS pixels, touch viewport) until `desktop`.
     pub async fn phone(&self) {
         let screen = json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true});
-        self.dev_tools("Emulation.setDeviceMetricsOverride", screen).await;
+        self.dev_tools("Emulation.setDeviceMetricsOverride", screen)
+            .await;
     }
 
     pub async fn desktop(&self) {
-        self.dev_tools("Emulation.clearDeviceMetricsOverride", json!({})).await;
+        self.dev_tools("Emulation.clearDeviceMetricsOverride", json!({}))
+            .await;
     }
 
     /// Makes the pages see `prefers-color-scheme: dark` (or light).
     pub async fn color_scheme(&self, scheme: &str) {
         let features = json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]});
         self.dev_tools("Emulation.setEmulatedMedia", features).await;
-        let applied = self.js(&format!("return matchMedia('(prefers-color-scheme: {scheme})').matches;")).await;
-        assert_eq!(applied, Value::Bool(true), "the page sees a {scheme} colour scheme");
+        let applied = self
+            .js(&format!(
+                "return matchMedia('(prefers-color-scheme: {scheme})').matches;"
+            ))
+            .await;
+        assert_eq!(
+            applied,
+            Value::Bool(true),
+            "the page sees a {scheme} colour scheme"
+        );
     }
 
     /// Ends the session (and with it Chromium).

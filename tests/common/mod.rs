@@ -91,13 +91,18 @@ impl TestApp {
             duration_ms: None,
             overridden: false,
         };
-        let recorded = self.store.record_review(review).wait().expect("the review is recorded");
+        let recorded = self
+            .store
+            .record_review(review)
+            .wait()
+            .expect("the review is recorded");
         assert_eq!(recorded.progress.due, today, "{card} is due today");
     }
 
     /// The id of the user called `username`.
     pub fn user_id(&self, username: &str) -> studyhall::store::UserId {
         let user = self.store.user_by_name(username).expect("the store reads");
-        user.unwrap_or_else(|| panic!("there is no user {username}")).id
+        user.unwrap_or_else(|| panic!("there is no user {username}"))
+            .id
     }
 }

@@ -11,8 +11,18 @@ use crate::html;
 use crate::site::{Page, Site};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The ways an answer could be written on the page, lowercased.
@@ -60,10 +70,14 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 /// unescaped, without the random tokens and the card's id (which the forms must carry) and,
 /// for a recall card, without what waits behind "Show answer".
 fn card_as_seen(page: &Page, recall: bool) -> String {
-    let (_, article) = page.element("article", "class", "card").expect("the card's <article>");
+    let (_, article) = page
+        .element("article", "class", "card")
+        .expect("the card's <article>");
     let mut markup = article.to_string();
     if recall {
-        let (_, reveal) = page.element("details", "class", "reveal").expect("Show answer");
+        let (_, reveal) = page
+            .element("details", "class", "reveal")
+            .expect("Show answer");
         markup = markup.replacen(reveal, "", 1);
     }
     for input in html::tags(article, "input") {
@@ -93,7 +107,11 @@ fn move_on(site: &Site, user: UserId, card: &str) {
         duration_ms: None,
         overridden: false,
     };
-    site.app.store.record_review(review).wait().expect("recorded");
+    site.app
+        .store
+        .record_review(review)
+        .wait()
+        .expect("recorded");
 }
 
 #[test]
@@ -118,10 +136,20 @@ fn no_card_page_of_the_essay_set_gives_its_answer_away_before_it_is_answered() {
                 card.id
             );
         }
-        assert!(!markup.contains("source:"), "card {}: the source comes with the verdict", card.id);
-        let form = html::forms(&page.html).into_iter().find(|form| form.action.ends_with("/answer"));
+        assert!(
+            !markup.contains("source:"),
+            "card {}: the source comes with the verdict",
+            card.id
+        );
+        let form = html::forms(&page.html)
+            .into_iter()
+            .find(|form| form.action.ends_with("/answer"));
         if let Some(form) = form {
-            assert!(form.value("answer").is_none_or(str::is_empty), "card {}: a blank field", card.id);
+            assert!(
+                form.value("answer").is_none_or(str::is_empty),
+                "card {}: a blank field",
+                card.id
+            );
             assert!(
                 form.inputs.iter().all(|input| !input.has("checked")),
                 "card {}: no choice is ticked beforehand",
@@ -129,10 +157,20 @@ fn no_card_page_of_the_essay_set_gives_its_answer_away_before_it_is_answered() {
             );
         }
         if let CardKind::Recall { answer } = &card.kind {
-            let (details, reveal) = page.element("details", "class", "reveal").expect("Show answer");
-            assert!(!details.has("open"), "card {}: the answer starts hidden", card.id);
+            let (details, reveal) = page
+                .element("details", "class", "reveal")
+                .expect("Show answer");
+            assert!(
+                !details.has("open"),
+                "card {}: the answer starts hidden",
+                card.id
+            );
             let reveal = html::text(reveal);
-            assert!(reveal.contains(answer.as_str()), "card {}: the model answer is behind Show answer", card.id);
+            assert!(
+                reveal.contains(answer.as_str()),
+                "card {}: the model answer is behind Show answer",
+                card.id
+            );
         }
         move_on(&site, user, card.id.as_str());
         seen += 1;

@@ -31,31 +31,59 @@ answer = "<b>this</b>"
 fn titles_prompts_choices_answers_and_explanations_are_escaped_on_every_page() {
     let site = Site::start();
     let set = parse_set(HOSTILE_SET).expect("the set parses");
-    let imported = site.app.store.import_sets(vec![(set, HOSTILE_SET.to_string())]).wait();
+    let imported = site
+        .app
+        .store
+        .import_sets(vec![(set, HOSTILE_SET.to_string())])
+        .wait();
     imported.expect("the set imports");
     let ada = site.student("ada");
 
     let home = ada.get("/");
-    assert!(home.text().contains("Tags <b>in the title</b> & more"), "{}", home.text());
-    assert!(!home.html.contains("<b>in the title"), "the title is escaped");
+    assert!(
+        home.text().contains("Tags <b>in the title</b> & more"),
+        "{}",
+        home.text()
+    );
+    assert!(
+        !home.html.contains("<b>in the title"),
+        "the title is escaped"
+    );
 
     let card = ada.get("/study/escape-test");
     assert_eq!(card.status, 200, "{}", card.text());
-    assert!(card.text().contains("Is 1 < 2? <script>alert('prompt')</script>"), "{}", card.text());
-    assert!(!card.html.contains("<script>alert"), "the prompt is escaped");
+    assert!(
+        card.text()
+            .contains("Is 1 < 2? <script>alert('prompt')</script>"),
+        "{}",
+        card.text()
+    );
+    assert!(
+        !card.html.contains("<script>alert"),
+        "the prompt is escaped"
+    );
 
-    let form = card.form("/study/escape-test/answer").fill("answer", "<u>yes</u>");
+    let form = card
+        .form("/study/escape-test/answer")
+        .fill("answer", "<u>yes</u>");
     let verdict = ada.submit(&form, &form.submit());
     assert_eq!(verdict.status, 200, "{}", verdict.text());
     let text = verdict.text();
     assert!(text.contains("Your answer <u>yes</u>"), "{text}");
-    assert!(text.contains("<img src=x onerror=alert('explanation')> because \"1 < 2\""), "{text}");
+    assert!(
+        text.contains("<img src=x onerror=alert('explanation')> because \"1 < 2\""),
+        "{text}"
+    );
     assert!(text.contains("Source: <i>paragraph</i> 1"), "{text}");
     for raw in ["<script>alert", "<img src=x", "<u>yes", "<i>paragraph"] {
         assert!(!verdict.html.contains(raw), "{raw} is escaped");
     }
     let sent_back = verdict.form("/study/escape-test/grade");
-    assert_eq!(sent_back.value("answer"), Some("<u>yes</u>"), "the hidden field round-trips");
+    assert_eq!(
+        sent_back.value("answer"),
+        Some("<u>yes</u>"),
+        "the hidden field round-trips"
+    );
     let graded = ada.submit(&sent_back, &sent_back.press("quality", "1"));
     assert_eq!(graded.status, 303);
 
@@ -67,7 +95,10 @@ fn titles_prompts_choices_answers_and_explanations_are_escaped_on_every_page() {
         .into_iter()
         .map(|(_, value)| value)
         .collect();
-    assert_eq!(offered, ["<b>this</b>", "\"><script>alert('choice')</script>"]);
+    assert_eq!(
+        offered,
+        ["<b>this</b>", "\"><script>alert('choice')</script>"]
+    );
     assert!(!choice.html.contains("<script>alert") && !choice.html.contains("<b>this"));
     assert!(html::text(&choice.html).contains("Which is <em>bold</em>?"));
 }

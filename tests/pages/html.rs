@@ -214,7 +214,8 @@ impl Form {
     /// Types `value` into the field `name`, which the form must have.
     pub fn fill(mut self, name: &str, value: &str) -> Form {
         let field = self.fields.iter_mut().find(|(key, _)| key == name);
-        let field = field.unwrap_or_else(|| panic!("the form to {} has no field {name}", self.action));
+        let field =
+            field.unwrap_or_else(|| panic!("the form to {} has no field {name}", self.action));
         field.1 = value.to_string();
         self
     }
@@ -222,7 +223,9 @@ impl Form {
     /// Ticks the option `value` of `name` (a radio button or a checkbox the form must offer).
     pub fn tick(mut self, name: &str, value: &str) -> Form {
         assert!(
-            self.options.iter().any(|(key, option)| key == name && option == value),
+            self.options
+                .iter()
+                .any(|(key, option)| key == name && option == value),
             "the form to {} offers no {name} = {value:?}: {:?}",
             self.action,
             self.options
@@ -234,7 +237,9 @@ impl Form {
     /// The fields sent when the submit button `name` = `value` is pressed (it must exist).
     pub fn press(&self, name: &str, value: &str) -> Vec<(String, String)> {
         assert!(
-            self.buttons.iter().any(|(key, pressed, _)| key == name && pressed == value),
+            self.buttons
+                .iter()
+                .any(|(key, pressed, _)| key == name && pressed == value),
             "the form to {} has no button {name} = {value}: {:?}",
             self.action,
             self.buttons
@@ -260,7 +265,9 @@ pub fn forms(html: &str) -> Vec<Form> {
             let mut options = Vec::new();
             let inputs = tags(body, "input");
             for input in &inputs {
-                let Some(name) = input.attr("name") else { continue };
+                let Some(name) = input.attr("name") else {
+                    continue;
+                };
                 let value = input.attr("value").unwrap_or("").to_string();
                 match input.attr("type").unwrap_or("text") {
                     "radio" | "checkbox" => {
@@ -301,7 +308,10 @@ mod tests {
 
     #[test]
     fn attributes_are_read_in_any_order_and_unescaped() {
-        let found = tags(r#"<p><input type="hidden" value="a&amp;b&#x2f;c" name=x autofocus></p>"#, "input");
+        let found = tags(
+            r#"<p><input type="hidden" value="a&amp;b&#x2f;c" name=x autofocus></p>"#,
+            "input",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].attr("value"), Some("a&b/c"));
         assert_eq!(found[0].attr("name"), Some("x"));
@@ -329,8 +339,14 @@ mod tests {
             <button type="submit" name="q" value="4">Good</button></form>"#;
         let form = forms(html).remove(0);
         assert_eq!(form.action, "/go");
-        assert_eq!(form.submit(), [("t".to_string(), "1".to_string()), ("a".into(), "y".into())]);
-        assert_eq!(form.buttons, [("q".to_string(), "4".to_string(), "Good".to_string())]);
+        assert_eq!(
+            form.submit(),
+            [("t".to_string(), "1".to_string()), ("a".into(), "y".into())]
+        );
+        assert_eq!(
+            form.buttons,
+            [("q".to_string(), "4".to_string(), "Good".to_string())]
+        );
         assert_eq!(form.press("q", "4").last().unwrap().1, "4");
     }
 }

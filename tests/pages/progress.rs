@@ -18,19 +18,34 @@ fn the_progress_page_shows_the_days_reviews_the_stages_and_an_svg_forecast_chart
     let page = ada.get("/progress");
     assert_eq!(page.status, 200);
     let text = page.text();
-    for expected in ["Reviews today 2", "Day streak 1 day", "Retention, last 30 days 50%", "of 76 cards"] {
+    for expected in [
+        "Reviews today 2",
+        "Day streak 1 day",
+        "Retention, last 30 days 50%",
+        "of 76 cards",
+    ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
-    let (chart, inside) = page.element("svg", "class", "chart").expect("the forecast chart");
+    let (chart, inside) = page
+        .element("svg", "class", "chart")
+        .expect("the forecast chart");
     assert_eq!(chart.attr("role"), Some("img"));
     assert!(chart.attr("viewbox").is_some(), "{chart:?}");
     assert!(!html::tags(inside, "rect").is_empty(), "bars");
-    assert!(inside.contains("<desc"), "the chart describes itself for screen readers");
-    let (_, table) = page.element("details", "class", "data").expect("the chart as a table");
+    assert!(
+        inside.contains("<desc"),
+        "the chart describes itself for screen readers"
+    );
+    let (_, table) = page
+        .element("details", "class", "data")
+        .expect("the chart as a table");
     assert!(html::text(table).contains("Reviews due"));
-    let (nav, _) = page.element("a", "href", "/progress").expect("the nav link");
+    let (nav, _) = page
+        .element("a", "href", "/progress")
+        .expect("the nav link");
     assert_eq!(nav.attr("aria-current"), Some("page"));
 
-    let api: serde_json::Value = serde_json::from_str(&ada.get("/api/v1/me/progress").html).expect("JSON");
+    let api: serde_json::Value =
+        serde_json::from_str(&ada.get("/api/v1/me/progress").html).expect("JSON");
     assert_eq!(api["reviews_today"], 2, "the page and the API agree: {api}");
 }

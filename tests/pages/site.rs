@@ -67,7 +67,9 @@ impl Site {
     pub fn visitor_with_cookie(&self, name: &str, value: &str) -> Visitor {
         let visitor = self.visitor();
         let url = self.app.address.parse().expect("a URL");
-        visitor.jar.add_cookie_str(&format!("{name}={value}; Path=/"), &url);
+        visitor
+            .jar
+            .add_cookie_str(&format!("{name}={value}; Path=/"), &url);
         visitor
     }
 
@@ -90,7 +92,11 @@ impl Site {
     pub fn student_with_limit(&self, username: &str, limit: u32) -> Visitor {
         let student = self.student(username);
         let user = self.app.user_id(username);
-        self.app.store.set_daily_new_limit(user, limit).wait().expect("the limit is saved");
+        self.app
+            .store
+            .set_daily_new_limit(user, limit)
+            .wait()
+            .expect("the limit is saved");
         student
     }
 
@@ -106,7 +112,9 @@ impl Site {
             )
             .expect("the query is valid");
         query
-            .query_map([username, &today().to_string()], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+            .query_map([username, &today().to_string()], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
             .expect("the reviews are read")
             .collect::<Result<_, _>>()
             .expect("the rows are read")
@@ -114,7 +122,11 @@ impl Site {
 
     /// The daily limit of new cards `username` has saved.
     pub fn daily_limit(&self, username: &str) -> u32 {
-        let user = self.app.store.user_by_name(username).expect("the store reads");
+        let user = self
+            .app
+            .store
+            .user_by_name(username)
+            .expect("the store reads");
         user.expect("the user exists").daily_new_limit
     }
 }
@@ -226,7 +238,9 @@ impl Page {
 
     /// Whether the page shows a card: it has a form carrying a card id.
     pub fn has_card(&self) -> bool {
-        html::forms(&self.html).iter().any(|form| form.value("card_id").is_some())
+        html::forms(&self.html)
+            .iter()
+            .any(|form| form.value("card_id").is_some())
     }
 
     /// The card id the page's card forms carry.
@@ -234,20 +248,28 @@ impl Page {
     pub fn card_id(&self) -> String {
         let forms = html::forms(&self.html);
         let id = forms.iter().find_map(|form| form.value("card_id"));
-        id.unwrap_or_else(|| panic!("no card on the page: {}", self.text())).to_string()
+        id.unwrap_or_else(|| panic!("no card on the page: {}", self.text()))
+            .to_string()
     }
 
     /// The `Set-Cookie` header that sets `name`.
     pub fn set_cookie(&self, name: &str) -> Option<&str> {
         let prefix = format!("{name}=");
-        self.set_cookies.iter().find(|cookie| cookie.starts_with(&prefix)).map(String::as_str)
+        self.set_cookies
+            .iter()
+            .find(|cookie| cookie.starts_with(&prefix))
+            .map(String::as_str)
     }
 
     /// The first element `tag` whose attribute `attr` is `value`, with what it holds.
     pub fn element(&self, tag: &str, attr: &str, value: &str) -> Option<(html::Tag, &str)> {
         html::tags(&self.html, tag)
             .into_iter()
-            .find(|found| found.attr(attr).is_some_and(|got| got.split(' ').any(|v| v == value)))
+            .find(|found| {
+                found
+                    .attr(attr)
+                    .is_some_and(|got| got.split(' ').any(|v| v == value))
+            })
             .map(|found| {
                 let inside = html::inner(&self.html, &found);
                 (found, inside)

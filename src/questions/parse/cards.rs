@@ -8,12 +8,13 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::diagnostic::{Diagnostics, line_and_column};
-use super::fields::{Fields, closest};
+use super::fields::Fields;
 use super::kinds::{KINDS, kind_keys, read_kind};
 use crate::questions::model::{Card, CardId};
+use crate::questions::rules;
 
 /// The keys every card takes, whatever its kind.
-pub(super) const COMMON_KEYS: [&str; 6] = ["id", "kind", "prompt", "tags", "explanation", "source"];
+pub(super) use crate::questions::rules::COMMON_FIELDS as COMMON_KEYS;
 
 /// Reads every card of the file. Problems are reported; only cards without any are returned.
 pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Vec<Card> {
@@ -44,12 +45,8 @@ pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Ve
         if let Some(id) = id {
             if let Some(first) = first_use.get(id.get_ref()) {
                 let (line, _) = line_and_column(text, first.start);
-                let message = format!(
-                    "duplicate card id \"{}\", first used on line {line}",
-                    id.get_ref()
-                );
-                let fix = "give this card an id of its own; progress is tied to card ids";
-                out.report(id.span(), message, fix);
+                let problem = rules::duplicate_card(id.get_ref().as_str(), line);
+                out.report(id.span(), problem.message, problem.fix);
             } else {
                 first_use.insert(id.get_ref().clone(), id.span());
             }
@@ -93,7 +90,7 @@ fn read_card(card: &Fields, out: &mut Diagnostics) -> (Option<Card>, Option<Span
 
 /// The card's kind, as one of the names in `KINDS`.
 fn read_kind_name(card: &Fields, out: &mut Diagnostics) -> Option<&'static str> {
-    let names = KINDS.map(|(name, _)| name).join(", ");
+    let names = rules::kind_names();
     let Some(value) = card.get("kind") else {
         card.report_missing("kind", format!("add kind = \"…\", one of {names}"), out);
         return None;
@@ -103,28 +100,21 @@ fn read_kind_name(card: &Fields, out: &mut Diagnostics) -> Option<&'static str> 
         card.report_type("\"kind\"", value, "a string", fix, out);
         return None;
     };
-    if let Some((name, _)) = KINDS.iter().find(|(name, _)| *name == written.as_ref()) {
+    if let Some(name) = rules::known_kind(written) {
         return Some(name);
     }
-    let fix = match closest(written, KINDS.iter().map(|(name, _)| *name)) {
-        Some(guess) => format!("did you mean \"{guess}\"? The kinds are {names}"),
-        None => format!("use one of {names}"),
-    };
-    out.report(value.span(), format!("unknown kind \"{written}\""), fix);
+    let problem = rules::unknown_kind(written);
+    out.report(value.span(), problem.message, problem.fix);
     None
 }
 
 /// Explains a key that another kind takes but `kind` does not, as `(message, fix)`.
 fn misplaced_key(kind: &str, key: &str) -> Option<(String, String)> {
-    let takers: Vec<&str> = KINDS
-        .iter()
-        .filter(|(_, keys)| keys.contains(&key))
-        .map(|(name, _)| *name)
-        .collect();
+    let takers = rules::kinds_taking(key);
     if takers.is_empty() {
         return None;
     }
-    let message = format!("\"{key}\" is not a field of {kind} cards");
+    let message = rules::not_a_field_of(kind, key);
     let fix = match (kind, key) {
         ("multi", "answer") => "a multi card lists what must be picked: answers = [\"…\"]".into(),
         (_, "answers") => {

@@ -77,7 +77,7 @@ impl Diagnostics {
 }
 
 /// The 1-based line and character column of a byte offset into `text`.
-pub(super) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     // A byte-order mark is skipped by the parser and not shown by editors: not a column.
     let (text, offset) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest, offset.saturating_sub('\u{feff}'.len_utf8())),

@@ -10,6 +10,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostics;
 use crate::questions::model::IdError;
+use crate::questions::rules::slug;
+
+pub(super) use crate::questions::rules::closest;
 
 /// A value of the parsed document, with the byte span it was written at.
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
@@ -227,39 +230,4 @@ pub(super) fn a_type(value: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "a list",
         DeValue::Table(_) => "a table",
     }
-}
-
-/// The candidate closest to a misspelt `word`, if one is close enough to be a likely meaning.
-pub(super) fn closest<'c>(
-    word: &str,
-    candidates: impl Iterator<Item = &'c str>,
-) -> Option<&'c str> {
-    let word = word.to_lowercase();
-    candidates
-        .map(|candidate| {
-            let distance = strsim::damerau_levenshtein(&word, &candidate.to_lowercase());
-            (distance, candidate)
-        })
-        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// A guess at the id that was meant: lowercase, other characters as single dashes.
-fn slug(text: &str) -> String {
-    let lowered: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lowered.split('-').filter(|word| !word.is_empty()).collect();
-    let mut slug = words.join("-");
-    slug.truncate(64);
-    slug.trim_end_matches('-').to_string()
 }

@@ -5,8 +5,9 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostic, line_and_column};
+use super::diagnostic::Diagnostic;
 use super::parse_set;
+use crate::questions::encoding::decode;
 use crate::questions::model::QuestionSet;
 
 /// Why a set file could not be loaded: every problem found in it, located.
@@ -49,20 +50,13 @@ pub fn load_set_file(path: &Path) -> Result<(QuestionSet, String), SetFileErrors
             fix: "check the path, and that the file is readable".to_string(),
         }])
     })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = error.utf8_error().valid_up_to();
-        let bytes = error.as_bytes();
-        // The bytes before `valid` are UTF-8 by definition; locate the first bad byte in them.
-        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-        let (line, column) = line_and_column(before, valid);
-        let byte = bytes
-            .get(valid)
-            .map_or(String::new(), |byte| format!(" (byte 0x{byte:02X})"));
+    let text = decode(bytes).map_err(|not_utf8| {
+        let problem = not_utf8.problem();
         errors(vec![Diagnostic {
-            line,
-            column,
-            message: format!("the file is not UTF-8 text{byte}"),
-            fix: "save the file as UTF-8".to_string(),
+            line: not_utf8.line,
+            column: not_utf8.column,
+            message: problem.message,
+            fix: problem.fix,
         }])
     })?;
     match parse_set(&text) {

@@ -5,30 +5,11 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::diagnostic::Diagnostics;
-use super::fields::{Fields, closest, quoted};
-use crate::questions::model::{CardKind, DateError, PartialDate};
+use super::fields::{Fields, quoted};
+use crate::questions::model::{CardKind, PartialDate};
+use crate::questions::rules::{self, MOST_CHOICES};
 
-/// The kinds as written in a file, each with the keys that only it (and its like) takes.
-pub(super) const KINDS: [(&str, &[&str]); 7] = [
-    ("recall", &["answer"]),
-    ("text", &["answer", "accept"]),
-    ("choice", &["choices", "answer"]),
-    ("multi", &["choices", "answers"]),
-    ("truefalse", &["answer"]),
-    ("date", &["answer"]),
-    ("number", &["answer", "tolerance"]),
-];
-
-/// The most choices a card may offer (the format allows 2 to 10).
-const MOST_CHOICES: usize = 10;
-
-/// The keys a kind takes besides the ones every card has, or `None` for an unknown kind.
-pub(super) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
-    KINDS
-        .iter()
-        .find(|(name, _)| *name == kind)
-        .map(|(_, keys)| *keys)
-}
+pub(super) use crate::questions::rules::{KINDS, kind_fields as kind_keys};
 
 /// Reads the answer of a card of the known kind `kind`. Every problem is reported; the
 /// result is only meaningful when none was.
@@ -94,24 +75,8 @@ fn read_choices(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanned<Stri
         return None;
     };
     let choices = card.text_list("choices", "an option the student can pick", out)?;
-    let count = choices.len();
-    if count < 2 {
-        let options = if count == 1 { "option" } else { "options" };
-        let message =
-            format!("\"choices\" has {count} {options}; a card needs 2 to {MOST_CHOICES}");
-        out.report(
-            value.span(),
-            message,
-            "add options for the student to pick from",
-        );
-    } else if count > MOST_CHOICES {
-        let message =
-            format!("\"choices\" has {count} options; a card takes at most {MOST_CHOICES}");
-        out.report(
-            value.span(),
-            message,
-            "remove some, or split the card in two",
-        );
+    if let Some(problem) = rules::choice_count(choices.len()) {
+        out.report(value.span(), problem.message, problem.fix);
     }
     report_repeats("choice", &choices, out);
     Some(choices)
@@ -126,8 +91,8 @@ fn read_multi_answers(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanne
     };
     let answers = card.text_list("answers", "a choice that must be picked", out)?;
     if answers.is_empty() {
-        let fix = "list the choices that must be picked, at least one";
-        out.report(value.span(), "\"answers\" is empty", fix);
+        let problem = rules::no_multi_answers();
+        out.report(value.span(), problem.message, problem.fix);
     }
     report_repeats("answer", &answers, out);
     Some(answers)
@@ -135,14 +100,9 @@ fn read_multi_answers(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanne
 
 /// Reports each text that repeats an earlier one, at the repeat.
 fn report_repeats(what: &str, texts: &[Spanned<String>], out: &mut Diagnostics) {
-    for (index, text) in texts.iter().enumerate() {
-        if texts[..index]
-            .iter()
-            .any(|earlier| earlier.get_ref() == text.get_ref())
-        {
-            let message = format!("{what} \"{}\" is listed twice", text.get_ref());
-            out.report(text.span(), message, "remove the repeat");
-        }
+    let plain: Vec<&str> = texts.iter().map(|text| text.get_ref().as_str()).collect();
+    for (index, problem) in rules::repeats(what, &plain) {
+        out.report(texts[index].span(), problem.message, problem.fix);
     }
 }
 
@@ -152,17 +112,10 @@ fn check_among_choices(
     choices: &[Spanned<String>],
     out: &mut Diagnostics,
 ) {
-    let answer_text = answer.get_ref();
-    if choices.iter().any(|choice| choice.get_ref() == answer_text) {
-        return;
+    let options: Vec<&str> = choices.iter().map(|choice| choice.get_ref().as_str()).collect();
+    if let Some(problem) = rules::not_among_choices(answer.get_ref(), &options) {
+        out.report(answer.span(), problem.message, problem.fix);
     }
-    let options = choices.iter().map(|choice| choice.get_ref().as_str());
-    let fix = match closest(answer_text, options) {
-        Some(guess) => format!("did you mean \"{guess}\"? It must match a choice exactly"),
-        None => "make it exactly one of the choices, or add it to \"choices\"".to_string(),
-    };
-    let message = format!("answer \"{answer_text}\" is not one of the choices");
-    out.report(answer.span(), message, fix);
 }
 
 fn read_truth(card: &Fields, out: &mut Diagnostics) -> Option<bool> {
@@ -190,17 +143,10 @@ fn read_truth(card: &Fields, out: &mut Diagnostics) -> Option<bool> {
 fn read_date(card: &Fields, out: &mut Diagnostics) -> Option<PartialDate> {
     let about = "the date, as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" for the precision asked";
     let answer = card.required_text("answer", about, out)?;
-    match PartialDate::parse_iso(answer.get_ref()) {
+    match rules::date(answer.get_ref()) {
         Ok(date) => Some(date),
-        Err(DateError::Shape) => {
-            let message = format!("\"{}\" is not a date", answer.get_ref());
-            let fix = "write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", e.g. \"1950-01-30\"";
-            out.report(answer.span(), message, fix);
-            None
-        }
-        Err(error) => {
-            let message = format!("impossible date \"{}\": {error}", answer.get_ref());
-            out.report(answer.span(), message, "write a date that exists");
+        Err(problem) => {
+            out.report(answer.span(), problem.message, problem.fix);
             None
         }
     }
@@ -213,12 +159,8 @@ fn read_tolerance(card: &Fields, out: &mut Diagnostics) -> Option<f64> {
     };
     let tolerance = read_number(card, "tolerance", out)?;
     if tolerance < 0.0 {
-        let message = format!("\"tolerance\" {} is negative", card.written(value));
-        out.report(
-            value.span(),
-            message,
-            "write how far off a guess may be, 0 or more",
-        );
+        let problem = rules::negative_tolerance(card.written(value));
+        out.report(value.span(), problem.message, problem.fix);
         return None;
     }
     Some(tolerance)
@@ -253,12 +195,8 @@ fn read_number(card: &Fields, key: &str, out: &mut Diagnostics) -> Option<f64> {
     };
     let finite = number.filter(|number| number.is_finite());
     if finite.is_none() {
-        let message = format!("\"{key}\" {} is not a usable number", card.written(value));
-        out.report(
-            value.span(),
-            message,
-            "write a finite number, e.g. 70 or 2.5",
-        );
+        let problem = rules::unusable_number(key, card.written(value));
+        out.report(value.span(), problem.message, problem.fix);
     }
     finite
 }

@@ -20,6 +20,7 @@ mod tests;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::Diagnostic;
+pub(crate) use diagnostic::line_and_column;
 pub use file::{SetFileErrors, load_set_file};
 pub use write::to_toml;
 

@@ -16,11 +16,20 @@ impl Fixture {
 
     /// Imports a one-card set (once) and records a review of its card by `user`.
     fn review_a_card(&self, user: UserId) {
-        if self.store.card(&crate::store::tests::set_id("s"), &crate::store::tests::card_id("a")).unwrap().is_none() {
+        if self
+            .store
+            .card(
+                &crate::store::tests::set_id("s"),
+                &crate::store::tests::card_id("a"),
+            )
+            .unwrap()
+            .is_none()
+        {
             self.import(&[set("s", &["a"])]);
         }
         let card = self.row("s", "a");
-        self.review(user, card, 4, "2025-03-01", 1_740_000_000_000).unwrap();
+        self.review(user, card, 4, "2025-03-01", 1_740_000_000_000)
+            .unwrap();
     }
 }
 
@@ -28,28 +37,54 @@ impl Fixture {
 fn adding_a_user_with_a_role_is_logged_and_a_taken_name_is_refused() {
     let fixture = open_store();
     let store = &fixture.store;
-    let ada = store.add_user("ada", "$argon2id$x", Role::Instructor, None).wait().unwrap();
-    assert_eq!(store.user_by_id(ada).unwrap().unwrap().role, Role::Instructor);
-    let taken = store.add_user("ADA", "$argon2id$x", Role::Student, None).wait();
-    assert!(matches!(taken, Err(StoreError::UsernameTaken(_))), "{taken:?}");
+    let ada = store
+        .add_user("ada", "$argon2id$x", Role::Instructor, None)
+        .wait()
+        .unwrap();
+    assert_eq!(
+        store.user_by_id(ada).unwrap().unwrap().role,
+        Role::Instructor
+    );
+    let taken = store
+        .add_user("ADA", "$argon2id$x", Role::Student, None)
+        .wait();
+    assert!(
+        matches!(taken, Err(StoreError::UsernameTaken(_))),
+        "{taken:?}"
+    );
     let log = store.audit_log(10).unwrap();
     assert_eq!(log.len(), 1, "{log:?}");
-    assert_eq!((log[0].action.as_str(), log[0].detail.as_str()), ("user.add", "ada as instructor"));
+    assert_eq!(
+        (log[0].action.as_str(), log[0].detail.as_str()),
+        ("user.add", "ada as instructor")
+    );
 }
 
 #[test]
 fn changing_a_role_answers_the_old_one_and_logs_who_did_it() {
     let fixture = open_store();
     let store = &fixture.store;
-    let root = store.add_user("root", "$argon2id$x", Role::Admin, None).wait().unwrap();
+    let root = store
+        .add_user("root", "$argon2id$x", Role::Admin, None)
+        .wait()
+        .unwrap();
     let ada = fixture.student("ada");
-    let before = store.change_role(ada, Role::Instructor, Some(root)).wait().unwrap();
+    let before = store
+        .change_role(ada, Role::Instructor, Some(root))
+        .wait()
+        .unwrap();
     assert_eq!(before, Ok(Role::Student));
-    assert_eq!(store.user_by_id(ada).unwrap().unwrap().role, Role::Instructor);
+    assert_eq!(
+        store.user_by_id(ada).unwrap().unwrap().role,
+        Role::Instructor
+    );
     let latest = &store.audit_log(1).unwrap()[0];
     assert_eq!(latest.actor.as_deref(), Some("root"));
     assert_eq!(latest.detail, "ada: student -> instructor");
-    let unknown = store.change_role(UserId(999), Role::Admin, None).wait().unwrap();
+    let unknown = store
+        .change_role(UserId(999), Role::Admin, None)
+        .wait()
+        .unwrap();
     assert_eq!(unknown, Err(AccountRefusal::UnknownUser(UserId(999))));
 }
 
@@ -57,14 +92,29 @@ fn changing_a_role_answers_the_old_one_and_logs_who_did_it() {
 fn the_last_admin_can_be_neither_demoted_nor_deleted() {
     let fixture = open_store();
     let store = &fixture.store;
-    let root = store.add_user("root", "$argon2id$x", Role::Admin, None).wait().unwrap();
-    let refused = store.change_role(root, Role::Student, Some(root)).wait().unwrap();
+    let root = store
+        .add_user("root", "$argon2id$x", Role::Admin, None)
+        .wait()
+        .unwrap();
+    let refused = store
+        .change_role(root, Role::Student, Some(root))
+        .wait()
+        .unwrap();
     assert_eq!(refused, Err(AccountRefusal::LastAdmin("root".into())));
     let refused = store.delete_user(root, Some(root)).wait().unwrap();
     assert_eq!(refused, Err(AccountRefusal::LastAdmin("root".into())));
     assert_eq!(store.user_by_id(root).unwrap().unwrap().role, Role::Admin);
-    let second = store.add_user("second", "$argon2id$x", Role::Admin, None).wait().unwrap();
-    assert_eq!(store.change_role(root, Role::Student, Some(second)).wait().unwrap(), Ok(Role::Admin));
+    let second = store
+        .add_user("second", "$argon2id$x", Role::Admin, None)
+        .wait()
+        .unwrap();
+    assert_eq!(
+        store
+            .change_role(root, Role::Student, Some(second))
+            .wait()
+            .unwrap(),
+        Ok(Role::Admin)
+    );
     assert!(store.has_admin().unwrap());
 }
 
@@ -73,25 +123,50 @@ fn deleting_a_user_removes_their_sessions_states_reviews_and_memberships() {
     let fixture = open_store();
     let store = &fixture.store;
     let ada = fixture.student("ada");
-    let teacher = store.add_user("teacher", "$argon2id$x", Role::Instructor, None).wait().unwrap();
-    store.create_session(ada, "token", "csrf", i64::MAX).wait().unwrap();
-    fixture.execute("INSERT INTO classes (owner_id, name, join_code) VALUES (?1, 'History', 'ABCD2345')", [teacher]);
-    fixture.execute("INSERT INTO class_members (class_id, user_id) SELECT id, ?1 FROM classes", [ada]);
+    let teacher = store
+        .add_user("teacher", "$argon2id$x", Role::Instructor, None)
+        .wait()
+        .unwrap();
+    store
+        .create_session(ada, "token", "csrf", i64::MAX)
+        .wait()
+        .unwrap();
+    fixture.execute(
+        "INSERT INTO classes (owner_id, name, join_code) VALUES (?1, 'History', 'ABCD2345')",
+        [teacher],
+    );
+    fixture.execute(
+        "INSERT INTO class_members (class_id, user_id) SELECT id, ?1 FROM classes",
+        [ada],
+    );
     fixture.review_a_card(ada);
     assert!(store.user_review_count(ada).unwrap() > 0);
 
-    assert_eq!(store.delete_user(ada, Some(ada)).wait().unwrap(), Ok("ada".to_string()));
+    assert_eq!(
+        store.delete_user(ada, Some(ada)).wait().unwrap(),
+        Ok("ada".to_string())
+    );
 
     assert!(store.user_by_id(ada).unwrap().is_none());
     assert_eq!(store.user_review_count(ada).unwrap(), 0);
     for table in ["sessions", "card_states", "reviews", "class_members"] {
-        let left = fixture.number(&format!("SELECT count(*) FROM {table} WHERE user_id = ?1"), [ada]);
+        let left = fixture.number(
+            &format!("SELECT count(*) FROM {table} WHERE user_id = ?1"),
+            [ada],
+        );
         assert_eq!(left, 0, "{table} still holds ada's rows");
     }
     assert_eq!(store.user_data(ada).unwrap(), None);
     let latest = &store.audit_log(1).unwrap()[0];
-    assert_eq!((latest.action.as_str(), latest.actor.as_deref()), ("user.delete", None));
-    assert!(!latest.detail.contains("ada"), "the log keeps no name: {}", latest.detail);
+    assert_eq!(
+        (latest.action.as_str(), latest.actor.as_deref()),
+        ("user.delete", None)
+    );
+    assert!(
+        !latest.detail.contains("ada"),
+        "the log keeps no name: {}",
+        latest.detail
+    );
 }
 
 #[test]
@@ -141,5 +216,9 @@ fn the_data_of_a_user_holds_their_account_states_and_reviews() {
     assert_eq!(data.card_states.len(), 1);
     assert_eq!(data.reviews.len(), 1);
     assert_eq!(data.reviews[0].card, data.card_states[0].card);
-    assert!(data.account.created_at.ends_with('Z'), "{}", data.account.created_at);
+    assert!(
+        data.account.created_at.ends_with('Z'),
+        "{}",
+        data.account.created_at
+    );
 }

@@ -15,8 +15,13 @@ use super::{ClassId, ClassName, ClassSummary, Teacher, summary};
 const CODE_ATTEMPTS: usize = 8;
 
 impl Store {
-    /// Creates a class owned by `teacher`, with a fresh join code.
+    /// Creates a class owned by `teacher`, with a fresh join code. The command line owns no
+    /// class: it creates one for an instructor, as that instructor
+    /// ([`StoreError::ClassNeedsInstructor`] otherwise).
     pub fn create_class(&self, teacher: Teacher, name: &ClassName) -> Pending<ClassSummary> {
+        let Some(owner) = teacher.user() else {
+            return Pending::refused(StoreError::ClassNeedsInstructor);
+        };
         let name = name.as_str().to_string();
         self.write(move |connection| {
             let (id, _) = with_fresh_code(|code| {
@@ -24,7 +29,7 @@ impl Store {
                     .prepare_cached(
                         "INSERT INTO classes (owner_id, name, join_code) VALUES (?1, ?2, ?3)",
                     )?
-                    .insert((teacher.user, &name, code))
+                    .insert((owner, &name, code))
             })?;
             live_summary(connection, teacher, ClassId(id))
         })
@@ -47,7 +52,8 @@ impl Store {
     /// Their own progress stays: it is theirs, not the class's.
     pub fn remove_member(&self, teacher: Teacher, class: ClassId, member: UserId) -> Pending<bool> {
         self.write(move |connection| {
-            let found = summary(connection, teacher, class)?.ok_or(StoreError::UnknownClass(class))?;
+            let found =
+                summary(connection, teacher, class)?.ok_or(StoreError::UnknownClass(class))?;
             let removed = connection
                 .prepare_cached("DELETE FROM class_members WHERE class_id = ?1 AND user_id = ?2")?
                 .execute((class, member))?;
@@ -58,24 +64,44 @@ impl Store {
                 .prepare_cached("SELECT username FROM users WHERE id = ?1")?
                 .query_row([member], |row| row.get(0))?;
             let detail = format!("{username} from {} ({class})", found.name);
-            record_audit(connection, Some(teacher.user), "class.remove_member", &detail)?;
+            record_audit(
+                connection,
+                teacher.user(),
+                "class.remove_member",
+                &detail,
+            )?;
             Ok(true)
         })
     }
 
     /// Archives the class (`true`) or restores it (`false`); see the module notes for what an
     /// archived class still does. Logged in the audit log when it changes anything.
-    pub fn set_class_archived(&self, teacher: Teacher, class: ClassId, archived: bool) -> Pending<()> {
+    pub fn set_class_archived(
+        &self,
+        teacher: Teacher,
+        class: ClassId,
+        archived: bool,
+    ) -> Pending<()> {
         self.write(move |connection| {
-            let found = summary(connection, teacher, class)?.ok_or(StoreError::UnknownClass(class))?;
+            let found =
+                summary(connection, teacher, class)?.ok_or(StoreError::UnknownClass(class))?;
             if found.archived == archived {
                 return Ok(());
             }
             connection
                 .prepare_cached("UPDATE classes SET archived = ?2 WHERE id = ?1")?
                 .execute((class, archived))?;
-            let action = if archived { "class.archive" } else { "class.restore" };
-            record_audit(connection, Some(teacher.user), action, &format!("{} ({class})", found.name))
+            let action = if archived {
+                "class.archive"
+            } else {
+                "class.restore"
+            };
+            record_audit(
+                connection,
+                teacher.user(),
+                action,
+                &format!("{} ({class})", found.name),
+            )
         })
     }
 
@@ -119,11 +145,7 @@ pub(in crate::store) fn live_summary(
 
 /// The class, whoever asks: for a student who has just joined it.
 fn any_summary(connection: &Connection, class: ClassId) -> Result<ClassSummary, StoreError> {
-    let owner: UserId = connection
-        .prepare_cached("SELECT owner_id FROM classes WHERE id = ?1")?
-        .query_row([class], |row| row.get(0))?;
-    let owner = Teacher { user: owner, admin: false };
-    summary(connection, owner, class)?.ok_or(StoreError::UnknownClass(class))
+    summary(connection, Teacher::console(), class)?.ok_or(StoreError::UnknownClass(class))
 }
 
 /// Runs `write` with fresh codes until one is not taken by another class; gives what `write`
@@ -161,11 +183,19 @@ mod tests {
         let mut tried = Vec::new();
         let (done, code) = with_fresh_code(|code| {
             tried.push(code.clone());
-            if tried.len() < 3 { Err(taken()) } else { Ok("saved") }
+            if tried.len() < 3 {
+                Err(taken())
+            } else {
+                Ok("saved")
+            }
         })
         .unwrap();
         assert_eq!((done, tried.len()), ("saved", 3));
-        assert_eq!(tried.last(), Some(&code), "the code given back is the one saved");
+        assert_eq!(
+            tried.last(),
+            Some(&code),
+            "the code given back is the one saved"
+        );
     }
 
     #[test]

@@ -56,20 +56,34 @@ pub async fn delete(
     let refusal = match checked {
         Ok(_) => {
             let me = visitor.user.id;
-            state.store.delete_user(me, Some(me)).await.map_err(AppError::from)?.err()
+            state
+                .store
+                .delete_user(me, Some(me))
+                .await
+                .map_err(AppError::from)?
+                .err()
         }
         Err(AppError::SignInFailed) => {
-            return refused(&state, &visitor, &AppError::Forbidden("that is not your password".into()));
+            return refused(
+                &state,
+                &visitor,
+                &AppError::Forbidden("that is not your password".into()),
+            );
         }
         Err(error) => return refused(&state, &visitor, &error),
     };
     if let Some(refusal) = refusal {
-        let error = AppError::Conflict { code: "last_admin", message: refusal.to_string() };
+        let error = AppError::Conflict {
+            code: "last_admin",
+            message: refusal.to_string(),
+        };
         return refused(&state, &visitor, &error);
     }
     tracing::info!(user = %visitor.user.id, "an account was deleted by its owner");
     let mut response = redirect("/account/deleted");
-    response.add_cookie(&expired_session_cookie()).map_err(AppError::internal)?;
+    response
+        .add_cookie(&expired_session_cookie())
+        .map_err(AppError::internal)?;
     Ok(response)
 }
 
@@ -83,7 +97,10 @@ pub async fn deleted(state: web::Data<AppState>) -> Result<HttpResponse, PageErr
 
 /// Everything about `user` as a JSON attachment, `studyhall-USERNAME.json`; 404 if there is no
 /// such user. The admin's download of any account uses it too.
-pub(super) async fn data_download(state: &AppState, user: UserId) -> Result<HttpResponse, PageError> {
+pub(super) async fn data_download(
+    state: &AppState,
+    user: UserId,
+) -> Result<HttpResponse, PageError> {
     let store = state.store.clone();
     let data = blocking(move || store.user_data(user)).await?;
     let data = data.ok_or_else(|| AppError::NotFound(format!("there is no user {user}")))?;
@@ -115,12 +132,18 @@ fn account_page(
 }
 
 /// The account page again, saying why nothing was deleted, with the refusal's status.
-fn refused(state: &AppState, visitor: &SignedIn, error: &AppError) -> Result<HttpResponse, PageError> {
+fn refused(
+    state: &AppState,
+    visitor: &SignedIn,
+    error: &AppError,
+) -> Result<HttpResponse, PageError> {
     let message = format!("Your account was not deleted: {error}.");
     let mut response = account_page(state, visitor, Some(message))?;
     *response.status_mut() = error.status();
     if let AppError::TooManyAttempts { seconds } = error {
-        response.headers_mut().insert(header::RETRY_AFTER, (*seconds).into());
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, (*seconds).into());
     }
     Ok(response)
 }

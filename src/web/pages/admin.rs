@@ -39,7 +39,11 @@ pub async fn show(
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     visitor.require_admin()?;
-    let notice = query.done.as_deref().and_then(notice_for).map(str::to_string);
+    let notice = query
+        .done
+        .as_deref()
+        .and_then(notice_for)
+        .map(str::to_string);
     admin_page(&state, &visitor, notice, None).await
 }
 
@@ -58,15 +62,24 @@ pub async fn change_role(
     let target = user_in_path(&state, &id).await?;
     let role = match form.get("role").parse::<Role>() {
         Ok(role) => role,
-        Err(error) => return refused(&state, &visitor, &AppError::Invalid(error.to_string())).await,
+        Err(error) => {
+            return refused(&state, &visitor, &AppError::Invalid(error.to_string())).await;
+        }
     };
-    let changed = state.store.change_role(target.id, role, Some(visitor.user.id)).await;
+    let changed = state
+        .store
+        .change_role(target.id, role, Some(visitor.user.id))
+        .await;
     if let Err(refusal) = changed.map_err(AppError::from)? {
         return refused(&state, &visitor, &refusal_error(refusal)).await;
     }
     // An admin who gave up their own role may no longer see this page.
     let demoted_myself = target.id == visitor.user.id && role != Role::Admin;
-    Ok(redirect(if demoted_myself { "/" } else { "/admin?done=role" }))
+    Ok(redirect(if demoted_myself {
+        "/"
+    } else {
+        "/admin?done=role"
+    }))
 }
 
 pub async fn set_registration(
@@ -82,10 +95,16 @@ pub async fn set_registration(
     visitor.verify_csrf(form.get("csrf_token"))?;
     let mode = match form.get("registration").parse::<RegistrationMode>() {
         Ok(mode) => mode,
-        Err(error) => return refused(&state, &visitor, &AppError::Invalid(error.to_string())).await,
+        Err(error) => {
+            return refused(&state, &visitor, &AppError::Invalid(error.to_string())).await;
+        }
     };
     let by = Some(visitor.user.id);
-    state.store.set_registration_mode(mode, by).await.map_err(AppError::from)?;
+    state
+        .store
+        .set_registration_mode(mode, by)
+        .await
+        .map_err(AppError::from)?;
     Ok(redirect("/admin?done=registration"))
 }
 
@@ -118,7 +137,10 @@ pub async fn delete_user(
     if let Err(error) = confirmed(&target.username, form.get("confirm_username")) {
         return refused(&state, &visitor, &error).await;
     }
-    let deleted = state.store.delete_user(target.id, Some(visitor.user.id)).await;
+    let deleted = state
+        .store
+        .delete_user(target.id, Some(visitor.user.id))
+        .await;
     if let Err(refusal) = deleted.map_err(AppError::from)? {
         return refused(&state, &visitor, &refusal_error(refusal)).await;
     }
@@ -127,7 +149,9 @@ pub async fn delete_user(
         return Ok(redirect("/admin?done=deleted"));
     }
     let mut response = redirect("/account/deleted");
-    response.add_cookie(&expired_session_cookie()).map_err(AppError::internal)?;
+    response
+        .add_cookie(&expired_session_cookie())
+        .map_err(AppError::internal)?;
     Ok(response)
 }
 
@@ -149,7 +173,10 @@ async fn admin_page(
     .await?;
     let view = AdminView {
         layout: layout(visitor, "Admin", Section::Admin),
-        users: users.iter().map(|user| user_row(state, user, visitor.user.id)).collect(),
+        users: users
+            .iter()
+            .map(|user| user_row(state, user, visitor.user.id))
+            .collect(),
         modes: mode_options(mode.as_str()),
         audit: audit
             .into_iter()
@@ -179,14 +206,18 @@ async fn refused(
 }
 
 fn user_row(state: &AppState, user: &UserListing, me: UserId) -> UserRow {
-    let created = Timestamp::from_millisecond(user.created_at_ms)
-        .map_or_else(|_| "—".to_string(), |at| day_label(state.clock.study_day(at).date()));
+    let created = Timestamp::from_millisecond(user.created_at_ms).map_or_else(
+        |_| "—".to_string(),
+        |at| day_label(state.clock.study_day(at).date()),
+    );
     UserRow {
         id: user.id.0,
         username: user.username.clone(),
         role: user.role.as_str().to_string(),
         created,
-        last_studied: user.last_studied.map_or_else(|| "never".into(), |day| day_label(day.date())),
+        last_studied: user
+            .last_studied
+            .map_or_else(|| "never".into(), |day| day_label(day.date())),
         is_me: user.id == me,
     }
 }

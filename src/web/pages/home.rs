@@ -1,4 +1,5 @@
-//! The home page: each set with what is due and new today, and the daily new-card setting.
+//! The home page: each set with what is due and new today, the daily new-card setting, and the
+//! student's classes with the form to join one.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -18,6 +19,8 @@ const MAX_NEW_CARDS_PER_DAY: u32 = 999;
 pub struct HomeQuery {
     /// Set after saving the daily limit, to confirm it.
     saved: Option<u32>,
+    /// Set after joining a class (its id), to confirm it.
+    joined: Option<i64>,
 }
 
 pub async fn show(
@@ -30,7 +33,15 @@ pub async fn show(
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
-    let sets = blocking(move || store.list_sets(user, today)).await?;
+    let (sets, classes) = blocking(move || {
+        Ok::<_, crate::store::StoreError>((store.list_sets(user, today)?, store.classes_joined(user)?))
+    })
+    .await?;
+    let notice = match (query.saved, query.joined) {
+        (Some(limit), _) => Some(format!("Saved: {limit} new cards a day")),
+        (None, Some(joined)) => super::join::joined_notice(&classes, joined),
+        (None, None) => None,
+    };
     let view = HomeView {
         layout: layout(&visitor, "Study", Section::Study),
         sets: sets
@@ -45,7 +56,8 @@ pub async fn show(
             })
             .collect(),
         new_cards_per_day: visitor.user.daily_new_limit,
-        notice: query.saved.map(|limit| format!("Saved: {limit} new cards a day")),
+        notice,
+        classes: classes.into_iter().map(super::join::class_view).collect(),
     };
     render(&state, "home.html", &view)
 }

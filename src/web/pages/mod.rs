@@ -15,10 +15,12 @@ mod admin;
 mod dashboards;
 mod form;
 mod home;
+mod join;
 mod progress;
 pub(crate) mod registration;
 mod setup;
 mod study;
+mod teach;
 
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, web};
@@ -45,6 +47,9 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/study/{set_id}/answer", web::post().to(study::answer))
         .route("/study/{set_id}/grade", web::post().to(study::grade))
         .route("/progress", web::get().to(progress::show))
+        .route("/join", web::post().to(join::join))
+        .route("/join/{code}", web::get().to(join::show))
+        .configure(teach::routes)
         .route("/setup/{token}", web::get().to(setup::show))
         .route("/setup/{token}", web::post().to(setup::create_admin))
         .route("/admin", web::get().to(admin::show))

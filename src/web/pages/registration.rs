@@ -3,8 +3,8 @@
 //!
 //! The mode is read from the store at each request, so the admin's change applies at once.
 
-use crate::accounts::Username;
-use crate::store::{RegistrationMode, UserId};
+use crate::accounts::{Username, hash_password, validate_new_password};
+use crate::store::{JoinCode, RegistrationMode, UserId};
 use crate::web::blocking;
 use crate::web::error::AppError;
 use crate::web::sign_in;
@@ -21,8 +21,11 @@ pub(crate) async fn mode(state: &AppState) -> Result<RegistrationMode, AppError>
 }
 
 /// The join code a registration must carry in `mode`: `None` when none is needed or given; an
-/// error when the mode needs one and `sent` is blank.
-pub(crate) fn join_code(mode: RegistrationMode, sent: Option<&str>) -> Result<Option<String>, AppError> {
+/// error when the mode needs one and `sent` is blank, or when `sent` cannot be a code.
+pub(crate) fn join_code(
+    mode: RegistrationMode,
+    sent: Option<&str>,
+) -> Result<Option<JoinCode>, AppError> {
     let sent = sent.map(str::trim).filter(|code| !code.is_empty());
     match (mode, sent) {
         (RegistrationMode::Closed, _) => Err(AppError::Forbidden(CLOSED.into())),
@@ -30,12 +33,16 @@ pub(crate) fn join_code(mode: RegistrationMode, sent: Option<&str>) -> Result<Op
             "this server registers students with a class join code: ask your instructor for it"
                 .into(),
         )),
-        (_, code) => Ok(code.map(str::to_string)),
+        (_, None) => Ok(None),
+        (_, Some(code)) => JoinCode::parse(code)
+            .map(Some)
+            .map_err(|error| AppError::Invalid(error.to_string())),
     }
 }
 
-/// Creates a student account if the registration mode allows it; with a join code (required in
-/// `code` mode, optional when open) the student joins that class, or no account is made.
+/// Creates a student account if the registration mode allows it. With a join code (required in
+/// `code` mode, optional when open) the student joins that class in the same write: an unknown
+/// code makes no account.
 pub(crate) async fn register(
     state: &AppState,
     mode: RegistrationMode,
@@ -43,19 +50,18 @@ pub(crate) async fn register(
     password: String,
     sent_code: Option<&str>,
 ) -> Result<(UserId, Username), AppError> {
-    let code = join_code(mode, sent_code)?;
-    let (user, username) = sign_in::register(state, username, password).await?;
-    if let Some(code) = code {
-        join_or_undo(state, user, &code).await?;
-    }
+    let Some(code) = join_code(mode, sent_code)? else {
+        return sign_in::register(state, username, password).await;
+    };
+    // As sign_in::register, with the class joined in the write that creates the account.
+    let username = Username::parse(username)?;
+    validate_new_password(&password)?;
+    let hash = blocking(move || hash_password(&password)).await?;
+    let store = &state.store;
+    let user = store
+        .add_student_to_class(username.as_str(), &hash, code)
+        .await?;
     Ok((user, username))
-}
-
-/// Puts the new student in the class of `code`; if that fails (an unknown code), deletes the
-/// account just made, so a refused registration leaves nothing behind.
-async fn join_or_undo(state: &AppState, user: UserId, code: &str) -> Result<(), AppError> {
-    let _ = (state, user, code);
-    Ok(())
 }
 
 #[cfg(test)]
@@ -65,11 +71,22 @@ mod tests {
     #[test]
     fn each_mode_asks_for_what_it_needs() {
         use RegistrationMode::*;
+        let code = JoinCode::parse("K7MQ2X").unwrap();
         assert_eq!(join_code(Open, None), Ok(None));
-        assert_eq!(join_code(Open, Some(" ABC ")), Ok(Some("ABC".into())));
-        assert_eq!(join_code(Code, Some("ABC")), Ok(Some("ABC".into())));
-        assert!(matches!(join_code(Code, Some("  ")), Err(AppError::Invalid(_))));
+        assert_eq!(join_code(Open, Some(" k7m-q2x ")), Ok(Some(code.clone())));
+        assert_eq!(join_code(Code, Some("K7MQ2X")), Ok(Some(code)));
+        assert!(matches!(
+            join_code(Code, Some("  ")),
+            Err(AppError::Invalid(_))
+        ));
         assert!(matches!(join_code(Code, None), Err(AppError::Invalid(_))));
-        assert!(matches!(join_code(Closed, Some("ABC")), Err(AppError::Forbidden(_))));
+        assert!(matches!(
+            join_code(Code, Some("O0O0O0")),
+            Err(AppError::Invalid(_))
+        ));
+        assert!(matches!(
+            join_code(Closed, Some("K7MQ2X")),
+            Err(AppError::Forbidden(_))
+        ));
     }
 }

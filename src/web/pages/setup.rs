@@ -7,7 +7,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::{MIN_PASSWORD_CHARS, Username, hash_password, validate_new_password};
-use crate::web::auth::{anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf};
+use crate::web::auth::{
+    anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf,
+};
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
@@ -55,7 +57,10 @@ pub async fn create_admin(
         Err(error) => return refused(&state, &request, token, username, &error),
     };
     let hash = blocking(move || hash_password(&password)).await?;
-    let created = state.store.finish_setup(&token, now_ms(), name.as_str(), &hash).await;
+    let created = state
+        .store
+        .finish_setup(&token, now_ms(), name.as_str(), &hash)
+        .await;
     let admin = match created.map_err(AppError::from) {
         Ok(Ok(admin)) => admin,
         Ok(Err(_used_meanwhile)) => return Err(invalid_link()),
@@ -64,10 +69,15 @@ pub async fn create_admin(
         }
         Err(error) => return Err(error.into()),
     };
-    tracing::info!(admin = name.as_str(), "the admin account was created with the set-up link");
+    tracing::info!(
+        admin = name.as_str(),
+        "the admin account was created with the set-up link"
+    );
     let session = sign_in::open_session(&state, admin).await?;
     let mut response = redirect("/admin");
-    response.add_cookie(&session_cookie(&session.token)).map_err(AppError::internal)?;
+    response
+        .add_cookie(&session_cookie(&session.token))
+        .map_err(AppError::internal)?;
     Ok(response)
 }
 
@@ -81,7 +91,9 @@ fn check_form(username: &str, password: &str, again: &str) -> Result<(Username, 
     let username = Username::parse(username)?;
     validate_new_password(password)?;
     if password != again {
-        return Err(AppError::Invalid("the two passwords differ: type the same one twice".into()));
+        return Err(AppError::Invalid(
+            "the two passwords differ: type the same one twice".into(),
+        ));
     }
     Ok((username, password.to_string()))
 }
@@ -120,7 +132,9 @@ fn setup_form(
     };
     let mut response = render(state, "setup.html", &view)?;
     if is_new {
-        response.add_cookie(&anonymous_csrf_cookie(&csrf_token)).map_err(AppError::internal)?;
+        response
+            .add_cookie(&anonymous_csrf_cookie(&csrf_token))
+            .map_err(AppError::internal)?;
     }
     Ok(response)
 }
@@ -133,8 +147,14 @@ mod tests {
     fn the_form_needs_a_valid_username_and_the_same_long_password_twice() {
         let good = "correct horse battery";
         assert!(check_form("root", good, good).is_ok());
-        assert!(matches!(check_form("r", good, good), Err(AppError::Invalid(_))));
-        assert!(matches!(check_form("root", "short", "short"), Err(AppError::Invalid(_))));
+        assert!(matches!(
+            check_form("r", good, good),
+            Err(AppError::Invalid(_))
+        ));
+        assert!(matches!(
+            check_form("root", "short", "short"),
+            Err(AppError::Invalid(_))
+        ));
         let differ = check_form("root", good, "correct horse battery!").unwrap_err();
         assert!(differ.to_string().contains("differ"), "{differ}");
     }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::questions::check::{self, Checked, Response, Verdict};
 use crate::questions::{CardId, CardKind, SetId};
-use crate::scheduler::Quality;
+use crate::scheduler::{Quality, StudyDay};
 use crate::store::{NextCard, StoredCard};
 use crate::study::{self, GradePreview, Outcome, StudyError, Submission, interval_label};
 use crate::web::auth::SignedIn;
@@ -22,6 +22,7 @@ use crate::web::views::{self, AnswerForm, AnsweredView, GradeButton, RevealView,
 use super::{FormFields, layout, redirect, render, require};
 
 mod done;
+mod shown;
 
 #[derive(Debug, Deserialize)]
 pub struct StudyQuery {
@@ -128,18 +129,23 @@ pub async fn grade(
     }
 }
 
-/// The set's title and today's counts, for the bar above every card.
+/// The set's title and today's counts, for the bar above every card, and the exam day a class
+/// of the student's gives the set, for the grade buttons' intervals.
 struct StudyContext {
     set: SetId,
     title: String,
     due: u32,
     new_left: u32,
+    exam: Option<StudyDay>,
 }
 
 impl StudyContext {
     async fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
-        let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
-        let sets = blocking(move || store.list_sets(user, today)).await?;
+        let (store, user, today, wanted) = (state.store.clone(), visitor.user.id, state.today(), set.clone());
+        let (sets, exam) = blocking(move || {
+            Ok::<_, crate::store::StoreError>((store.list_sets(user, today)?, store.exam_day_for(user, &wanted, today)?))
+        })
+        .await?;
         let summary = sets
             .into_iter()
             .find(|summary| &summary.id == set)
@@ -149,6 +155,7 @@ impl StudyContext {
             title: summary.title,
             due: summary.due,
             new_left: summary.new_left,
+            exam,
         })
     }
 }
@@ -201,7 +208,7 @@ fn card_view(
             explanation: card.explanation.clone(),
             source: card.source.clone(),
             grades: self_graded
-                .map(|checked| grade_buttons(&study::preview_grades(&checked, next.progress, state.today())))
+                .map(|checked| grade_buttons(&study::preview_grades(&checked, next.progress, state.today(), context.exam)))
                 .unwrap_or_default(),
         }
     });
@@ -234,11 +241,10 @@ async fn answered_view(
     let (store, user, row) = (state.store.clone(), visitor.user.id, stored.row);
     let progress = blocking(move || store.progress_of(user, row)).await?;
     let today = state.today();
-    let previews = study::preview_grades(checked, progress, today);
+    let previews = study::preview_grades(checked, progress, today, context.exam);
     let can_claim_right = checked.verdict == Verdict::Wrong;
     let claim_interval_label = if can_claim_right {
-        let (after, _) = crate::scheduler::Progress::after_review(progress, Quality::HARD, today);
-        interval_label(if after.relearns_on(today) { 0 } else { today.days_until(after.due).max(0) as u32 })
+        interval_label(study::days_until_back(progress, Quality::HARD, today, context.exam))
     } else {
         String::new()
     };
@@ -267,8 +273,8 @@ async fn answered_view(
         new_left: context.new_left,
         verdict,
         verdict_label: verdict_label.to_string(),
-        given: checked.given_text.clone(),
-        expected: card.kind.expected_text(),
+        given: shown::given(&card.kind, &checked.given_text),
+        expected: shown::expected(&card.kind),
         explanation: card.explanation.clone(),
         source: card.source.clone(),
         grades,

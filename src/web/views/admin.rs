@@ -114,9 +114,21 @@ pub struct AccountDeletedView {
 /// The registration modes for the admin page's form, `current` checked.
 pub fn mode_options(current: &str) -> Vec<ModeOption> {
     [
-        ("open", "Open", "Anyone who reaches this server can create a student account."),
-        ("code", "Class code", "Only with a class join code; the new student joins that class."),
-        ("closed", "Closed", "Nobody can register: you add the accounts (or studyhall user add does)."),
+        (
+            "open",
+            "Open",
+            "Anyone who reaches this server can create a student account.",
+        ),
+        (
+            "code",
+            "Class code",
+            "Only with a class join code; the new student joins that class.",
+        ),
+        (
+            "closed",
+            "Closed",
+            "Nobody can register: you add the accounts (or studyhall user add does).",
+        ),
     ]
     .into_iter()
     .map(|(value, label, hint)| ModeOption {
@@ -162,7 +174,11 @@ mod tests {
     #[test]
     fn exactly_the_current_mode_is_checked() {
         let options = mode_options("code");
-        let checked: Vec<&str> = options.iter().filter(|o| o.checked).map(|o| o.value).collect();
+        let checked: Vec<&str> = options
+            .iter()
+            .filter(|o| o.checked)
+            .map(|o| o.value)
+            .collect();
         assert_eq!(checked, ["code"]);
         assert_eq!(options.len(), 3);
     }

@@ -27,7 +27,8 @@ pub struct ItemRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScopeLink {
     pub label: String,
-    pub href: String,
+    /// The class it narrows to (`?class=ID`); `None` for everyone the visitor may see.
+    pub class_id: Option<i64>,
     pub current: bool,
 }
 
@@ -41,8 +42,8 @@ pub struct AnalysisView {
     pub audience: String,
     pub scopes: Vec<ScopeLink>,
     pub cards: Vec<ItemRow>,
-    /// The review log export of this view.
-    pub export_href: String,
+    /// The class the figures are narrowed to (`?class=ID`), kept by the export link.
+    pub class_id: Option<i64>,
 }
 
 /// One card and answer claimed right.

@@ -85,8 +85,8 @@ pub struct StudentRow {
     pub behind: Vec<String>,
 }
 
-/// Sorts the rows by `key`; ties go by username, so the order is stable. Missing values (no
-/// retention, never active) sort as the lowest.
+/// Sorts the rows by `key`, either way; ties go by username (A to Z), so the order is stable.
+/// Missing values (no retention, never active) sort as the lowest.
 pub fn sort_students(rows: &mut [StudentRow], key: SortKey, descending: bool) {
     rows.sort_by(|a, b| {
         let by_key = match key {
@@ -97,26 +97,32 @@ pub fn sort_students(rows: &mut [StudentRow], key: SortKey, descending: bool) {
             SortKey::Retention => a.retention_percent.cmp(&b.retention_percent),
             SortKey::LastActive => a.last_active_ms.cmp(&b.last_active_ms),
         };
-        let by_name = || a.username.to_lowercase().cmp(&b.username.to_lowercase());
-        let ordering = by_key.then_with(by_name);
-        if descending { ordering.reverse() } else { ordering }
+        let by_name = a.username.to_lowercase().cmp(&b.username.to_lowercase());
+        match (key, descending) {
+            (SortKey::Name, true) => by_name.reverse(),
+            (_, true) => by_key.reverse().then(by_name),
+            (_, false) => by_key.then(by_name),
+        }
     });
 }
 
-/// A sortable column heading: its link sorts by the column, ascending first, and toggles when
-/// the table is already sorted by it.
+/// A sortable column heading: its link (`?sort={sort}&dir={dir}`, on the same page) sorts by
+/// the column, ascending first, and toggles when the table is already sorted by it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SortHeader {
     pub label: String,
-    pub href: String,
+    /// The column's `?sort=` word.
+    pub sort: &'static str,
+    /// `asc` or `desc`: the direction the link asks for.
+    pub dir: &'static str,
     /// `ascending`, `descending` or `none`, for `aria-sort`.
     pub aria_sort: &'static str,
     /// Right-aligned number column.
     pub numeric: bool,
 }
 
-/// The headings of the student table sorted by `current`, linking to `base?sort=..&dir=..`.
-pub fn sort_headers(base: &str, current: SortKey, descending: bool) -> Vec<SortHeader> {
+/// The headings of the student table sorted by `current`.
+pub fn sort_headers(current: SortKey, descending: bool) -> Vec<SortHeader> {
     SortKey::ALL
         .iter()
         .map(|(key, word, label)| {
@@ -124,7 +130,8 @@ pub fn sort_headers(base: &str, current: SortKey, descending: bool) -> Vec<SortH
             let next = if active && !descending { "desc" } else { "asc" };
             SortHeader {
                 label: (*label).to_string(),
-                href: format!("{base}?sort={word}&dir={next}"),
+                sort: word,
+                dir: next,
                 aria_sort: match (active, descending) {
                     (false, _) => "none",
                     (true, false) => "ascending",
@@ -202,94 +209,4 @@ pub struct ClassDashboardView {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(name: &str, studied: u32, retention: Option<u8>, last: Option<i64>) -> StudentRow {
-        StudentRow {
-            user_id: 0,
-            username: name.to_string(),
-            studied,
-            due: 0,
-            overdue: 0,
-            retention_percent: retention,
-            last_active: String::new(),
-            last_active_ms: last,
-            behind: Vec::new(),
-        }
-    }
-
-    fn names(rows: &[StudentRow]) -> Vec<&str> {
-        rows.iter().map(|row| row.username.as_str()).collect()
-    }
-
-    #[test]
-    fn ten_overdue_cards_flag_a_student_and_nine_do_not() {
-        assert_eq!(falling_behind(10, 10, Some(0)), ["10 cards overdue"]);
-        assert!(falling_behind(9, 9, Some(0)).is_empty());
-    }
-
-    #[test]
-    fn three_days_without_a_review_flag_a_student_only_with_cards_due() {
-        assert_eq!(falling_behind(2, 4, Some(3)), ["no review for 3 days with 4 due"]);
-        assert!(falling_behind(0, 0, Some(30)).is_empty(), "nothing due: nothing to catch up");
-        assert!(falling_behind(0, 4, Some(2)).is_empty());
-        assert!(falling_behind(0, 0, None).is_empty(), "never started");
-    }
-
-    #[test]
-    fn both_reasons_are_given_when_both_hold() {
-        assert_eq!(falling_behind(12, 12, Some(5)).len(), 2);
-    }
-
-    #[test]
-    fn students_sort_by_the_column_then_by_name_either_way() {
-        let mut rows = vec![row("cy", 5, Some(80), Some(3)), row("Al", 5, None, None), row("bo", 9, Some(50), Some(9))];
-        sort_students(&mut rows, SortKey::Studied, false);
-        assert_eq!(names(&rows), ["Al", "cy", "bo"]);
-        sort_students(&mut rows, SortKey::Studied, true);
-        assert_eq!(names(&rows), ["bo", "cy", "Al"]);
-        sort_students(&mut rows, SortKey::Retention, false);
-        assert_eq!(names(&rows), ["Al", "bo", "cy"], "no retention sorts lowest");
-        sort_students(&mut rows, SortKey::LastActive, true);
-        assert_eq!(names(&rows), ["bo", "cy", "Al"], "never active sorts lowest");
-        sort_students(&mut rows, SortKey::Name, false);
-        assert_eq!(names(&rows), ["Al", "bo", "cy"], "names ignore case");
-    }
-
-    #[test]
-    fn unknown_sort_words_sort_by_name_ascending() {
-        assert_eq!(SortKey::parse(Some("password")), SortKey::Name);
-        assert_eq!(SortKey::parse(None), SortKey::Name);
-        assert_eq!(SortKey::parse(Some("overdue")), SortKey::Overdue);
-        assert!(!descending(Some("sideways")));
-        assert!(descending(Some("desc")));
-    }
-
-    #[test]
-    fn the_sorted_column_links_to_the_other_direction_and_says_so_for_screen_readers() {
-        let headers = sort_headers("/teach/classes/1/dashboard", SortKey::Due, false);
-        let due = &headers[2];
-        assert_eq!(due.aria_sort, "ascending");
-        assert_eq!(due.href, "/teach/classes/1/dashboard?sort=due&dir=desc");
-        assert_eq!(headers[0].aria_sort, "none");
-        assert_eq!(headers[0].href, "/teach/classes/1/dashboard?sort=name&dir=asc");
-        let flipped = sort_headers("/x", SortKey::Due, true);
-        assert_eq!((flipped[2].aria_sort, flipped[2].href.as_str()), ("descending", "/x?sort=due&dir=asc"));
-    }
-
-    #[test]
-    fn a_tag_row_works_out_its_shares() {
-        let tag = TagRow::new("date", [4, 6, 3, 10, 7], 3);
-        assert_eq!((tag.recalled_percent, tag.mature_percent, tag.possible), (Some(70), 50, 12));
-        assert_eq!(TagRow::new("x", [1, 0, 0, 0, 0], 2).recalled_percent, None);
-    }
-
-    #[test]
-    fn activity_reads_as_days_ago() {
-        assert_eq!(days_ago_label(None), "never");
-        assert_eq!(days_ago_label(Some(0)), "today");
-        assert_eq!(days_ago_label(Some(1)), "yesterday");
-        assert_eq!(days_ago_label(Some(4)), "4 days ago");
-    }
-}
+mod tests;

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::{LayoutView, TagRow};
 use super::dashboards::ClassLine;
+use super::{LayoutView, TagRow};
 
 /// One set of the class, for one student.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,27 +38,26 @@ pub struct HistoryRow {
     pub claim: Option<String>,
 }
 
-/// Links to the pages of the history around this one.
+/// Where this page of the history is, and the pages around it (linked as `?page=N`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pager {
     /// 1-based.
     pub page: u32,
     pub pages: u32,
-    pub newer: Option<String>,
-    pub older: Option<String>,
+    pub newer: Option<u32>,
+    pub older: Option<u32>,
 }
 
 impl Pager {
-    /// Page `page` of `total` entries, `per_page` each, linking to `base?page=N`.
-    pub fn new(base: &str, page: u32, per_page: u32, total: u32) -> Pager {
+    /// Page `page` of `total` entries, `per_page` each.
+    pub fn new(page: u32, per_page: u32, total: u32) -> Pager {
         let pages = total.div_ceil(per_page.max(1)).max(1);
         let page = page.clamp(1, pages);
-        let link = |to: u32| format!("{base}?page={to}");
         Pager {
             page,
             pages,
-            newer: (page > 1).then(|| link(page - 1)),
-            older: (page < pages).then(|| link(page + 1)),
+            newer: (page > 1).then(|| page - 1),
+            older: (page < pages).then(|| page + 1),
         }
     }
 }
@@ -83,13 +82,14 @@ mod tests {
 
     #[test]
     fn the_pager_links_to_newer_and_older_pages_and_clamps_the_page() {
-        let middle = Pager::new("/s", 2, 50, 120);
-        assert_eq!((middle.page, middle.pages), (2, 3));
-        assert_eq!(middle.newer.as_deref(), Some("/s?page=1"));
-        assert_eq!(middle.older.as_deref(), Some("/s?page=3"));
-        let past_the_end = Pager::new("/s", 9, 50, 120);
+        let middle = Pager::new(2, 50, 120);
+        assert_eq!(
+            (middle.page, middle.pages, middle.newer, middle.older),
+            (2, 3, Some(1), Some(3))
+        );
+        let past_the_end = Pager::new(9, 50, 120);
         assert_eq!((past_the_end.page, past_the_end.older), (3, None));
-        let empty = Pager::new("/s", 0, 50, 0);
+        let empty = Pager::new(0, 50, 0);
         assert_eq!((empty.page, empty.pages, empty.newer), (1, 1, None));
     }
 }

@@ -8,7 +8,7 @@
 //! class for the admin).
 
 use crate::questions::SetId;
-use crate::store::{Audience, ClassHeader, ClassRef, Role, SetHeader, User};
+use crate::store::{Audience, ClassHeader, ClassId, ClassRef, Role, SetHeader, User};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::AppError;
@@ -25,26 +25,38 @@ pub fn analysis_audience(
     user: &User,
     set: &SetHeader,
     own_classes: &[ClassRef],
-    requested: Option<i64>,
+    requested: Option<ClassId>,
 ) -> Option<Audience> {
     let is_admin = user.role == Role::Admin;
     let owns = set.owner == Some(user.id);
-    let teaches = |class: i64| own_classes.iter().any(|own| own.id == class);
+    let teaches = |class: ClassId| own_classes.iter().any(|own| own.id == class);
     match requested {
         Some(class) if is_admin || teaches(class) => Some(Audience::Classes(vec![class])),
         Some(_) => None,
         None if is_admin || owns => Some(Audience::Everyone),
         None if own_classes.is_empty() => None,
-        None => Some(Audience::Classes(own_classes.iter().map(|own| own.id).collect())),
+        None => Some(Audience::Classes(
+            own_classes.iter().map(|own| own.id).collect(),
+        )),
     }
 }
 
 /// The class numbered `id`, if `visitor` may see it; 404 otherwise.
-pub async fn class_for(state: &AppState, visitor: &SignedIn, id: &str) -> Result<ClassHeader, AppError> {
-    let not_yours = || AppError::NotFound(format!("There is no class {id} among the classes you teach."));
-    let class_id: i64 = id.parse().map_err(|_| not_yours())?;
+pub async fn class_for(
+    state: &AppState,
+    visitor: &SignedIn,
+    id: &str,
+) -> Result<ClassHeader, AppError> {
+    let not_yours = || {
+        AppError::NotFound(format!(
+            "There is no class {id} among the classes you teach."
+        ))
+    };
+    let class_id = ClassId(id.parse().map_err(|_| not_yours())?);
     let store = state.store.clone();
-    let class = blocking(move || store.class_header(class_id)).await?.ok_or_else(not_yours)?;
+    let class = blocking(move || store.class_header(class_id))
+        .await?
+        .ok_or_else(not_yours)?;
     if may_see_class(&visitor.user, &class) {
         Ok(class)
     } else {
@@ -60,11 +72,17 @@ pub async fn set_for(
     id: &str,
     class: Option<&str>,
 ) -> Result<SetAccess, AppError> {
-    let not_yours = || AppError::NotFound(format!("There is no set {id:?} among the sets you teach with."));
+    let not_yours = || {
+        AppError::NotFound(format!(
+            "There is no set {id:?} among the sets you teach with."
+        ))
+    };
     let requested = match class.filter(|class| !class.is_empty()) {
-        Some(class) => Some(class.parse::<i64>().map_err(|_| {
-            AppError::NotFound(format!("There is no class {class} among the classes you teach."))
-        })?),
+        Some(class) => Some(ClassId(class.parse().map_err(|_| {
+            AppError::NotFound(format!(
+                "There is no class {class} among the classes you teach."
+            ))
+        })?)),
         None => None,
     };
     let set_id = SetId::parse(id).map_err(|_| not_yours())?;
@@ -93,7 +111,7 @@ pub struct SetAccess {
     pub own: Vec<ClassRef>,
     pub audience: Audience,
     /// The class of `?class=`, if one was asked for.
-    pub requested: Option<i64>,
+    pub requested: Option<ClassId>,
 }
 
 #[cfg(test)]
@@ -120,12 +138,22 @@ mod tests {
     }
 
     fn classes(ids: &[i64]) -> Vec<ClassRef> {
-        ids.iter().map(|&id| ClassRef { id, name: format!("c{id}") }).collect()
+        ids.iter()
+            .map(|&id| ClassRef {
+                id: ClassId(id),
+                name: format!("c{id}"),
+            })
+            .collect()
     }
 
     #[test]
     fn a_class_is_seen_by_its_instructor_and_the_admin_only() {
-        let class = ClassHeader { id: 1, name: "7B".into(), owner: UserId(2), archived: false };
+        let class = ClassHeader {
+            id: ClassId(1),
+            name: "7B".into(),
+            owner: UserId(2),
+            archived: false,
+        };
         assert!(may_see_class(&user(2, Role::Instructor), &class));
         assert!(may_see_class(&user(9, Role::Admin), &class));
         assert!(!may_see_class(&user(3, Role::Instructor), &class));
@@ -134,20 +162,43 @@ mod tests {
     #[test]
     fn the_owner_and_the_admin_see_everyone_and_may_narrow_to_a_class() {
         let owner = user(2, Role::Instructor);
-        assert_eq!(analysis_audience(&owner, &set(Some(2)), &[], None), Some(Audience::Everyone));
-        assert_eq!(analysis_audience(&owner, &set(Some(2)), &classes(&[5]), Some(5)), Some(Audience::Classes(vec![5])));
-        assert_eq!(analysis_audience(&owner, &set(Some(2)), &classes(&[5]), Some(6)), None, "not their class");
+        assert_eq!(
+            analysis_audience(&owner, &set(Some(2)), &[], None),
+            Some(Audience::Everyone)
+        );
+        assert_eq!(
+            analysis_audience(&owner, &set(Some(2)), &classes(&[5]), Some(ClassId(5))),
+            Some(Audience::Classes(vec![ClassId(5)]))
+        );
+        assert_eq!(
+            analysis_audience(&owner, &set(Some(2)), &classes(&[5]), Some(ClassId(6))),
+            None,
+            "not their class"
+        );
         let admin = user(1, Role::Admin);
-        assert_eq!(analysis_audience(&admin, &set(None), &[], None), Some(Audience::Everyone));
-        assert_eq!(analysis_audience(&admin, &set(None), &[], Some(6)), Some(Audience::Classes(vec![6])));
+        assert_eq!(
+            analysis_audience(&admin, &set(None), &[], None),
+            Some(Audience::Everyone)
+        );
+        assert_eq!(
+            analysis_audience(&admin, &set(None), &[], Some(ClassId(6))),
+            Some(Audience::Classes(vec![ClassId(6)]))
+        );
     }
 
     #[test]
     fn an_instructor_teaching_with_someone_elses_set_sees_their_own_members_only() {
         let teacher = user(3, Role::Instructor);
         let both = analysis_audience(&teacher, &set(None), &classes(&[4, 7]), None);
-        assert_eq!(both, Some(Audience::Classes(vec![4, 7])));
-        assert_eq!(analysis_audience(&teacher, &set(Some(2)), &classes(&[4, 7]), Some(7)), Some(Audience::Classes(vec![7])));
-        assert_eq!(analysis_audience(&teacher, &set(Some(2)), &[], None), None, "no class has the set");
+        assert_eq!(both, Some(Audience::Classes(vec![ClassId(4), ClassId(7)])));
+        assert_eq!(
+            analysis_audience(&teacher, &set(Some(2)), &classes(&[4, 7]), Some(ClassId(7))),
+            Some(Audience::Classes(vec![ClassId(7)]))
+        );
+        assert_eq!(
+            analysis_audience(&teacher, &set(Some(2)), &[], None),
+            None,
+            "no class has the set"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use crate::store::{Audience, CardAnalysis, ClassRef};
+use crate::store::{Audience, CardAnalysis, ClassId, ClassRef};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::PageError;
@@ -31,17 +31,24 @@ pub async fn show(
     };
     visitor.require_teacher()?;
     let access = set_for(&state, &visitor, &path, query.class.as_deref()).await?;
-    let (store, set_id, audience) = (state.store.clone(), access.set.id.clone(), access.audience.clone());
+    let (store, set_id, audience) = (
+        state.store.clone(),
+        access.set.id.clone(),
+        access.audience.clone(),
+    );
     let cards = blocking(move || store.item_analysis(&set_id, &audience)).await?;
-    let suffix = access.requested.map_or_else(String::new, |class| format!("?class={class}"));
     let view = AnalysisView {
-        layout: layout(&visitor, &format!("Item analysis: {}", access.set.title), Section::Teach),
+        layout: layout(
+            &visitor,
+            &format!("Item analysis: {}", access.set.title),
+            Section::Teach,
+        ),
         set_id: access.set.id.to_string(),
         set_title: access.set.title.clone(),
         audience: audience_label(&access.audience, &access.own),
         scopes: scope_links(&access),
         cards: cards.iter().map(item_row).collect(),
-        export_href: format!("/teach/sets/{}/export/reviews.csv{suffix}", access.set.id),
+        class_id: access.requested.map(|class| class.0),
     };
     render(&state, "set_analysis.html", &view)
 }
@@ -51,10 +58,10 @@ fn audience_label(audience: &Audience, own: &[ClassRef]) -> String {
     match audience {
         Audience::Everyone => "every student".to_string(),
         Audience::Classes(classes) => {
-            let name = |id: &i64| {
+            let name = |id: &ClassId| {
                 own.iter()
                     .find(|class| class.id == *id)
-                    .map_or_else(|| format!("class {id}"), |class| class.name.clone())
+                    .map_or_else(|| format!("class {}", id.0), |class| class.name.clone())
             };
             let names: Vec<String> = classes.iter().map(name).collect();
             format!("the members of {}", names.join(", "))
@@ -67,15 +74,14 @@ fn scope_links(access: &SetAccess) -> Vec<ScopeLink> {
     if access.own.is_empty() {
         return Vec::new();
     }
-    let base = format!("/teach/sets/{}/analysis", access.set.id);
     let all = ScopeLink {
         label: "All".to_string(),
-        href: base.clone(),
+        class_id: None,
         current: access.requested.is_none(),
     };
     let classes = access.own.iter().map(|class| ScopeLink {
         label: class.name.clone(),
-        href: format!("{base}?class={}", class.id),
+        class_id: Some(class.id.0),
         current: access.requested == Some(class.id),
     });
     std::iter::once(all).chain(classes).collect()
@@ -83,7 +89,11 @@ fn scope_links(access: &SetAccess) -> Vec<ScopeLink> {
 
 fn item_row(card: &CardAnalysis) -> ItemRow {
     let wrong = |answer: &crate::store::WrongAnswer| {
-        let shown = if answer.normalized.is_empty() { "(blank)" } else { answer.normalized.as_str() };
+        let shown = if answer.normalized.is_empty() {
+            "(blank)"
+        } else {
+            answer.normalized.as_str()
+        };
         (shown.to_string(), answer.count)
     };
     ItemRow {
@@ -92,9 +102,15 @@ fn item_row(card: &CardAnalysis) -> ItemRow {
         prompt: card.prompt.clone(),
         students: card.students,
         attempts: card.attempts,
-        first_try_percent: card.first_try_share().map(|_| percent(card.first_right, card.students)),
-        lapse_percent: card.lapse_rate().map(|_| percent(card.lapses, card.later_reviews)),
-        mean_ef: card.mean_ef.map_or_else(|| "—".to_string(), |ef| format!("{ef:.2}")),
+        first_try_percent: card
+            .first_try_share()
+            .map(|_| percent(card.first_right, card.students)),
+        lapse_percent: card
+            .lapse_rate()
+            .map(|_| percent(card.lapses, card.later_reviews)),
+        mean_ef: card
+            .mean_ef
+            .map_or_else(|| "—".to_string(), |ef| format!("{ef:.2}")),
         wrong_answers: card.wrong_answers.iter().map(wrong).collect(),
     }
 }

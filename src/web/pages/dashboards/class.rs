@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use crate::scheduler::StudyDay;
 use crate::store::{
-    ClassFigures, ClassHeader, LogEntry, LogPage, LogScope, StoreError, StudyFigures, TagFigures,
-    UserId,
+    ClassFigures, ClassHeader, ClassId, LogEntry, LogPage, LogScope, StoreError, StudyFigures,
+    TagFigures, UserId,
 };
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
@@ -51,23 +51,18 @@ pub async fn dashboard(
     let class = class_for(&state, &visitor, &path).await?;
     let (store, id, today) = (state.store.clone(), class.id, state.today());
     let (figures, tags) = blocking(move || {
-        Ok::<_, StoreError>((store.class_figures(id, None, today)?, store.class_tag_figures(id, None, today)?))
+        Ok::<_, StoreError>((
+            store.class_figures(id, None, today)?,
+            store.class_tag_figures(id, None, today)?,
+        ))
     })
     .await?;
-    let key = SortKey::parse(query.sort.as_deref());
-    let descending = descending(query.dir.as_deref());
-    let mut students: Vec<StudentRow> = figures.students.iter().map(|s| student_row(s.user, &s.username, &s.total(), today)).collect();
-    sort_students(&mut students, key, descending);
-    let view = ClassDashboardView {
-        layout: layout(&visitor, &class.name, Section::Teach),
-        class: class_line(&class),
-        sets: figures.sets.iter().map(|set| (set.id.to_string(), set.title.clone())).collect(),
-        headers: sort_headers(&format!("/teach/classes/{id}/dashboard"), key, descending),
-        behind: students.iter().filter(|row| !row.behind.is_empty()).count(),
-        students,
-        rule: format!("{OVERDUE_LIMIT} or more cards overdue, or cards due and no review for {INACTIVE_DAYS} days or more"),
-        tags: tag_rows(&tags, u32::try_from(figures.students.len()).unwrap_or(u32::MAX)),
-    };
+    let sort = (
+        SortKey::parse(query.sort.as_deref()),
+        descending(query.dir.as_deref()),
+    );
+    let page = layout(&visitor, &class.name, Section::Teach);
+    let view = dashboard_view(page, &class, &figures, &tags, today, sort);
     render(&state, "class_dashboard.html", &view)
 }
 
@@ -85,13 +80,14 @@ pub async fn student(
     visitor.require_teacher()?;
     let (class_id, user_id) = path.into_inner();
     let class = class_for(&state, &visitor, &class_id).await?;
-    let not_member = || AppError::NotFound(format!("There is no student {user_id} in {}.", class.name));
+    let not_member =
+        || AppError::NotFound(format!("There is no student {user_id} in {}.", class.name));
     let user = UserId(user_id.parse().map_err(|_| not_member())?);
     let (store, id, today) = (state.store.clone(), class.id, state.today());
     let page = query.page.unwrap_or(1).max(1);
-    let (figures, tags, total, history) = blocking(move || student_figures(&store, id, user, today, page)).await?;
+    let (figures, tags, total, history) =
+        blocking(move || student_figures(&store, id, user, today, page)).await?;
     let student = figures.students.first().ok_or_else(not_member)?;
-    let base = format!("/teach/classes/{}/students/{}", class.id, user.0);
     let view = StudentReportView {
         layout: layout(&visitor, &student.username, Section::Teach),
         class: class_line(&class),
@@ -100,9 +96,45 @@ pub async fn student(
         tags: tag_rows(&tags, 1),
         history: history.iter().map(history_row).collect(),
         reviews: total,
-        pager: Pager::new(&base, page, HISTORY_PAGE, total),
+        pager: Pager::new(page, HISTORY_PAGE, total),
     };
     render(&state, "class_student.html", &view)
+}
+
+/// The dashboard from the class's figures, the students sorted by `sort` (column, descending).
+fn dashboard_view(
+    layout: crate::web::views::LayoutView,
+    class: &ClassHeader,
+    figures: &ClassFigures,
+    tags: &[TagFigures],
+    today: StudyDay,
+    (key, descending): (SortKey, bool),
+) -> ClassDashboardView {
+    let mut students: Vec<StudentRow> = figures
+        .students
+        .iter()
+        .map(|student| student_row(student.user, &student.username, &student.total(), today))
+        .collect();
+    sort_students(&mut students, key, descending);
+    ClassDashboardView {
+        layout,
+        class: class_line(class),
+        sets: figures
+            .sets
+            .iter()
+            .map(|set| (set.id.to_string(), set.title.clone()))
+            .collect(),
+        headers: sort_headers(key, descending),
+        behind: students.iter().filter(|row| !row.behind.is_empty()).count(),
+        students,
+        rule: format!(
+            "{OVERDUE_LIMIT} or more cards overdue, or cards due and no review for {INACTIVE_DAYS} days or more"
+        ),
+        tags: tag_rows(
+            tags,
+            u32::try_from(figures.students.len()).unwrap_or(u32::MAX),
+        ),
+    }
 }
 
 type StudentFigures = (ClassFigures, Vec<TagFigures>, u32, Vec<LogEntry>);
@@ -110,7 +142,7 @@ type StudentFigures = (ClassFigures, Vec<TagFigures>, u32, Vec<LogEntry>);
 /// One member's figures, tags and one page of their history (empty figures: not a member).
 fn student_figures(
     store: &crate::store::Store,
-    class: i64,
+    class: ClassId,
     user: UserId,
     today: StudyDay,
     page: u32,
@@ -119,16 +151,30 @@ fn student_figures(
     if figures.students.is_empty() {
         return Ok((figures, Vec::new(), 0, Vec::new()));
     }
-    let scope = LogScope::Class { class, only: Some(user) };
+    let scope = LogScope::Class {
+        class,
+        only: Some(user),
+    };
     let total = store.review_count(&scope)?;
     let offset = (page - 1).saturating_mul(HISTORY_PAGE);
-    let history = store.review_log(&scope, Some(LogPage { limit: HISTORY_PAGE, offset }))?;
-    Ok((figures, store.class_tag_figures(class, Some(user), today)?, total, history))
+    let history = store.review_log(
+        &scope,
+        Some(LogPage {
+            limit: HISTORY_PAGE,
+            offset,
+        }),
+    )?;
+    Ok((
+        figures,
+        store.class_tag_figures(class, Some(user), today)?,
+        total,
+        history,
+    ))
 }
 
 fn class_line(class: &ClassHeader) -> ClassLine {
     ClassLine {
-        id: class.id,
+        id: class.id.0,
         name: class.name.clone(),
         archived: class.archived,
     }
@@ -145,7 +191,9 @@ fn student_row(user: UserId, username: &str, total: &StudyFigures, today: StudyD
         studied: total.studied,
         due: total.due,
         overdue: total.overdue,
-        retention_percent: total.retention_30d().map(|_| percent(total.recalled_30d, total.reviewed_30d)),
+        retention_percent: total
+            .retention_30d()
+            .map(|_| percent(total.recalled_30d, total.reviewed_30d)),
         last_active: days_ago_label(days_inactive),
         last_active_ms: total.last_active_ms,
         behind: falling_behind(total.overdue, total.due, days_inactive),
@@ -154,7 +202,13 @@ fn student_row(user: UserId, username: &str, total: &StudyFigures, today: StudyD
 
 fn tag_rows(tags: &[TagFigures], students: u32) -> Vec<TagRow> {
     tags.iter()
-        .map(|t| TagRow::new(&t.tag, [t.cards, t.studied, t.mature, t.reviewed_30d, t.recalled_30d], students))
+        .map(|t| {
+            TagRow::new(
+                &t.tag,
+                [t.cards, t.studied, t.mature, t.reviewed_30d, t.recalled_30d],
+                students,
+            )
+        })
         .collect()
 }
 
@@ -175,7 +229,9 @@ fn set_rows(figures: &ClassFigures) -> Vec<SetProgressRow> {
             due: numbers.due,
             overdue: numbers.overdue,
             mature: numbers.mature,
-            retention_percent: numbers.retention_30d().map(|_| percent(numbers.recalled_30d, numbers.reviewed_30d)),
+            retention_percent: numbers
+                .retention_30d()
+                .map(|_| percent(numbers.recalled_30d, numbers.reviewed_30d)),
         })
         .collect()
 }
@@ -189,8 +245,11 @@ fn history_row(entry: &LogEntry) -> HistoryRow {
         answer: entry.answer.clone().unwrap_or_else(|| "—".to_string()),
         verdict: entry.verdict.clone(),
         quality: entry.quality,
-        claim: entry
-            .overridden
-            .then(|| entry.claim_decision.clone().unwrap_or_else(|| "pending".to_string())),
+        claim: entry.overridden.then(|| {
+            entry
+                .claim_decision
+                .clone()
+                .unwrap_or_else(|| "pending".to_string())
+        }),
     }
 }

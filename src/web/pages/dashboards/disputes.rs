@@ -53,24 +53,39 @@ pub async fn show(
 }
 
 /// `POST /teach/disputes/accept`
-pub async fn accept(state: web::Data<AppState>, visitor: Option<SignedIn>, form: FormFields) -> Result<HttpResponse, PageError> {
+pub async fn accept(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    form: FormFields,
+) -> Result<HttpResponse, PageError> {
     let visitor = match require(visitor) {
         Ok(visitor) => visitor,
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     let (card, answer) = claim_fields(&visitor, &form)?;
-    let decided = state.store.accept_claim(card, answer, decider(&visitor), now_ms()).await.map_err(AppError::from)?;
+    let decided = state
+        .store
+        .accept_claim(card, answer, decider(&visitor), now_ms())
+        .await
+        .map_err(AppError::from)?;
     Ok(redirect(&location("accepted", &decided.map_err(refused)?)))
 }
 
 /// `POST /teach/disputes/reject`
-pub async fn reject(state: web::Data<AppState>, visitor: Option<SignedIn>, form: FormFields) -> Result<HttpResponse, PageError> {
+pub async fn reject(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    form: FormFields,
+) -> Result<HttpResponse, PageError> {
     let visitor = match require(visitor) {
         Ok(visitor) => visitor,
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     let (card, answer) = claim_fields(&visitor, &form)?;
-    let pending = state.store.reject_claim(card, answer, decider(&visitor), state.today(), now_ms());
+    let pending =
+        state
+            .store
+            .reject_claim(card, answer, decider(&visitor), state.today(), now_ms());
     let decided = pending.await.map_err(AppError::from)?;
     Ok(redirect(&location("rejected", &decided.map_err(refused)?)))
 }
@@ -129,8 +144,12 @@ fn notice(query: &DoneQuery) -> Option<String> {
         (Some("accepted"), Some(added)) => format!(
             "Accepted on {card}: “{added}” is now an accepted answer, and {students} regraded as right."
         ),
-        (Some("accepted"), None) => format!("Accepted on {card}: {students} regraded as right (the card already took that answer)."),
-        (Some("rejected"), _) => format!("Rejected on {card}: the card comes back today for {students}, as a lapse."),
+        (Some("accepted"), None) => format!(
+            "Accepted on {card}: {students} regraded as right (the card already took that answer)."
+        ),
+        (Some("rejected"), _) => {
+            format!("Rejected on {card}: the card comes back today for {students}, as a lapse.")
+        }
         _ => return None,
     };
     if query.server == Some(1) && query.added.is_some() {

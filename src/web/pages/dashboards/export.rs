@@ -32,7 +32,7 @@ pub async fn class_progress(
     let figures = blocking(move || store.class_figures(id, None, today)).await?;
     let mut body = Vec::new();
     write_progress_csv(&figures, &mut body).map_err(AppError::internal)?;
-    Ok(attachment(&format!("class-{id}-progress.csv"), body))
+    Ok(attachment(&format!("class-{}-progress.csv", id.0), body))
 }
 
 /// `GET /teach/classes/{id}/export/reviews.csv`
@@ -47,9 +47,15 @@ pub async fn class_reviews(
     };
     visitor.require_teacher()?;
     let class = class_for(&state, &visitor, &path).await?;
-    let scope = LogScope::Class { class: class.id, only: None };
+    let scope = LogScope::Class {
+        class: class.id,
+        only: None,
+    };
     let body = review_csv(&state, scope).await?;
-    Ok(attachment(&format!("class-{}-reviews.csv", class.id), body))
+    Ok(attachment(
+        &format!("class-{}-reviews.csv", class.id.0),
+        body,
+    ))
 }
 
 /// `GET /teach/sets/{set_id}/export/reviews.csv[?class=ID]`
@@ -66,10 +72,13 @@ pub async fn set_reviews(
     visitor.require_teacher()?;
     let access = set_for(&state, &visitor, &path, query.class.as_deref()).await?;
     let name = match access.requested {
-        Some(class) => format!("{}-class-{class}-reviews.csv", access.set.id),
+        Some(class) => format!("{}-class-{}-reviews.csv", access.set.id, class.0),
         None => format!("{}-reviews.csv", access.set.id),
     };
-    let scope = LogScope::Set { set: access.set.id, audience: access.audience };
+    let scope = LogScope::Set {
+        set: access.set.id,
+        audience: access.audience,
+    };
     Ok(attachment(&name, review_csv(&state, scope).await?))
 }
 
@@ -85,7 +94,10 @@ async fn review_csv(state: &AppState, scope: LogScope) -> Result<Vec<u8>, AppErr
 fn attachment(file_name: &str, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body)
 }

@@ -87,6 +87,7 @@ pub(super) fn home(sets: Vec<SetSummary>) -> HomeView {
         sets,
         new_cards_per_day: 20,
         notice: None,
+        classes: Vec::new(),
     }
 }
 

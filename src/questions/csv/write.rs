@@ -1,0 +1,86 @@
+//! Writing a set as a spreadsheet (CSV), for the set page's download: one row per card, every
+//! column of the format, lists joined with `|`.
+
+use ::csv::WriterBuilder;
+
+use super::header::COLUMNS;
+use crate::questions::model::{Card, CardKind, QuestionSet};
+
+/// A set a spreadsheet cannot hold as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CsvWriteError {
+    /// A list item holds `|`, which separates items in a cell.
+    #[error(
+        "the card \"{card}\" has an item with a | in it, which a spreadsheet cell cannot hold: \
+         download the TOML file instead"
+    )]
+    PipeInList { card: String },
+    #[error("the CSV could not be written: {0}")]
+    Write(String),
+}
+
+/// The set as a CSV file with a header row. For a set without `|` in its lists and without
+/// spaces around its texts, `parse_sheet` reads back the same cards. The set's description and
+/// source have no place in a spreadsheet and are left out.
+pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
+    let mut writer = WriterBuilder::new().from_writer(Vec::new());
+    let failed = |error: ::csv::Error| CsvWriteError::Write(error.to_string());
+    writer.write_record(COLUMNS).map_err(failed)?;
+    for card in &set.cards {
+        writer.write_record(row(card)?).map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|error| CsvWriteError::Write(error.to_string()))?;
+    String::from_utf8(bytes).map_err(|error| CsvWriteError::Write(error.to_string()))
+}
+
+/// The card's cells, in `COLUMNS` order.
+fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
+    let list = |items: &[String]| {
+        if items.iter().any(|item| item.contains('|')) {
+            return Err(CsvWriteError::PipeInList {
+                card: card.id.to_string(),
+            });
+        }
+        Ok(items.join("|"))
+    };
+    let (mut answer, mut accept, mut choices, mut answers, mut tolerance) =
+        (String::new(), String::new(), String::new(), String::new(), String::new());
+    match &card.kind {
+        CardKind::Recall { answer: text } => answer.clone_from(text),
+        CardKind::Text { answer: text, accept: others } => {
+            answer.clone_from(text);
+            accept = list(others)?;
+        }
+        CardKind::Choice { choices: options, answer: text } => {
+            choices = list(options)?;
+            answer.clone_from(text);
+        }
+        CardKind::Multi { choices: options, answers: right } => {
+            choices = list(options)?;
+            answers = list(right)?;
+        }
+        CardKind::TrueFalse { answer: truth } => answer = truth.to_string(),
+        CardKind::Date { answer: date } => answer = date.to_string(),
+        CardKind::Number { answer: number, tolerance: within } => {
+            answer = number.to_string();
+            if *within != 0.0 {
+                tolerance = within.to_string();
+            }
+        }
+    }
+    Ok([
+        card.id.to_string(),
+        card.kind.name().to_string(),
+        card.prompt.clone(),
+        answer,
+        accept,
+        choices,
+        answers,
+        tolerance,
+        list(&card.tags)?,
+        card.explanation.clone().unwrap_or_default(),
+        card.source.clone().unwrap_or_default(),
+    ])
+}

@@ -1,0 +1,265 @@
+//! The rules of the set format that do not depend on how a set is written down: the fields each
+//! kind of card takes, how many choices a card offers, repeats, answers outside the choices,
+//! dates, tolerances and duplicate card ids, each with its wording.
+//!
+//! The TOML parser ([`super::parse`]) and the spreadsheet reader ([`super::csv`]) both check a
+//! set through these functions, so a set is held to the same rules, and told about a problem in
+//! the same words, whichever file it came from. Only what is about the file's own syntax (TOML
+//! types and keys, CSV columns and cells) stays with each reader.
+
+use crate::questions::model::{DateError, PartialDate};
+
+/// One problem, not yet located: what is wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub fix: String,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>, fix: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// The kinds of card, each with the fields that only it (and its like) takes.
+pub const KINDS: [(&str, &[&str]); 7] = [
+    ("recall", &["answer"]),
+    ("text", &["answer", "accept"]),
+    ("choice", &["choices", "answer"]),
+    ("multi", &["choices", "answers"]),
+    ("truefalse", &["answer"]),
+    ("date", &["answer"]),
+    ("number", &["answer", "tolerance"]),
+];
+
+/// The fields every card takes, whatever its kind.
+pub const COMMON_FIELDS: [&str; 6] = ["id", "kind", "prompt", "tags", "explanation", "source"];
+
+/// The most choices a card may offer (the format allows 2 to 10).
+pub const MOST_CHOICES: usize = 10;
+
+/// The fields a kind takes besides the common ones, or `None` for an unknown kind.
+pub fn kind_fields(kind: &str) -> Option<&'static [&'static str]> {
+    KINDS
+        .iter()
+        .find(|(name, _)| *name == kind)
+        .map(|(_, fields)| *fields)
+}
+
+/// The kind as its `KINDS` name, or `None` when there is no such kind.
+pub fn known_kind(written: &str) -> Option<&'static str> {
+    KINDS
+        .iter()
+        .find(|(name, _)| *name == written)
+        .map(|(name, _)| *name)
+}
+
+/// The kinds' names, as a message lists them: "recall, text, choice, ...".
+pub fn kind_names() -> String {
+    KINDS.map(|(name, _)| name).join(", ")
+}
+
+/// The kinds that take `field`, in `KINDS` order; empty when no kind does.
+pub fn kinds_taking(field: &str) -> Vec<&'static str> {
+    KINDS
+        .iter()
+        .filter(|(_, fields)| fields.contains(&field))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// A kind that does not exist, with a guess at the one that was meant.
+pub fn unknown_kind(written: &str) -> Problem {
+    let names = kind_names();
+    let fix = match closest(written, KINDS.iter().map(|(name, _)| *name)) {
+        Some(guess) => format!("did you mean \"{guess}\"? The kinds are {names}"),
+        None => format!("use one of {names}"),
+    };
+    Problem::new(format!("unknown kind \"{written}\""), fix)
+}
+
+/// A field that another kind takes but `kind` does not: the message (the fix depends on how
+/// the file is written).
+pub fn not_a_field_of(kind: &str, field: &str) -> String {
+    format!("\"{field}\" is not a field of {kind} cards")
+}
+
+/// A choice or multi card with too few or too many choices (`count` of them).
+pub fn choice_count(count: usize) -> Option<Problem> {
+    if count < 2 {
+        let options = if count == 1 { "option" } else { "options" };
+        let message =
+            format!("\"choices\" has {count} {options}; a card needs 2 to {MOST_CHOICES}");
+        Some(Problem::new(message, "add options for the student to pick from"))
+    } else if count > MOST_CHOICES {
+        let message =
+            format!("\"choices\" has {count} options; a card takes at most {MOST_CHOICES}");
+        Some(Problem::new(message, "remove some, or split the card in two"))
+    } else {
+        None
+    }
+}
+
+/// Each text that repeats an earlier one, by index; `what` names one: "choice", "answer".
+pub fn repeats(what: &str, texts: &[&str]) -> Vec<(usize, Problem)> {
+    texts
+        .iter()
+        .enumerate()
+        .filter(|(index, text)| texts[..*index].contains(text))
+        .map(|(index, text)| {
+            let message = format!("{what} \"{text}\" is listed twice");
+            (index, Problem::new(message, "remove the repeat"))
+        })
+        .collect()
+}
+
+/// `answer` is not exactly one of `choices`.
+pub fn not_among_choices(answer: &str, choices: &[&str]) -> Option<Problem> {
+    if choices.contains(&answer) {
+        return None;
+    }
+    let fix = match closest(answer, choices.iter().copied()) {
+        Some(guess) => format!("did you mean \"{guess}\"? It must match a choice exactly"),
+        None => "make it exactly one of the choices, or add it to \"choices\"".to_string(),
+    };
+    let message = format!("answer \"{answer}\" is not one of the choices");
+    Some(Problem::new(message, fix))
+}
+
+/// A multi card that lists no answer.
+pub fn no_multi_answers() -> Problem {
+    let fix = "list the choices that must be picked, at least one";
+    Problem::new("\"answers\" is empty", fix)
+}
+
+/// A date card's answer, at the precision written.
+pub fn date(text: &str) -> Result<PartialDate, Problem> {
+    PartialDate::parse_iso(text).map_err(|error| match error {
+        DateError::Shape => {
+            let fix = "write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", e.g. \"1950-01-30\"";
+            Problem::new(format!("\"{text}\" is not a date"), fix)
+        }
+        error => Problem::new(
+            format!("impossible date \"{text}\": {error}"),
+            "write a date that exists",
+        ),
+    })
+}
+
+/// A tolerance below 0; `written` is the value as the file has it.
+pub fn negative_tolerance(written: &str) -> Problem {
+    let message = format!("\"tolerance\" {written} is negative");
+    Problem::new(message, "write how far off a guess may be, 0 or more")
+}
+
+/// A number too large to use, or not a number at all (`inf`, `nan`).
+pub fn unusable_number(field: &str, written: &str) -> Problem {
+    let message = format!("\"{field}\" {written} is not a usable number");
+    Problem::new(message, "write a finite number, e.g. 70 or 2.5")
+}
+
+/// A card id already used on `first_line`.
+pub fn duplicate_card(id: &str, first_line: usize) -> Problem {
+    let message = format!("duplicate card id \"{id}\", first used on line {first_line}");
+    let fix = "give this card an id of its own; progress is tied to card ids";
+    Problem::new(message, fix)
+}
+
+/// The candidate closest to a misspelt `word`, if one is close enough to be a likely meaning.
+pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let word = word.to_lowercase();
+    candidates
+        .map(|candidate| {
+            let distance = strsim::damerau_levenshtein(&word, &candidate.to_lowercase());
+            (distance, candidate)
+        })
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// A guess at the id that was meant: lowercase, other characters as single dashes.
+pub fn slug(text: &str) -> String {
+    let lowered: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let words: Vec<&str> = lowered.split('-').filter(|word| !word.is_empty()).collect();
+    let mut slug = words.join("-");
+    slug.truncate(64);
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_takes_its_answer_fields_and_none_takes_an_unknown_one() {
+        assert_eq!(kind_fields("multi"), Some(&["choices", "answers"][..]));
+        assert_eq!(kind_fields("essay"), None);
+        assert_eq!(kinds_taking("choices"), ["choice", "multi"]);
+        assert!(kinds_taking("colour").is_empty());
+        assert_eq!(known_kind("number"), Some("number"));
+        assert_eq!(known_kind("Number"), None);
+    }
+
+    #[test]
+    fn a_misspelt_kind_gets_a_guess_and_a_strange_one_the_list() {
+        let guess = unknown_kind("choise");
+        assert_eq!(guess.message, "unknown kind \"choise\"");
+        assert!(guess.fix.starts_with("did you mean \"choice\"?"), "{}", guess.fix);
+        assert!(unknown_kind("essay").fix.starts_with("use one of recall, text"));
+    }
+
+    #[test]
+    fn a_card_offers_two_to_ten_choices() {
+        assert!(choice_count(1).unwrap().message.contains("1 option;"));
+        assert!(choice_count(0).unwrap().message.contains("0 options;"));
+        assert_eq!(choice_count(2), None);
+        assert_eq!(choice_count(10), None);
+        assert!(choice_count(11).unwrap().message.contains("at most 10"));
+    }
+
+    #[test]
+    fn repeats_are_reported_at_the_repeat_not_the_first() {
+        let found = repeats("choice", &["a", "b", "a", "a"]);
+        let at: Vec<usize> = found.iter().map(|(index, _)| *index).collect();
+        assert_eq!(at, [2, 3]);
+        assert_eq!(found[0].1.message, "choice \"a\" is listed twice");
+    }
+
+    #[test]
+    fn an_answer_outside_the_choices_gets_the_closest_choice() {
+        assert_eq!(not_among_choices("Seoul", &["Seoul", "Busan"]), None);
+        let near = not_among_choices("Seol", &["Seoul", "Busan"]).unwrap();
+        assert!(near.fix.starts_with("did you mean \"Seoul\"?"));
+        let far = not_among_choices("Tokyo", &["Seoul", "Busan"]).unwrap();
+        assert!(far.fix.starts_with("make it exactly one"));
+    }
+
+    #[test]
+    fn dates_are_refused_for_their_shape_or_for_not_existing() {
+        assert_eq!(date("1950-06").unwrap().to_string(), "1950-06");
+        assert_eq!(date("June 1950").unwrap_err().message, "\"June 1950\" is not a date");
+        assert!(date("1950-02-30").unwrap_err().message.starts_with("impossible date"));
+    }
+
+    #[test]
+    fn a_slug_lowercases_and_joins_words_with_single_dashes() {
+        assert_eq!(slug("Kim Visit!"), "kim-visit");
+        assert_eq!(slug("--a__b--"), "a-b");
+        assert_eq!(slug(&"x".repeat(70)).len(), 64);
+    }
+}

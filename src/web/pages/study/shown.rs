@@ -1,0 +1,72 @@
+//! Answers as the verdict page shows them: a date in words and true/false capitalised, the way
+//! a student writes and reads them. The JSON API keeps the set file's forms ("1950-01").
+
+use crate::questions::{CardKind, PartialDate};
+
+/// The expected answer of a card: "12 January 1950" rather than "1950-01-12".
+pub(super) fn expected(kind: &CardKind) -> String {
+    match kind {
+        CardKind::Date { answer } => date_in_words(*answer),
+        other => other.expected_text(),
+    }
+}
+
+/// What the student gave: the true/false form's `true` and `false` read as its labels do.
+pub(super) fn given(kind: &CardKind, given_text: &str) -> String {
+    match (kind, given_text) {
+        (CardKind::TrueFalse { .. }, "true") => "True".to_string(),
+        (CardKind::TrueFalse { .. }, "false") => "False".to_string(),
+        _ => given_text.to_string(),
+    }
+}
+
+/// "12 January 1950", "January 1950" or "1950", at the date's precision.
+fn date_in_words(date: PartialDate) -> String {
+    let year = date.year_part();
+    let month = date.month_part().and_then(|month| {
+        let first = jiff::civil::Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+        Some(first.strftime("%B").to_string())
+    });
+    match (date.day_part(), month) {
+        (Some(day), Some(month)) => format!("{day} {month} {year}"),
+        (None, Some(month)) => format!("{month} {year}"),
+        _ => year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_in_words_at_their_precision() {
+        let date = |iso| CardKind::Date {
+            answer: PartialDate::parse_iso(iso).unwrap(),
+        };
+        assert_eq!(expected(&date("1950-01-12")), "12 January 1950");
+        assert_eq!(expected(&date("1950-09")), "September 1950");
+        assert_eq!(expected(&date("1950")), "1950");
+        let text = CardKind::Text {
+            answer: "Stalin".into(),
+            accept: Vec::new(),
+        };
+        assert_eq!(expected(&text), "Stalin");
+    }
+
+    #[test]
+    fn true_and_false_from_the_form_read_as_the_buttons_do() {
+        let card = CardKind::TrueFalse { answer: false };
+        assert_eq!(given(&card, "false"), "False");
+        assert_eq!(given(&card, "true"), "True");
+        assert_eq!(
+            given(&card, "yes"),
+            "yes",
+            "a typed answer (API) is shown as typed"
+        );
+        let text = CardKind::Text {
+            answer: "x".into(),
+            accept: Vec::new(),
+        };
+        assert_eq!(given(&text, "true"), "true");
+    }
+}

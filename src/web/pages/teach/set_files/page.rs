@@ -1,0 +1,138 @@
+//! A set's page for its owner and the admin (`GET /teach/sets/{set_id}`): what is in it, who may
+//! study it, a new version, and its file (`GET /teach/sets/{set_id}/file[?format=csv]`).
+
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::questions::QuestionSet;
+use crate::questions::csv::to_csv;
+use crate::questions::parse::parse_set;
+use crate::questions::SetId;
+use crate::store::{SetInfo, SetOwnership, StoreError, Teacher};
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::{AppError, PageError};
+use crate::web::state::AppState;
+use crate::web::views::{SetFormFields, SetPageView, Section, card_preview, instant_label};
+
+use super::super::super::{layout, render, require};
+use super::super::teacher_of;
+use super::form::SET_FILE_LIMIT;
+
+/// A set `teacher` may manage, with what its pages show.
+pub struct ManagedSet {
+    pub id: SetId,
+    pub info: SetInfo,
+    pub ownership: SetOwnership,
+    pub file_text: String,
+}
+
+impl ManagedSet {
+    /// The set as its stored file gives it; `None` for a file that no longer parses (a
+    /// database edited by hand): the page then shows no cards rather than failing.
+    fn parsed(&self) -> Option<QuestionSet> {
+        parse_set(&self.file_text).ok()
+    }
+}
+
+/// The set `id`, if `teacher` may manage it: 404 when there is no such set, 403 when it is
+/// someone else's (or the server's, for an instructor).
+pub async fn managed_set(state: &AppState, teacher: Teacher, id: &str) -> Result<ManagedSet, AppError> {
+    let missing = || AppError::NotFound(format!("There is no set “{id}”."));
+    let set = SetId::parse(id).map_err(|_| missing())?;
+    let (store, lookup) = (state.store.clone(), set.clone());
+    let found = blocking(move || {
+        let info = store.set_by_slug(&lookup)?;
+        let ownership = store.set_ownership(&lookup)?;
+        let file_text = store.set_file_text(&lookup)?;
+        Ok::<_, StoreError>(info.zip(ownership).zip(file_text))
+    })
+    .await?;
+    let ((info, ownership), file_text) = found.ok_or_else(missing)?;
+    if !ownership.may_manage(teacher) {
+        let whose = if ownership.owner.is_some() { "another instructor's set" } else { "a set the server loads" };
+        return Err(AppError::Forbidden(format!(
+            "“{id}” is {whose}: only its owner or the admin may change it or download its file."
+        )));
+    }
+    Ok(ManagedSet { id: set, info, ownership, file_text })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    pub published: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
+    let parsed = managed.parsed();
+    let view = SetPageView {
+        layout: layout(&visitor, &managed.info.title, Section::Teach),
+        set_id: managed.id.to_string(),
+        title: managed.info.title.clone(),
+        description: managed.info.description.clone(),
+        source: managed.info.source.clone(),
+        cards: parsed.iter().flat_map(|set| set.cards.iter().map(card_preview)).collect(),
+        owner: managed.ownership.owner_name.clone().unwrap_or_else(|| "the server".into()),
+        visibility: managed.ownership.visibility.to_string(),
+        updated: instant_label(managed.info.updated_at_ms),
+        published: query.published.is_some(),
+        csv_download: parsed.as_ref().is_some_and(|set| to_csv(set).is_ok()),
+        form: SetFormFields {
+            format: "toml".into(),
+            set_id: managed.id.to_string(),
+            set_title: managed.info.title.clone(),
+            replaces: managed.id.to_string(),
+            ..SetFormFields::default()
+        },
+        max_kb: SET_FILE_LIMIT / 1024,
+    };
+    render(&state, "teach_set.html", &view)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FileQuery {
+    pub format: Option<String>,
+}
+
+/// The set's file as an attachment: the stored TOML (`{id}.toml`), or with `?format=csv` the set
+/// as a spreadsheet (`{id}.csv`; 409 when a list item holds a `|`).
+pub async fn download(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    path: web::Path<String>,
+    query: web::Query<FileQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
+    let (body, extension, content_type) = match query.format.as_deref() {
+        Some("csv") => {
+            let set = managed.parsed().ok_or_else(|| AppError::internal("a stored set file does not parse"))?;
+            let csv = to_csv(&set).map_err(|error| AppError::Conflict { code: "not_a_spreadsheet", message: error.to_string() })?;
+            (csv, "csv", "text/csv; charset=utf-8")
+        }
+        _ => (managed.file_text, "toml", "application/toml; charset=utf-8"),
+    };
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(format!("{}.{extension}", managed.id))],
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(disposition)
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}

@@ -1,0 +1,151 @@
+//! From an upload to a checked set, without HTTP or a database: which format the text is in,
+//! the text itself (the chosen file, else the pasted text), a spreadsheet's set id and title,
+//! and every problem of the file, located as `studyhall check` locates it.
+
+use std::path::Path;
+
+use crate::questions::QuestionSet;
+use crate::questions::csv::{Delimiter, file_stem, parse_sheet};
+use crate::questions::encoding::decode;
+use crate::questions::model::SetId;
+use crate::questions::parse::{parse_set, to_toml};
+use crate::questions::rules::slug;
+use crate::web::views::{ProblemRow, SetFormFields};
+
+use super::form::SetUpload;
+
+/// The format of the set's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    /// CSV or TSV: the delimiter is the extension's, or guessed from the header line.
+    Sheet,
+}
+
+impl Format {
+    /// The file's extension decides (`.csv`, `.tsv`, `.toml`); otherwise the form's choice.
+    pub fn of(file_name: Option<&str>, chosen: &str) -> Format {
+        let extension = file_name
+            .and_then(|name| Path::new(name).extension())
+            .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("csv" | "tsv" | "tab") => Format::Sheet,
+            Some("toml") => Format::Toml,
+            _ if chosen == "sheet" => Format::Sheet,
+            _ => Format::Toml,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Sheet => "sheet",
+        }
+    }
+}
+
+/// An upload read as text, with the form's fields as the next page keeps them.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub format: Format,
+    pub form: SetFormFields,
+}
+
+/// The upload's text and fields, or why there is no text to check (a sentence for the form).
+pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
+    let (bytes, file_name) = if upload.file.is_empty() {
+        (&upload.text, None)
+    } else {
+        (&upload.file, upload.file_name.as_deref())
+    };
+    let text = decode(bytes.clone()).map_err(|not_utf8| {
+        let problem = not_utf8.problem();
+        let what = file_name.map_or_else(|| "The text".to_string(), |name| format!("“{name}”"));
+        format!(
+            "{what} cannot be read as a set: {} at line {}, column {}. A set file is plain text \
+             (TOML, CSV or TSV); {}.",
+            problem.message, not_utf8.line, not_utf8.column, problem.fix
+        )
+    })?;
+    // Browsers send a textarea's lines with CR LF; the file keeps plain LF.
+    let text = text.replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return Err("Choose a set file, or paste the set in the box.".into());
+    }
+    let format = Format::of(file_name, &upload.format);
+    let stem = file_name.map(|name| file_stem(Path::new(name))).unwrap_or_default();
+    let or_stem = |given: &str| if given.trim().is_empty() { stem.clone() } else { given.trim().to_string() };
+    let form = SetFormFields {
+        format: format.as_str().to_string(),
+        set_id: or_stem(&upload.set_id),
+        set_title: or_stem(&upload.set_title),
+        text,
+        replaces: upload.replaces.trim().to_string(),
+        file_name: file_name.unwrap_or_default().to_string(),
+    };
+    Ok(Submission { format, form })
+}
+
+/// What checking a submission found.
+#[derive(Debug, Clone)]
+pub enum Checked {
+    /// The set, and the text to keep as its file: the TOML as written, or for a spreadsheet
+    /// the TOML it gives (so the file can be downloaded, and rewritten when an answer is
+    /// accepted, whatever it was uploaded as).
+    Valid { set: QuestionSet, file_text: String },
+    /// Every problem of the file, in line order.
+    Invalid(Vec<ProblemRow>),
+}
+
+/// Checks the submission's text, by the same rules as `studyhall check`. `Err` is a problem
+/// with the form rather than the file (a spreadsheet without a usable set id).
+pub fn check(submission: &Submission) -> Result<Checked, String> {
+    let form = &submission.form;
+    let rows = |located: Vec<(usize, String, String, String)>| {
+        let rows = located.into_iter().enumerate().map(|(index, (line, place, message, fix))| ProblemRow {
+            anchor: format!("problem-{}", index + 1),
+            line,
+            place,
+            message,
+            fix,
+        });
+        Checked::Invalid(rows.collect())
+    };
+    match submission.format {
+        Format::Toml => Ok(match parse_set(&form.text) {
+            Ok(set) => Checked::Valid { set, file_text: form.text.clone() },
+            Err(found) => rows(found.into_iter().map(|d| (d.line, format!("{}:{}", d.line, d.column), d.message, d.fix)).collect()),
+        }),
+        Format::Sheet => {
+            let id = sheet_set_id(&form.set_id)?;
+            let delimiter = Delimiter::from_path(Path::new(&form.file_name)).unwrap_or_else(|| Delimiter::sniff(&form.text));
+            Ok(match parse_sheet(&form.text, delimiter, id, &form.set_title) {
+                Ok(set) => {
+                    let file_text = to_toml(&set);
+                    Checked::Valid { set, file_text }
+                }
+                Err(found) => rows(found.into_iter().map(|d| {
+                    let place = if d.column.is_empty() { d.line.to_string() } else { format!("{}:{}", d.line, d.column) };
+                    (d.line, place, d.message, d.fix)
+                }).collect()),
+            })
+        }
+    }
+}
+
+/// A spreadsheet's set id, as given on the form (or taken from the file's name).
+fn sheet_set_id(given: &str) -> Result<SetId, String> {
+    if given.is_empty() {
+        return Err("Give the set an id: a spreadsheet does not hold one (a file's name is used when you upload one).".into());
+    }
+    SetId::parse(given).map_err(|error| {
+        let suggestion = match slug(given) {
+            slug if slug.is_empty() => "cold-war".to_string(),
+            slug => slug,
+        };
+        format!("The set id “{given}” cannot be used: {error}. Use a-z, 0-9 and '-', e.g. “{suggestion}”.")
+    })
+}
+
+#[cfg(test)]
+mod tests;

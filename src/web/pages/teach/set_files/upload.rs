@@ -1,0 +1,231 @@
+//! Uploading a set: the form (`GET /teach/sets/new[?from=SET]`), the check and preview
+//! (`POST /teach/sets/preview`) and publishing (`POST /teach/sets/publish`).
+//!
+//! Both POSTs read the same multipart form and check it the same way: a file with problems
+//! comes back as the form, 422, with every problem under its line; a good one gives the preview
+//! (what students will see, what changes) whose Publish button posts the same text again,
+//! hidden, to be checked once more and imported. Nothing is written before Publish.
+
+use actix_multipart::form::MultipartForm;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::questions::QuestionSet;
+use crate::store::{ImportReport, Teacher, Visibility};
+use crate::web::auth::SignedIn;
+use crate::web::blocking;
+use crate::web::error::{AppError, PageError};
+use crate::web::state::AppState;
+use crate::web::views::{
+    ProblemRow, Section, SetFormFields, SetPreviewView, SetUploadView, card_preview, diff_view,
+    listing,
+};
+
+use super::super::super::{layout, redirect, render, require};
+use super::super::teacher_of;
+use super::form::{SET_FILE_LIMIT, SetUpload, is_overflow};
+use super::page::managed_set;
+use super::submission::{Checked, check, submission};
+
+/// The upload as the handlers receive it: the form, or why it could not be read.
+type Upload = Result<MultipartForm<SetUpload>, actix_web::Error>;
+
+#[derive(Debug, Deserialize)]
+pub struct NewQuery {
+    /// A set to start from: its file fills the text box, for a new version.
+    pub from: Option<String>,
+}
+
+pub async fn new_form(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    query: web::Query<NewQuery>,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let teacher = teacher_of(&visitor)?;
+    let mut form = SetFormFields { format: "toml".into(), ..SetFormFields::default() };
+    if let Some(from) = query.from.as_deref().filter(|from| !from.is_empty()) {
+        let managed = managed_set(&state, teacher, from).await?;
+        form.text = managed.file_text;
+        form.replaces = managed.id.to_string();
+    }
+    render(&state, "teach_set_upload.html", &upload_view(&visitor, Refusal::blank(form)))
+}
+
+pub async fn preview(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    upload: Upload,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let (teacher, upload) = accepted(&visitor, upload)?;
+    let (set, form) = match prepare(&state, teacher, &upload).await? {
+        Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
+        Prepared::Ready { set, form, .. } => (set, form),
+    };
+    let (store, previewed) = (state.store.clone(), set.clone());
+    let report = blocking(move || store.preview_import(&previewed)).await?;
+    render(&state, "teach_set_preview.html", &preview_view(&visitor, teacher, &set, &report, form))
+}
+
+pub async fn publish(
+    state: web::Data<AppState>,
+    visitor: Option<SignedIn>,
+    upload: Upload,
+) -> Result<HttpResponse, PageError> {
+    let visitor = match require(visitor) {
+        Ok(visitor) => visitor,
+        Err(to_sign_in) => return Ok(to_sign_in),
+    };
+    let (teacher, upload) = accepted(&visitor, upload)?;
+    let (set, file_text) = match prepare(&state, teacher, &upload).await? {
+        Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
+        Prepared::Ready { set, file_text, .. } => (set, file_text),
+    };
+    let visibility = upload.visibility.parse().unwrap_or_else(|_| default_visibility(teacher));
+    let id = set.id.clone();
+    state.store.publish_set(teacher, set, file_text, visibility).await.map_err(AppError::from)?;
+    Ok(redirect(&format!("/teach/sets/{id}?published=1")))
+}
+
+/// A new set uploaded by an instructor is for their classes; by the admin, for everyone (as
+/// the sets the server loads are).
+fn default_visibility(teacher: Teacher) -> Visibility {
+    if teacher.is_admin() { Visibility::Open } else { Visibility::Restricted }
+}
+
+/// The teacher and their form, once it is read, its CSRF token checked and its size known.
+fn accepted(visitor: &SignedIn, upload: Upload) -> Result<(Teacher, SetUpload), AppError> {
+    let teacher = teacher_of(visitor)?;
+    let too_large = || AppError::TooLarge { limit_kb: SET_FILE_LIMIT / 1024 };
+    let upload = upload
+        .map_err(|error| {
+            if is_overflow(&error) {
+                too_large()
+            } else {
+                AppError::BadRequest(format!("the upload could not be read ({error}): send it from the upload form"))
+            }
+        })?
+        .into_inner();
+    visitor.verify_csrf(&upload.csrf_token)?;
+    if upload.too_large {
+        return Err(too_large());
+    }
+    Ok((teacher, upload))
+}
+
+/// Why an upload goes back to the form, with what the form keeps.
+#[derive(Debug, Clone)]
+struct Refusal {
+    form: SetFormFields,
+    form_errors: Vec<String>,
+    problems: Vec<ProblemRow>,
+}
+
+impl Refusal {
+    fn blank(form: SetFormFields) -> Refusal {
+        Refusal { form, form_errors: Vec::new(), problems: Vec::new() }
+    }
+
+    fn saying(form: SetFormFields, error: String) -> Refusal {
+        Refusal { form, form_errors: vec![error], problems: Vec::new() }
+    }
+}
+
+enum Prepared {
+    Refused(Refusal),
+    Ready { set: QuestionSet, file_text: String, form: SetFormFields },
+}
+
+/// Checks an upload: its text, the set it gives, that it is the set it says it replaces, and
+/// that `teacher` may publish it (a set id someone else's set has is refused).
+async fn prepare(state: &AppState, teacher: Teacher, upload: &SetUpload) -> Result<Prepared, AppError> {
+    let submission = match submission(upload) {
+        Ok(submission) => submission,
+        Err(error) => return Ok(Prepared::Refused(Refusal::saying(kept_fields(upload), error))),
+    };
+    let form = submission.form.clone();
+    let (set, file_text) = match check(&submission) {
+        Err(error) => return Ok(Prepared::Refused(Refusal::saying(form, error))),
+        Ok(Checked::Invalid(problems)) => {
+            return Ok(Prepared::Refused(Refusal { form, form_errors: Vec::new(), problems }));
+        }
+        Ok(Checked::Valid { set, file_text }) => (set, file_text),
+    };
+    if !form.replaces.is_empty() && form.replaces != set.id.as_str() {
+        let error = format!(
+            "This file is the set “{}”, not “{}”: change its id to “{}” to make it a new version, or upload it as a new set.",
+            set.id, form.replaces, form.replaces
+        );
+        return Ok(Prepared::Refused(Refusal::saying(form, error)));
+    }
+    let (store, id) = (state.store.clone(), set.id.clone());
+    let ownership = blocking(move || store.set_ownership(&id)).await?;
+    if let Some(ownership) = ownership.filter(|ownership| !ownership.may_manage(teacher)) {
+        let whose = ownership.owner_name.map_or_else(|| "a set the server loads".to_string(), |name| format!("{name}’s set"));
+        let error = format!("The set id “{}” is taken by {whose}: give your set another id.", set.id);
+        return Ok(Prepared::Refused(Refusal::saying(form, error)));
+    }
+    Ok(Prepared::Ready { set, file_text, form })
+}
+
+/// The form's fields when its text could not be read: all but the text.
+fn kept_fields(upload: &SetUpload) -> SetFormFields {
+    SetFormFields {
+        format: upload.format.clone(),
+        set_id: upload.set_id.clone(),
+        set_title: upload.set_title.clone(),
+        replaces: upload.replaces.clone(),
+        ..SetFormFields::default()
+    }
+}
+
+/// The form again, 422, with what was wrong.
+fn refused(state: &AppState, visitor: &SignedIn, refusal: Refusal) -> Result<HttpResponse, PageError> {
+    let mut response = render(state, "teach_set_upload.html", &upload_view(visitor, refusal))?;
+    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}
+
+fn upload_view(visitor: &SignedIn, refusal: Refusal) -> SetUploadView {
+    let heading = match refusal.form.replaces.as_str() {
+        "" => "Upload a question set".to_string(),
+        set => format!("New version of {set}"),
+    };
+    let listing = if refusal.problems.is_empty() { Vec::new() } else { listing(&refusal.form.text, &refusal.problems) };
+    SetUploadView {
+        layout: layout(visitor, &heading, Section::Teach),
+        heading,
+        form: refusal.form,
+        form_errors: refusal.form_errors,
+        problems: refusal.problems,
+        listing,
+        max_kb: SET_FILE_LIMIT / 1024,
+    }
+}
+
+fn preview_view(
+    visitor: &SignedIn,
+    teacher: Teacher,
+    set: &QuestionSet,
+    report: &ImportReport,
+    form: SetFormFields,
+) -> SetPreviewView {
+    SetPreviewView {
+        layout: layout(visitor, &format!("Preview: {}", set.title), Section::Teach),
+        set_id: set.id.to_string(),
+        title: set.title.clone(),
+        description: set.description.clone(),
+        cards: set.cards.iter().map(card_preview).collect(),
+        diff: diff_view(report),
+        form,
+        visibility: default_visibility(teacher).to_string(),
+    }
+}

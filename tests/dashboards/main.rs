@@ -1,0 +1,14 @@
+//! The instructors' dashboards, end to end: a real server with a class whose students answer
+//! through the JSON API; the instructor reads the pages and downloads the exports as a
+//! browser would, and decides on disputed answers through the forms.
+
+mod browser;
+#[path = "../common/mod.rs"]
+mod common;
+mod support;
+
+mod access;
+mod analysis;
+mod disputes;
+mod exports;
+mod overview;
