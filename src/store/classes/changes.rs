@@ -64,12 +64,7 @@ impl Store {
                 .prepare_cached("SELECT username FROM users WHERE id = ?1")?
                 .query_row([member], |row| row.get(0))?;
             let detail = format!("{username} from {} ({class})", found.name);
-            record_audit(
-                connection,
-                teacher.user(),
-                "class.remove_member",
-                &detail,
-            )?;
+            record_audit(connection, teacher.user(), "class.remove_member", &detail)?;
             Ok(true)
         })
     }

@@ -83,3 +83,25 @@ fn a_blank_title_falls_back_to_the_set_id() {
     let set = parse_sheet(text, Delimiter::Comma, SetId::parse("cold-war").unwrap(), " ").unwrap();
     assert_eq!(set.title, "cold-war");
 }
+
+#[test]
+fn the_readme_example_reads_with_one_card_of_every_kind() {
+    const README: &str = include_str!("../../../../questions/README.md");
+    let start = README.find("```csv\n").expect("the README has a CSV example") + "```csv\n".len();
+    let length = README[start..].find("```").unwrap();
+    let set = parsed(&README[start..start + length]);
+    let kinds: Vec<&str> = set.cards.iter().map(|card| card.kind.name()).collect();
+    assert_eq!(kinds, ["recall", "text", "choice", "multi", "truefalse", "date", "number"]);
+    assert_eq!(set.cards[3].explanation.as_deref(), Some("The USSR sent pilots, not troops."));
+}
+
+#[test]
+fn the_readme_error_sample_is_what_its_file_gives() {
+    let text = "id,kind,prompt,choices\nc1,choise,Q?,a|b\nc2,choice,Q?,a|b\nc1,truefalse,Q?,\n";
+    let found: Vec<String> = super::problems(text).iter().map(|line| format!("cold-war.csv:{line}")).collect();
+    const README: &str = include_str!("../../../../questions/README.md");
+    for line in &found {
+        assert!(README.contains(line.as_str()), "the README shows {line}");
+    }
+    assert_eq!(found.len(), 3, "{found:#?}");
+}

@@ -2,7 +2,7 @@
 //! restrict and assign a set, a class's daily limit, and an exam day.
 
 use super::{new_class, owned_set, restrict, teacher, visible_sets};
-use crate::store::tests::{day, set, set_id};
+use crate::store::tests::{day, open_store, set, set_id};
 use crate::store::{Assignment, Role, StoreError, Visibility};
 
 #[test]
