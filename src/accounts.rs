@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 /// Why a username or password was refused, worded for the person typing it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,7 +37,10 @@ impl Username {
         if !(3..=32).contains(&text.chars().count()) {
             return Err(AccountError::UsernameLength);
         }
-        if !text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+        if !text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        {
             return Err(AccountError::UsernameCharacters);
         }
         Ok(Username(text.to_string()))
@@ -76,7 +79,11 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
         return false;
     }
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -119,9 +126,10 @@ impl SignInThrottle {
         let mut failures = self.lock();
         // Forget names that have been quiet longer than the longest wait, so the map stays small.
         failures.retain(|_, entry| now.saturating_duration_since(entry.last) < MAX_WAIT);
-        let entry = failures
-            .entry(username.to_lowercase())
-            .or_insert(Failures { count: 0, last: now });
+        let entry = failures.entry(username.to_lowercase()).or_insert(Failures {
+            count: 0,
+            last: now,
+        });
         entry.count = entry.count.saturating_add(1);
         entry.last = now;
     }
@@ -132,7 +140,9 @@ impl SignInThrottle {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Failures>> {
         // A panic while holding this lock cannot leave the map inconsistent: keep using it.
-        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -147,19 +157,40 @@ mod tests {
 
     #[test]
     fn usernames_are_3_to_32_safe_characters() {
-        assert_eq!(Username::parse("  ada.l_1-x ").unwrap().as_str(), "ada.l_1-x");
+        assert_eq!(
+            Username::parse("  ada.l_1-x ").unwrap().as_str(),
+            "ada.l_1-x"
+        );
         assert_eq!(Username::parse("ab"), Err(AccountError::UsernameLength));
-        assert_eq!(Username::parse(&"a".repeat(33)), Err(AccountError::UsernameLength));
-        assert_eq!(Username::parse("ada lovelace"), Err(AccountError::UsernameCharacters));
-        assert_eq!(Username::parse("<script>"), Err(AccountError::UsernameCharacters));
+        assert_eq!(
+            Username::parse(&"a".repeat(33)),
+            Err(AccountError::UsernameLength)
+        );
+        assert_eq!(
+            Username::parse("ada lovelace"),
+            Err(AccountError::UsernameCharacters)
+        );
+        assert_eq!(
+            Username::parse("<script>"),
+            Err(AccountError::UsernameCharacters)
+        );
     }
 
     #[test]
     fn passwords_need_10_characters_counted_as_characters() {
-        assert_eq!(validate_new_password("123456789"), Err(AccountError::PasswordTooShort));
+        assert_eq!(
+            validate_new_password("123456789"),
+            Err(AccountError::PasswordTooShort)
+        );
         assert!(validate_new_password("1234567890").is_ok());
-        assert_eq!(validate_new_password("ééééé"), Err(AccountError::PasswordTooShort));
-        assert_eq!(validate_new_password(&"x".repeat(1025)), Err(AccountError::PasswordTooLong));
+        assert_eq!(
+            validate_new_password("ééééé"),
+            Err(AccountError::PasswordTooShort)
+        );
+        assert_eq!(
+            validate_new_password(&"x".repeat(1025)),
+            Err(AccountError::PasswordTooLong)
+        );
     }
 
     #[test]
@@ -189,14 +220,24 @@ mod tests {
             assert_eq!(throttle.wait_before_attempt("Ada", start), None);
             throttle.record_failure("Ada", start);
         }
-        assert_eq!(throttle.wait_before_attempt("ada", start), Some(Duration::from_secs(1)));
-        assert_eq!(throttle.wait_before_attempt("ada", start + Duration::from_secs(1)), None);
+        assert_eq!(
+            throttle.wait_before_attempt("ada", start),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            throttle.wait_before_attempt("ada", start + Duration::from_secs(1)),
+            None
+        );
         throttle.record_failure("ada", start + Duration::from_secs(1));
         assert_eq!(
             throttle.wait_before_attempt("ada", start + Duration::from_secs(1)),
             Some(Duration::from_secs(2))
         );
-        assert_eq!(throttle.wait_before_attempt("bob", start), None, "per username");
+        assert_eq!(
+            throttle.wait_before_attempt("bob", start),
+            None,
+            "per username"
+        );
         throttle.record_success("ADA");
         assert_eq!(throttle.wait_before_attempt("ada", start), None);
     }

@@ -33,7 +33,9 @@ pub enum ConfigError {
 impl ServerConfig {
     pub fn from_args(args: &ServeArgs) -> Result<ServerConfig, ConfigError> {
         let time_zone = match &args.time_zone {
-            Some(name) => TimeZone::get(name).map_err(|_| ConfigError::TimeZone { name: name.clone() })?,
+            Some(name) => {
+                TimeZone::get(name).map_err(|_| ConfigError::TimeZone { name: name.clone() })?
+            }
             None => TimeZone::system(),
         };
         let clock = StudyClock::new(args.day_start_hour, time_zone)
@@ -66,10 +68,16 @@ mod tests {
 
     #[test]
     fn an_unknown_time_zone_is_refused_with_advice() {
-        let cli = Cli::try_parse_from(["studyhall", "serve", "--time-zone", "Mars/Olympus"]).unwrap();
-        let Some(crate::cli::Command::Serve(args)) = cli.command else { panic!("serve") };
+        let cli =
+            Cli::try_parse_from(["studyhall", "serve", "--time-zone", "Mars/Olympus"]).unwrap();
+        let Some(crate::cli::Command::Serve(args)) = cli.command else {
+            panic!("serve")
+        };
         let message = ServerConfig::from_args(&args).unwrap_err().to_string();
-        assert!(message.contains("Mars/Olympus") && message.contains("IANA"), "{message}");
+        assert!(
+            message.contains("Mars/Olympus") && message.contains("IANA"),
+            "{message}"
+        );
     }
 
     #[test]

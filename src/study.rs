@@ -275,9 +275,17 @@ mod tests {
         let alone = days_until_back(known(), Quality::EASY, today, None);
         assert!(alone > 14, "SM-2 alone: {alone} days");
         let exam = Some(day("2026-03-15"));
-        assert_eq!(days_until_back(known(), Quality::EASY, today, exam), 6, "the day before");
+        assert_eq!(
+            days_until_back(known(), Quality::EASY, today, exam),
+            6,
+            "the day before"
+        );
         let far = Some(day("2027-01-01"));
         assert_eq!(days_until_back(known(), Quality::EASY, today, far), alone);
-        assert_eq!(days_until_back(known(), Quality::AGAIN, today, exam), 0, "later today");
+        assert_eq!(
+            days_until_back(known(), Quality::AGAIN, today, exam),
+            0,
+            "later today"
+        );
     }
 }

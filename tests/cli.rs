@@ -49,12 +49,19 @@ fn sm2_prints_a_table_for_people() {
 
 #[test]
 fn sm2_with_a_quality_out_of_range_or_not_a_number_exits_2_naming_the_argument() {
-    for (bad, position) in [("6", "argument 2"), ("good", "argument 2"), ("-1", "argument 2")] {
+    for (bad, position) in [
+        ("6", "argument 2"),
+        ("good", "argument 2"),
+        ("-1", "argument 2"),
+    ] {
         let output = studyhall(&["sm2", "4", bad]);
         assert_eq!(output.status.code(), Some(2), "{bad}");
         let message = stderr(&output);
         assert_eq!(message.trim().lines().count(), 1, "{message}");
-        assert!(message.contains(position) && message.contains(bad), "{message}");
+        assert!(
+            message.contains(position) && message.contains(bad),
+            "{message}"
+        );
     }
 }
 
@@ -80,7 +87,10 @@ fn check_lists_every_error_of_a_file_with_its_line_and_column_and_exits_1() {
     let file = path.display().to_string();
     assert!(message.contains(&format!("{file}:7:8:")), "{message}");
     assert!(message.contains(&format!("{file}:14:10:")), "{message}");
-    assert!(message.contains(" — "), "each error says how to fix it: {message}");
+    assert!(
+        message.contains(" — "),
+        "each error says how to fix it: {message}"
+    );
 }
 
 #[test]
@@ -92,7 +102,11 @@ fn import_loads_a_set_and_reimporting_reports_it_unchanged() {
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stdout(&first).contains("created"), "{}", stdout(&first));
     let second = studyhall(&["import", "questions/korean-war-1950.toml", "--db", db]);
-    assert!(stdout(&second).contains("0 added, 0 changed, 0 retired"), "{}", stdout(&second));
+    assert!(
+        stdout(&second).contains("0 added, 0 changed, 0 retired"),
+        "{}",
+        stdout(&second)
+    );
 }
 
 #[test]
@@ -103,7 +117,13 @@ fn import_of_a_file_with_errors_loads_nothing() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&good, "[set]\nid = \"good\"\ntitle = \"G\"\n\n[[cards]]\nid = \"a\"\nkind = \"truefalse\"\nprompt = \"P\"\nanswer = true\n").unwrap();
     std::fs::write(&bad, "[set]\nid = \"bad\"\n").unwrap();
-    let output = studyhall(&["import", good.to_str().unwrap(), bad.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    let output = studyhall(&[
+        "import",
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("nothing was imported"));
     assert!(!db.exists(), "the database is not even created");
@@ -118,7 +138,10 @@ fn serve_on_a_port_in_use_says_what_to_do_and_exits_1() {
     let output = studyhall(&["serve", "--addr", &addr, "--db", db.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains(&addr) && message.contains("--addr"), "{message}");
+    assert!(
+        message.contains(&addr) && message.contains("--addr"),
+        "{message}"
+    );
     assert!(!message.contains("panicked"), "{message}");
 }
 
@@ -126,20 +149,38 @@ fn serve_on_a_port_in_use_says_what_to_do_and_exits_1() {
 fn serve_with_an_unwritable_database_path_says_what_to_do_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("no-such-folder").join("s.db");
-    let output = studyhall(&["serve", "--addr", "127.0.0.1:0", "--db", db.to_str().unwrap()]);
+    let output = studyhall(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains("--db") && message.contains("no-such-folder"), "{message}");
+    assert!(
+        message.contains("--db") && message.contains("no-such-folder"),
+        "{message}"
+    );
 }
 
 #[test]
 fn serve_with_a_broken_question_file_lists_its_errors_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("broken.toml"), "[set]\nid = \"x\"\ntitle = \"X\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "[set]\nid = \"x\"\ntitle = \"X\"\n",
+    )
+    .unwrap();
     let db = dir.path().join("s.db");
     let output = studyhall(&[
-        "serve", "--addr", "127.0.0.1:0", "--db", db.to_str().unwrap(),
-        "--questions", dir.path().to_str().unwrap(),
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--db",
+        db.to_str().unwrap(),
+        "--questions",
+        dir.path().to_str().unwrap(),
     ]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use studyhall::questions::SetId;
 use studyhall::questions::folder::BUILT_IN_SET;
 use studyhall::questions::parse::parse_set;
-use studyhall::questions::SetId;
 use studyhall::scheduler::{Quality, StudyDay};
 use studyhall::store::{NewReview, Queue, Role, Store, StoreConfig};
 
@@ -25,7 +25,10 @@ impl ExpectedCard {
     fn review(previous: Option<ExpectedCard>, quality: u32, today: StudyDay) -> ExpectedCard {
         if let Some(card) = previous.filter(|card| card.last_day == today) {
             // A same-day repeat: logged, schedule untouched.
-            return ExpectedCard { relearning: quality < 4, ..card };
+            return ExpectedCard {
+                relearning: quality < 4,
+                ..card
+            };
         }
         let (mut repetitions, mut easiness, mut interval) =
             previous.map_or((0, 250, 0), |c| (c.repetitions, c.easiness, c.interval));
@@ -58,7 +61,10 @@ struct Grades(u64);
 
 impl Grades {
     fn next(&mut self) -> u32 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         // Mostly passes, some lapses: 5, 4, 4, 3, 4, 5, 1, 2, 0, 4 ...
         [5, 4, 4, 3, 4, 5, 1, 4, 2, 0, 5, 4][((self.0 >> 33) % 12) as usize]
     }
@@ -70,8 +76,14 @@ fn two_weeks_of_study_follow_sm2_day_by_day() {
     let store = Store::open(&StoreConfig::new(dir.path().join("sim.db"))).unwrap();
     let set = parse_set(BUILT_IN_SET).unwrap();
     let total_cards = set.cards.len();
-    store.import_sets(vec![(set, BUILT_IN_SET.to_string())]).wait().unwrap();
-    let user = store.create_user("student", "not-a-real-hash", Role::Student).wait().unwrap();
+    store
+        .import_sets(vec![(set, BUILT_IN_SET.to_string())])
+        .wait()
+        .unwrap();
+    let user = store
+        .create_user("student", "not-a-real-hash", Role::Student)
+        .wait()
+        .unwrap();
     let set_id = SetId::parse("korean-war-1950").unwrap();
 
     let first_day: StudyDay = "2026-03-02".parse().unwrap();
@@ -84,13 +96,18 @@ fn two_weeks_of_study_follow_sm2_day_by_day() {
         let today = first_day.plus_days(day);
         let mut introduced_today = 0;
         for _ in 0..1000 {
-            let Some(next) = store.next_card(user, &set_id, today).unwrap() else { break };
+            let Some(next) = store.next_card(user, &set_id, today).unwrap() else {
+                break;
+            };
             let previous = expected.get(&next.card_row.0).copied();
             match (next.queue, previous) {
                 (Queue::New, None) => introduced_today += 1,
                 (Queue::Due, Some(card)) => {
                     assert!(card.due <= today, "{today}: shown before due: {card:?}");
-                    assert_ne!(card.last_day, today, "a due card was already reviewed today");
+                    assert_ne!(
+                        card.last_day, today,
+                        "a due card was already reviewed today"
+                    );
                 }
                 (Queue::Relearn, Some(card)) => {
                     assert!(card.relearning && card.last_day == today, "{card:?}");
@@ -125,13 +142,26 @@ fn two_weeks_of_study_follow_sm2_day_by_day() {
             assert_eq!(got.relearning, want.relearning);
             expected.insert(next.card_row.0, want);
         }
-        assert!(introduced_today <= 20, "{today}: {introduced_today} new cards, limit 20");
+        assert!(
+            introduced_today <= 20,
+            "{today}: {introduced_today} new cards, limit 20"
+        );
         for card in expected.values() {
             assert!(card.due > today, "{today}: a due card was left: {card:?}");
-            assert!(!(card.relearning && card.last_day == today), "{today}: a relearning card was left");
+            assert!(
+                !(card.relearning && card.last_day == today),
+                "{today}: a relearning card was left"
+            );
         }
     }
-    assert_eq!(expected.len(), total_cards, "every card was introduced within two weeks");
+    assert_eq!(
+        expected.len(),
+        total_cards,
+        "every card was introduced within two weeks"
+    );
     assert!(repeats_seen > 0, "the run exercised same-day relearning");
-    assert!(reviews > total_cards * 2, "cards came back for review: {reviews} reviews");
+    assert!(
+        reviews > total_cards * 2,
+        "cards came back for review: {reviews} reviews"
+    );
 }

@@ -29,7 +29,10 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
             "{error}\ncheck that the database's folder exists and is writable, or choose another file with --db"
         )
     })?;
-    let reports = store.import_sets(sets).wait().context("could not load the question sets into the database")?;
+    let reports = store
+        .import_sets(sets)
+        .wait()
+        .context("could not load the question sets into the database")?;
     for report in &reports {
         tracing::info!(set = %report.set, added = report.added.len(), changed = report.changed.len(),
             retired = report.retired.len(), unchanged = report.unchanged, "question set loaded");
@@ -43,9 +46,13 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     sweep_expired_sessions(store.clone());
     setup::apply_registration(&store, args.registration)?;
     let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
-    let templates = Templates::new().context("the built-in page templates do not compile (a bug)")?;
+    let templates =
+        Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let state = AppState::new(store, config.clock.clone(), templates);
-    println!("studyhall is ready: open http://{}/ in a browser", config.addr);
+    println!(
+        "studyhall is ready: open http://{}/ in a browser",
+        config.addr
+    );
     if let Some(link) = setup_link {
         println!("Set up the admin account: {link}");
     }
@@ -58,14 +65,23 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 /// expiry is already refused at sign-in checks, this only keeps the table small.
 fn sweep_expired_sessions(store: Store) {
     const EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
-    let sweeper = std::thread::Builder::new().name("session-sweeper".into()).spawn(move || loop {
-        match store.delete_expired_sessions(crate::web::state::now_ms()).wait() {
-            Ok(deleted) if deleted > 0 => tracing::info!(deleted, "expired sessions deleted"),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "could not delete expired sessions"),
-        }
-        std::thread::sleep(EVERY);
-    });
+    let sweeper = std::thread::Builder::new()
+        .name("session-sweeper".into())
+        .spawn(move || {
+            loop {
+                match store
+                    .delete_expired_sessions(crate::web::state::now_ms())
+                    .wait()
+                {
+                    Ok(deleted) if deleted > 0 => {
+                        tracing::info!(deleted, "expired sessions deleted")
+                    }
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(%error, "could not delete expired sessions"),
+                }
+                std::thread::sleep(EVERY);
+            }
+        });
     if let Err(error) = sweeper {
         tracing::warn!(%error, "could not start the expired-session sweeper");
     }

@@ -32,10 +32,18 @@ pub fn parse_qualities(arguments: &[String]) -> Result<Vec<Quality>, String> {
 }
 
 /// Writes the state after each review of a new card, as a table or as JSON lines.
-pub fn write_reviews(out: &mut impl Write, qualities: &[Quality], json: bool) -> std::io::Result<()> {
+pub fn write_reviews(
+    out: &mut impl Write,
+    qualities: &[Quality],
+    json: bool,
+) -> std::io::Result<()> {
     let mut state = CardState::NEW;
     if !json {
-        writeln!(out, "{:>6}  {:>7}  {:>11}  {:>4}  {:>8}", "review", "quality", "repetitions", "EF", "interval")?;
+        writeln!(
+            out,
+            "{:>6}  {:>7}  {:>11}  {:>4}  {:>8}",
+            "review", "quality", "repetitions", "EF", "interval"
+        )?;
     }
     for (index, quality) in qualities.iter().enumerate() {
         state = state.review(*quality);
@@ -46,9 +54,17 @@ pub fn write_reviews(out: &mut impl Write, qualities: &[Quality], json: bool) ->
                 ef: state.easiness.as_f64(),
                 interval: state.interval_days,
             };
-            writeln!(out, "{}", serde_json::to_string(&line).map_err(std::io::Error::other)?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&line).map_err(std::io::Error::other)?
+            )?;
         } else {
-            let unit = if state.interval_days == 1 { "day" } else { "days" };
+            let unit = if state.interval_days == 1 {
+                "day"
+            } else {
+                "days"
+            };
             writeln!(
                 out,
                 "{:>6}  {:>7}  {:>11}  {:>4}  {:>3} {unit}",
@@ -79,9 +95,18 @@ mod tests {
     fn json_lines_have_exactly_the_four_keys_and_ef_as_a_number() {
         let text = output(&["5", "5", "3"], true);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], r#"{"quality":5,"repetitions":1,"ef":2.6,"interval":1}"#);
-        assert_eq!(lines[1], r#"{"quality":5,"repetitions":2,"ef":2.7,"interval":6}"#);
-        assert_eq!(lines[2], r#"{"quality":3,"repetitions":3,"ef":2.56,"interval":17}"#);
+        assert_eq!(
+            lines[0],
+            r#"{"quality":5,"repetitions":1,"ef":2.6,"interval":1}"#
+        );
+        assert_eq!(
+            lines[1],
+            r#"{"quality":5,"repetitions":2,"ef":2.7,"interval":6}"#
+        );
+        assert_eq!(
+            lines[2],
+            r#"{"quality":3,"repetitions":3,"ef":2.56,"interval":17}"#
+        );
     }
 
     #[test]
@@ -89,15 +114,26 @@ mod tests {
         let text = output(&["4", "1"], false);
         let rows: Vec<&str> = text.lines().collect();
         assert_eq!(rows.len(), 3);
-        assert!(rows[1].contains("2.50") && rows[1].ends_with("1 day"), "{}", rows[1]);
-        assert!(rows[2].contains("2.50") && rows[2].contains(" 0 "), "{}", rows[2]);
+        assert!(
+            rows[1].contains("2.50") && rows[1].ends_with("1 day"),
+            "{}",
+            rows[1]
+        );
+        assert!(
+            rows[2].contains("2.50") && rows[2].contains(" 0 "),
+            "{}",
+            rows[2]
+        );
     }
 
     #[test]
     fn a_bad_quality_is_named_by_its_position_and_text() {
         let arguments: Vec<String> = ["4", "6"].iter().map(|s| s.to_string()).collect();
         let message = parse_qualities(&arguments).unwrap_err();
-        assert!(message.contains("argument 2") && message.contains("\"6\""), "{message}");
+        assert!(
+            message.contains("argument 2") && message.contains("\"6\""),
+            "{message}"
+        );
         assert!(!message.contains('\n'));
         assert!(parse_qualities(&["x".to_string()]).is_err());
         assert!(parse_qualities(&["-1".to_string()]).is_err());

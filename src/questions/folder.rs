@@ -43,7 +43,10 @@ pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderEr
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(read_error)? {
         let path = entry.map_err(read_error)?.path();
-        if path.extension().is_some_and(|extension| extension == "toml") {
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "toml")
+        {
             paths.push(path);
         }
     }
@@ -55,7 +58,9 @@ pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderEr
     if failed.is_empty() {
         Ok(loaded.into_iter().filter_map(Result::ok).collect())
     } else {
-        Err(FolderError::Invalid(failed.into_iter().filter_map(Result::err).collect()))
+        Err(FolderError::Invalid(
+            failed.into_iter().filter_map(Result::err).collect(),
+        ))
     }
 }
 
@@ -82,7 +87,9 @@ mod tests {
     fn every_toml_file_of_the_folder_is_loaded_in_name_order_and_others_are_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let set = |id: &str| {
-            format!("[set]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"c\"\nkind = \"truefalse\"\nprompt = \"P\"\nanswer = true\n")
+            format!(
+                "[set]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"c\"\nkind = \"truefalse\"\nprompt = \"P\"\nanswer = true\n"
+            )
         };
         std::fs::write(dir.path().join("b.toml"), set("bee")).unwrap();
         std::fs::write(dir.path().join("a.toml"), set("ant")).unwrap();

@@ -197,7 +197,10 @@ pub enum CardKind {
     /// A typed answer; any of `accept` counts as well.
     Text { answer: String, accept: Vec<String> },
     /// One of `choices` (2 to 10); `answer` is one of them.
-    Choice { choices: Vec<String>, answer: String },
+    Choice {
+        choices: Vec<String>,
+        answer: String,
+    },
     /// All and only `answers`, a subset of `choices`.
     Multi {
         choices: Vec<String>,
@@ -292,15 +295,32 @@ mod tests {
 
     #[test]
     fn partial_dates_parse_each_precision_and_reject_impossible_ones() {
-        assert_eq!(PartialDate::parse_iso("1950-01-30").unwrap().to_string(), "1950-01-30");
-        assert_eq!(PartialDate::parse_iso("1950-01").unwrap().to_string(), "1950-01");
+        assert_eq!(
+            PartialDate::parse_iso("1950-01-30").unwrap().to_string(),
+            "1950-01-30"
+        );
+        assert_eq!(
+            PartialDate::parse_iso("1950-01").unwrap().to_string(),
+            "1950-01"
+        );
         assert_eq!(PartialDate::parse_iso("1950").unwrap().to_string(), "1950");
         assert_eq!(
             PartialDate::parse_iso("1950-02-30"),
-            Err(DateError::Day { year: 1950, month: 2, day: 30 })
+            Err(DateError::Day {
+                year: 1950,
+                month: 2,
+                day: 30
+            })
         );
         assert_eq!(PartialDate::parse_iso("1950-13"), Err(DateError::Month(13)));
-        for bad in ["50-01-01", "1950/01/30", "1950-1-30", "", "1950-01-30-1", "+950"] {
+        for bad in [
+            "50-01-01",
+            "1950/01/30",
+            "1950-1-30",
+            "",
+            "1950-01-30-1",
+            "+950",
+        ] {
             assert_eq!(PartialDate::parse_iso(bad), Err(DateError::Shape), "{bad}");
         }
     }
@@ -318,7 +338,10 @@ mod tests {
             source: Some("paragraph 2".into()),
         };
         let json = serde_json::to_string(&card).unwrap();
-        assert!(json.contains(r#""kind":"date""#) && json.contains(r#""answer":"1950-06""#), "{json}");
+        assert!(
+            json.contains(r#""kind":"date""#) && json.contains(r#""answer":"1950-06""#),
+            "{json}"
+        );
         assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
         let tf = CardKind::TrueFalse { answer: true };
         assert_eq!(serde_json::to_value(&tf).unwrap()["kind"], "truefalse");

@@ -100,7 +100,10 @@ mod tests {
 
         let (second, kind) = Progress::after_review(Some(first), q(1), today);
         assert_eq!(kind, ReviewKind::SameDayRepeat);
-        assert_eq!(second.state, first.state, "a repeat leaves n, EF and I alone");
+        assert_eq!(
+            second.state, first.state,
+            "a repeat leaves n, EF and I alone"
+        );
         assert_eq!(second.due, first.due);
         assert!(second.relearns_on(today));
 
@@ -115,7 +118,10 @@ mod tests {
         let (first, _) = Progress::after_review(None, q(2), day("2026-01-01"));
         assert!(first.relearns_on(day("2026-01-01")));
         assert!(!first.relearns_on(day("2026-01-02")));
-        assert!(first.is_due_on(day("2026-01-02")), "a lapse is due the next day");
+        assert!(
+            first.is_due_on(day("2026-01-02")),
+            "a lapse is due the next day"
+        );
     }
 
     #[test]

@@ -32,7 +32,11 @@ impl StudyDay {
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: StudyDay) -> i32 {
-        later.0.since(self.0).map(|span| span.get_days()).unwrap_or(0)
+        later
+            .0
+            .since(self.0)
+            .map(|span| span.get_days())
+            .unwrap_or(0)
     }
 }
 
@@ -105,22 +109,40 @@ mod tests {
     #[test]
     fn a_review_after_midnight_but_before_the_day_start_counts_for_the_day_before() {
         let utc = clock(4, "UTC");
-        assert_eq!(utc.study_day(at("2026-03-10T03:59:59Z")).to_string(), "2026-03-09");
-        assert_eq!(utc.study_day(at("2026-03-10T04:00:00Z")).to_string(), "2026-03-10");
-        assert_eq!(utc.study_day(at("2026-03-10T23:59:59Z")).to_string(), "2026-03-10");
+        assert_eq!(
+            utc.study_day(at("2026-03-10T03:59:59Z")).to_string(),
+            "2026-03-09"
+        );
+        assert_eq!(
+            utc.study_day(at("2026-03-10T04:00:00Z")).to_string(),
+            "2026-03-10"
+        );
+        assert_eq!(
+            utc.study_day(at("2026-03-10T23:59:59Z")).to_string(),
+            "2026-03-10"
+        );
     }
 
     #[test]
     fn the_time_zone_decides_the_local_date() {
         let seoul = clock(4, "Asia/Seoul"); // UTC+9
-        assert_eq!(seoul.study_day(at("2026-03-09T19:30:00Z")).to_string(), "2026-03-10");
-        assert_eq!(seoul.study_day(at("2026-03-09T18:30:00Z")).to_string(), "2026-03-09");
+        assert_eq!(
+            seoul.study_day(at("2026-03-09T19:30:00Z")).to_string(),
+            "2026-03-10"
+        );
+        assert_eq!(
+            seoul.study_day(at("2026-03-09T18:30:00Z")).to_string(),
+            "2026-03-09"
+        );
     }
 
     #[test]
     fn a_midnight_day_start_uses_the_plain_date() {
         let utc = clock(0, "UTC");
-        assert_eq!(utc.study_day(at("2026-03-10T00:00:00Z")).to_string(), "2026-03-10");
+        assert_eq!(
+            utc.study_day(at("2026-03-10T00:00:00Z")).to_string(),
+            "2026-03-10"
+        );
     }
 
     #[test]

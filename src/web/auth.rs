@@ -96,9 +96,11 @@ fn session_token(request: &HttpRequest) -> Option<String> {
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|token| !token.is_empty());
-    bearer
-        .map(str::to_string)
-        .or_else(|| request.cookie(SESSION_COOKIE).map(|c| c.value().to_string()))
+    bearer.map(str::to_string).or_else(|| {
+        request
+            .cookie(SESSION_COOKIE)
+            .map(|c| c.value().to_string())
+    })
 }
 
 /// The session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site POST sends

@@ -230,14 +230,29 @@ mod tests {
     #[test]
     fn each_error_maps_to_its_status_and_a_json_code_and_message() {
         let cases = [
-            (AppError::BadRequest("malformed JSON".into()), 400, "bad_request"),
+            (
+                AppError::BadRequest("malformed JSON".into()),
+                400,
+                "bad_request",
+            ),
             (AppError::Unauthorized, 401, "unauthorized"),
             (AppError::Forbidden("no".into()), 403, "forbidden"),
             (AppError::NotFound("no such set".into()), 404, "not_found"),
-            (AppError::Conflict { code: "token_used", message: "used".into() }, 409, "token_used"),
+            (
+                AppError::Conflict {
+                    code: "token_used",
+                    message: "used".into(),
+                },
+                409,
+                "token_used",
+            ),
             (AppError::TooLarge { limit_kb: 64 }, 413, "too_large"),
             (AppError::Invalid("quality".into()), 422, "invalid"),
-            (AppError::TooManyAttempts { seconds: 2 }, 429, "too_many_attempts"),
+            (
+                AppError::TooManyAttempts { seconds: 2 },
+                429,
+                "too_many_attempts",
+            ),
         ];
         for (error, status, code) in cases {
             let message = error.to_string();

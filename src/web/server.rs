@@ -24,10 +24,12 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
             .app_data(state.clone())
             .app_data(json_config())
             .app_data(web::PayloadConfig::new(FORM_LIMIT))
-            .wrap(middleware::DefaultHeaders::new()
-                .add(("X-Content-Type-Options", "nosniff"))
-                .add(("X-Frame-Options", "DENY"))
-                .add(("Referrer-Policy", "same-origin")))
+            .wrap(
+                middleware::DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Referrer-Policy", "same-origin")),
+            )
             .route("/healthz", web::get().to(health))
             .route("/static/{name}", web::get().to(static_file))
             .configure(api::routes)

@@ -95,7 +95,12 @@ pub async fn open_session(state: &AppState, user: UserId) -> Result<OpenedSessio
     };
     state
         .store
-        .create_session(user, &session.token, &session.csrf_token, session.expires_at_ms)
+        .create_session(
+            user,
+            &session.token,
+            &session.csrf_token,
+            session.expires_at_ms,
+        )
         .await?;
     Ok(session)
 }

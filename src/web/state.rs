@@ -1,7 +1,5 @@
 //! What every handler shares: the store, the study clock, the templates and the sign-in throttle.
 
-
-
 use jiff::Timestamp;
 
 use crate::accounts::SignInThrottle;

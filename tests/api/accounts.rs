@@ -10,7 +10,10 @@ fn registering_returns_201_and_a_student_account_even_on_an_empty_instance() {
     let first = api.register("ada", PASSWORD);
     assert_eq!(first.status, 201, "{}", first.text);
     assert_eq!(first.body["username"], "ada");
-    assert_eq!(first.body["role"], "student", "self-registration never makes an admin");
+    assert_eq!(
+        first.body["role"], "student",
+        "self-registration never makes an admin"
+    );
     let second = api.register("grace", PASSWORD);
     assert_eq!(second.status, 201, "{}", second.text);
     assert_eq!(second.body["role"], "student");

@@ -150,8 +150,14 @@ fn the_report_serializes_days_as_dates() {
 #[test]
 fn a_day_summary_counts_that_days_reviews_and_the_right_ones() {
     let (fixture, student) = history();
-    let summary = fixture.store.day_summary(student, day("2026-03-10")).unwrap();
+    let summary = fixture
+        .store
+        .day_summary(student, day("2026-03-10"))
+        .unwrap();
     assert_eq!((summary.reviews, summary.right), (2, 1), "b: 1 then 4");
-    let quiet = fixture.store.day_summary(student, day("2026-03-11")).unwrap();
+    let quiet = fixture
+        .store
+        .day_summary(student, day("2026-03-11"))
+        .unwrap();
     assert_eq!((quiet.reviews, quiet.right), (0, 0));
 }

@@ -30,9 +30,14 @@ pub async fn register(
     state: web::Data<AppState>,
     body: web::Json<Registration>,
 ) -> Result<HttpResponse, ApiError> {
-    let Registration { username, password, join_code } = body.into_inner();
+    let Registration {
+        username,
+        password,
+        join_code,
+    } = body.into_inner();
     let mode = registration::mode(&state).await?;
-    let registered = registration::register(&state, mode, &username, password, join_code.as_deref());
+    let registered =
+        registration::register(&state, mode, &username, password, join_code.as_deref());
     let (_, username) = registered.await?;
     Ok(HttpResponse::Created().json(Registered {
         username: username.as_str().to_string(),
@@ -59,6 +64,10 @@ pub async fn login(
 
 /// Ends the caller's session: 204. The token stops working at once.
 pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    state.store.delete_session(&caller.0.token).await.map_err(AppError::from)?;
+    state
+        .store
+        .delete_session(&caller.0.token)
+        .await
+        .map_err(AppError::from)?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -14,7 +14,9 @@ use crate::web::auth::{
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::AppState;
-use crate::web::views::{LayoutView, RegisterPage, RegisterView, RegistrationClosedView, SignInView};
+use crate::web::views::{
+    LayoutView, RegisterPage, RegisterView, RegistrationClosedView, SignInView,
+};
 
 use super::{FormFields, redirect, registration};
 
@@ -64,7 +66,13 @@ pub async fn register_page(
     }
     let mode = registration::mode(&state).await?;
     let code = query.into_inner().code.unwrap_or_default();
-    register_form(&state, &request, mode, RegisterFields::new(String::new(), code), None)
+    register_form(
+        &state,
+        &request,
+        mode,
+        RegisterFields::new(String::new(), code),
+        None,
+    )
 }
 
 pub async fn register(
@@ -74,12 +82,17 @@ pub async fn register(
 ) -> Result<HttpResponse, PageError> {
     verify_anonymous_csrf(&request, form.get("csrf_token"))?;
     let mode = registration::mode(&state).await?;
-    let fields = RegisterFields::new(form.get("username").trim().into(), form.get("join_code").trim().into());
+    let fields = RegisterFields::new(
+        form.get("username").trim().into(),
+        form.get("join_code").trim().into(),
+    );
     let password = form.get("password").to_string();
     let sent_code = Some(fields.join_code.as_str());
     match registration::register(&state, mode, &fields.username, password, sent_code).await {
         Ok((user, _)) => signed_in(&state, user).await,
-        Err(error @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_))) => {
+        Err(
+            error @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_)),
+        ) => {
             let message = capitalised(&error.to_string());
             let form = register_form(&state, &request, mode, fields, Some(message))?;
             Ok(with_status(form, &error))
@@ -95,18 +108,29 @@ pub async fn sign_out(
 ) -> Result<HttpResponse, PageError> {
     if let Some(visitor) = visitor {
         visitor.verify_csrf(form.get("csrf_token"))?;
-        state.store.delete_session(&visitor.token).await.map_err(AppError::from)?;
+        state
+            .store
+            .delete_session(&visitor.token)
+            .await
+            .map_err(AppError::from)?;
     }
     let mut response = redirect("/login");
-    response.add_cookie(&expired_session_cookie()).map_err(AppError::internal)?;
+    response
+        .add_cookie(&expired_session_cookie())
+        .map_err(AppError::internal)?;
     Ok(response)
 }
 
 /// Opens a session (a new token at each sign-in) and goes home.
-async fn signed_in(state: &AppState, user: crate::store::UserId) -> Result<HttpResponse, PageError> {
+async fn signed_in(
+    state: &AppState,
+    user: crate::store::UserId,
+) -> Result<HttpResponse, PageError> {
     let session = sign_in::open_session(state, user).await?;
     let mut response = redirect("/");
-    response.add_cookie(&session_cookie(&session.token)).map_err(AppError::internal)?;
+    response
+        .add_cookie(&session_cookie(&session.token))
+        .map_err(AppError::internal)?;
     Ok(response)
 }
 
@@ -122,7 +146,11 @@ fn sign_in_form(
         username,
         error,
     };
-    with_csrf_cookie(super::render(state, "login.html", &view)?, &csrf_token, is_new)
+    with_csrf_cookie(
+        super::render(state, "login.html", &view)?,
+        &csrf_token,
+        is_new,
+    )
 }
 
 /// What the register form keeps when it is shown again.
@@ -133,7 +161,10 @@ struct RegisterFields {
 
 impl RegisterFields {
     fn new(username: String, join_code: String) -> RegisterFields {
-        RegisterFields { username, join_code }
+        RegisterFields {
+            username,
+            join_code,
+        }
     }
 }
 
@@ -148,9 +179,11 @@ fn register_form(
     let (csrf_token, is_new) = anonymous_csrf_token(request);
     let layout = LayoutView::signed_out("Create an account", &csrf_token);
     let page = match mode {
-        RegistrationMode::Closed => {
-            super::render(state, "register_closed.html", &RegistrationClosedView { layout })?
-        }
+        RegistrationMode::Closed => super::render(
+            state,
+            "register_closed.html",
+            &RegistrationClosedView { layout },
+        )?,
         RegistrationMode::Open | RegistrationMode::Code => {
             let view = RegisterPage {
                 form: RegisterView {
@@ -187,7 +220,9 @@ fn with_status(mut response: HttpResponse, error: &AppError) -> HttpResponse {
     if let AppError::TooManyAttempts { seconds } = error
         && let Ok(value) = actix_web::http::header::HeaderValue::from_str(&seconds.to_string())
     {
-        response.headers_mut().insert(actix_web::http::header::RETRY_AFTER, value);
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, value);
     }
     response
 }

@@ -50,11 +50,16 @@ impl FromRequest for FormFields {
         let body = web::Bytes::from_request(request, payload);
         Box::pin(async move {
             if !is_form {
-                return Err(AppError::BadRequest("send the form as application/x-www-form-urlencoded".into()).into());
+                return Err(AppError::BadRequest(
+                    "send the form as application/x-www-form-urlencoded".into(),
+                )
+                .into());
             }
             let body = body.await.map_err(|error| {
                 if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
-                    AppError::TooLarge { limit_kb: FORM_LIMIT / 1024 }
+                    AppError::TooLarge {
+                        limit_kb: FORM_LIMIT / 1024,
+                    }
                 } else {
                     AppError::BadRequest("the form could not be read".into())
                 }

@@ -34,7 +34,10 @@ pub async fn show(
     };
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
     let (sets, classes) = blocking(move || {
-        Ok::<_, crate::store::StoreError>((store.list_sets(user, today)?, store.classes_joined(user)?))
+        Ok::<_, crate::store::StoreError>((
+            store.list_sets(user, today)?,
+            store.classes_joined(user)?,
+        ))
     })
     .await?;
     let notice = match (query.saved, query.joined) {

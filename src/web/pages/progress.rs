@@ -43,7 +43,9 @@ fn progress_view(layout: LayoutView, report: &ProgressReport) -> ProgressView {
         streak_days: report.streak_days,
         stages: card_stages(stages.new, stages.learning, stages.young, stages.mature),
         total_cards: stages.new + stages.learning + stages.young + stages.mature,
-        retention_percent: report.retention_30d.map(|share| (share * 100.0).round() as u8),
+        retention_percent: report
+            .retention_30d
+            .map(|share| (share * 100.0).round() as u8),
         tags: report
             .tags
             .iter()

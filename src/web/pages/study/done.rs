@@ -16,7 +16,10 @@ pub(super) async fn show(
 ) -> Result<HttpResponse, PageError> {
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
     let (summary, report) = blocking(move || {
-        Ok::<_, crate::store::StoreError>((store.day_summary(user, today)?, store.progress(user, today)?))
+        Ok::<_, crate::store::StoreError>((
+            store.day_summary(user, today)?,
+            store.progress(user, today)?,
+        ))
     })
     .await?;
     let next = report
@@ -27,15 +30,19 @@ pub(super) async fn show(
             cards: day.due,
             when: match today.days_until(day.day) {
                 1 => "tomorrow".to_string(),
-                days => format!("in {days} days, on {}", day.day.date().strftime("%A %-d %B")),
+                days => format!(
+                    "in {days} days, on {}",
+                    day.day.date().strftime("%A %-d %B")
+                ),
             },
         });
     let view = DoneView {
         layout: layout(visitor, "Done for today", Section::Study),
         set_title,
         reviews_today: summary.reviews,
-        right_percent: (summary.reviews > 0)
-            .then(|| ((f64::from(summary.right) * 100.0 / f64::from(summary.reviews)).round()) as u8),
+        right_percent: (summary.reviews > 0).then(|| {
+            ((f64::from(summary.right) * 100.0 / f64::from(summary.reviews)).round()) as u8
+        }),
         next,
     };
     render(state, "done.html", &view)
