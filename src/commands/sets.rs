@@ -45,8 +45,12 @@ pub fn check_sheet_args(files: &[PathBuf], sheet: &SheetArgs) -> Result<(), Stri
     }
     match files {
         [file] if is_sheet(file) => Ok(()),
-        [_] => Err("--set and --title apply to a .csv or .tsv file; a TOML file names its set in [set]".into()),
-        _ => Err("--set and --title apply to a single .csv or .tsv file: give one file, or leave them out".into()),
+        [_] => Err("--set and --title apply to a .csv or .tsv file; \
+                    a TOML file names its set in [set]"
+            .into()),
+        _ => Err("--set and --title apply to a single .csv or .tsv file: \
+                  give one file, or leave them out"
+            .into()),
     }
 }
 
@@ -59,7 +63,8 @@ fn is_sheet(path: &Path) -> bool {
 /// as the TOML file it gives (see `load_sheet_file`).
 fn load_file(path: &Path, sheet: &SheetArgs) -> Result<(QuestionSet, String), FileErrors> {
     if is_sheet(path) {
-        load_sheet_file(path, sheet.set.as_deref(), sheet.title.as_deref()).map_err(FileErrors::Sheet)
+        load_sheet_file(path, sheet.set.as_deref(), sheet.title.as_deref())
+            .map_err(FileErrors::Sheet)
     } else {
         load_set_file(path).map_err(FileErrors::Toml)
     }

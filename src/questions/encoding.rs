@@ -59,6 +59,9 @@ mod tests {
         bytes.push(0xFF);
         let error = decode(bytes).unwrap_err();
         assert_eq!((error.line, error.column, error.byte), (2, 3, Some(0xFF)));
-        assert_eq!(error.problem().message, "the file is not UTF-8 text (byte 0xFF)");
+        assert_eq!(
+            error.problem().message,
+            "the file is not UTF-8 text (byte 0xFF)"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Question sets: the domain types, the TOML file format, and answer checking.
+//! Question sets: the domain types, the file formats (TOML, and CSV/TSV spreadsheets) with the
+//! rules they share, and answer checking.
 
 pub mod check;
 pub mod csv;

@@ -94,11 +94,17 @@ pub fn choice_count(count: usize) -> Option<Problem> {
         let options = if count == 1 { "option" } else { "options" };
         let message =
             format!("\"choices\" has {count} {options}; a card needs 2 to {MOST_CHOICES}");
-        Some(Problem::new(message, "add options for the student to pick from"))
+        Some(Problem::new(
+            message,
+            "add options for the student to pick from",
+        ))
     } else if count > MOST_CHOICES {
         let message =
             format!("\"choices\" has {count} options; a card takes at most {MOST_CHOICES}");
-        Some(Problem::new(message, "remove some, or split the card in two"))
+        Some(Problem::new(
+            message,
+            "remove some, or split the card in two",
+        ))
     } else {
         None
     }
@@ -219,8 +225,16 @@ mod tests {
     fn a_misspelt_kind_gets_a_guess_and_a_strange_one_the_list() {
         let guess = unknown_kind("choise");
         assert_eq!(guess.message, "unknown kind \"choise\"");
-        assert!(guess.fix.starts_with("did you mean \"choice\"?"), "{}", guess.fix);
-        assert!(unknown_kind("essay").fix.starts_with("use one of recall, text"));
+        assert!(
+            guess.fix.starts_with("did you mean \"choice\"?"),
+            "{}",
+            guess.fix
+        );
+        assert!(
+            unknown_kind("essay")
+                .fix
+                .starts_with("use one of recall, text")
+        );
     }
 
     #[test]
@@ -252,8 +266,16 @@ mod tests {
     #[test]
     fn dates_are_refused_for_their_shape_or_for_not_existing() {
         assert_eq!(date("1950-06").unwrap().to_string(), "1950-06");
-        assert_eq!(date("June 1950").unwrap_err().message, "\"June 1950\" is not a date");
-        assert!(date("1950-02-30").unwrap_err().message.starts_with("impossible date"));
+        assert_eq!(
+            date("June 1950").unwrap_err().message,
+            "\"June 1950\" is not a date"
+        );
+        assert!(
+            date("1950-02-30")
+                .unwrap_err()
+                .message
+                .starts_with("impossible date")
+        );
     }
 
     #[test]

@@ -121,13 +121,23 @@ pub(super) fn plan<'s>(
         }
         let body = serde_json::to_string(card).map_err(StoreError::CardJson)?;
         let Some(old) = stored.remove(&card.id) else {
-            steps.push(Step::Insert { position, card, body });
+            steps.push(Step::Insert {
+                position,
+                card,
+                body,
+            });
             report.added.push(card.id.clone());
             continue;
         };
         let body_changed = old.body != body;
         if body_changed || old.retired || old.position != position {
-            steps.push(Step::Update { row: old.row, position, card, body, body_changed });
+            steps.push(Step::Update {
+                row: old.row,
+                position,
+                card,
+                body,
+                body_changed,
+            });
         }
         match (old.retired, body_changed) {
             (true, _) => report.restored.push(card.id.clone()),
@@ -154,11 +164,21 @@ pub(super) fn import_set(
     let plan = plan(set, created, stored_cards(connection, set_row)?)?;
     for step in plan.steps {
         match step {
-            Step::Insert { position, card, body } => {
+            Step::Insert {
+                position,
+                card,
+                body,
+            } => {
                 let row = insert_card(connection, set_row, position, card, &body)?;
                 replace_tags(connection, row, card)?;
             }
-            Step::Update { row, position, card, body, body_changed } => {
+            Step::Update {
+                row,
+                position,
+                card,
+                body,
+                body_changed,
+            } => {
                 update_card(connection, row, position, card, &body)?;
                 if body_changed {
                     replace_tags(connection, row, card)?;

@@ -67,13 +67,18 @@ impl Store {
     ) -> Pending<ImportReport> {
         self.write(move |connection| {
             let existing = ownership(connection, &set.id)?;
-            if existing.as_ref().is_some_and(|found| !found.may_manage(teacher)) {
+            if existing
+                .as_ref()
+                .is_some_and(|found| !found.may_manage(teacher))
+            {
                 return Err(StoreError::SetNotYours(set.id.clone()));
             }
             let report = import_set(connection, &set, &file_text)?;
             if report.created {
                 connection
-                    .prepare_cached("UPDATE sets SET owner_id = ?2, visibility = ?3 WHERE slug = ?1")?
+                    .prepare_cached(
+                        "UPDATE sets SET owner_id = ?2, visibility = ?3 WHERE slug = ?1",
+                    )?
                     .execute((&set.id, teacher.user(), visibility))?;
             }
             let detail = format!(

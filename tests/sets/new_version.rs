@@ -13,8 +13,10 @@ fn second_version() -> String {
         "",
     );
     assert_ne!(without_c2, COLD_WAR);
-    without_c2.replace("The Berlin Wall fell in 1989.", "The Berlin Wall fell in November 1989.")
-        + "\n[[cards]]\nid = \"c4\"\nkind = \"truefalse\"\nprompt = \"NATO was founded in 1949.\"\nanswer = true\n"
+    without_c2.replace(
+        "The Berlin Wall fell in 1989.",
+        "The Berlin Wall fell in November 1989.",
+    ) + "\n[[cards]]\nid = \"c4\"\nkind = \"truefalse\"\nprompt = \"NATO was founded in 1949.\"\nanswer = true\n"
 }
 
 fn card_row(site: &Site, card: &str) -> (i64, bool) {
@@ -45,18 +47,36 @@ fn a_new_version_shows_what_changes_and_keeps_a_students_progress_on_kept_cards(
     let ada = instructor(&site, "ada");
     ada.publish_file("cold-war.toml", COLD_WAR, Some("open"));
     let kim = Student::register(&site, "kim");
-    assert_eq!(kim.answer_next("cold-war", json!(true)), "c1", "the first card is c1");
+    assert_eq!(
+        kim.answer_next("cold-war", json!(true)),
+        "c1",
+        "the first card is c1"
+    );
     let (c1, _) = card_row(&site, "c1");
     assert_eq!(states_of(&site, "kim", c1), 1);
 
     let form = ada.get("/teach/sets/cold-war").form("/teach/sets/preview");
-    let preview = ada.submit_upload(&form, Some(("cold-war.toml", second_version().as_bytes())), "");
+    let preview = ada.submit_upload(
+        &form,
+        Some(("cold-war.toml", second_version().as_bytes())),
+        "",
+    );
     assert_eq!(preview.status, 200, "{}", preview.text());
     let text = preview.text();
-    for shown in ["What publishing changes", "Added 1 c4", "Changed 1 c1", "Retired 1 c2", "Unchanged 1"] {
+    for shown in [
+        "What publishing changes",
+        "Added 1 c4",
+        "Changed 1 c1",
+        "Retired 1 c2",
+        "Unchanged 1",
+    ] {
         assert!(text.contains(shown), "{shown:?} in {text}");
     }
-    assert_eq!(file_text(&site, "cold-war").as_deref(), Some(COLD_WAR), "not yet published");
+    assert_eq!(
+        file_text(&site, "cold-war").as_deref(),
+        Some(COLD_WAR),
+        "not yet published"
+    );
 
     let published = ada.publish(&preview, None);
     assert_eq!(published.status, 303, "{}", published.text());
@@ -75,7 +95,12 @@ fn a_file_for_another_set_is_not_taken_as_a_new_version() {
     let other = COLD_WAR.replace("id = \"cold-war\"", "id = \"korea\"");
     let page = ada.submit_upload(&form, Some(("korea.toml", other.as_bytes())), "");
     assert_eq!(page.status, 422);
-    assert!(page.text().contains("This file is the set “korea”, not “cold-war”"), "{}", page.text());
+    assert!(
+        page.text()
+            .contains("This file is the set “korea”, not “cold-war”"),
+        "{}",
+        page.text()
+    );
 }
 
 #[test]
@@ -85,8 +110,16 @@ fn the_set_page_prefills_the_editor_with_the_current_file() {
     ada.publish_file("cold-war.toml", COLD_WAR, None);
     let page = ada.get("/teach/sets/new?from=cold-war");
     assert_eq!(page.status, 200);
-    assert!(page.html.contains("The Berlin Wall fell in 1989.</") || page.html.contains("The Berlin Wall fell in 1989."), "{}", page.text());
-    assert_eq!(page.form("/teach/sets/preview").value("replaces"), Some("cold-war"));
+    assert!(
+        page.html.contains("The Berlin Wall fell in 1989.</")
+            || page.html.contains("The Berlin Wall fell in 1989."),
+        "{}",
+        page.text()
+    );
+    assert_eq!(
+        page.form("/teach/sets/preview").value("replaces"),
+        Some("cold-war")
+    );
 }
 
 #[test]
@@ -104,12 +137,26 @@ fn the_file_downloads_as_the_stored_toml_and_as_csv() {
     };
     let toml = fetch("/teach/sets/cold-war/file");
     assert_eq!(toml.status().as_u16(), 200);
-    assert_eq!(toml.headers()["content-disposition"], "attachment; filename=\"cold-war.toml\"");
+    assert_eq!(
+        toml.headers()["content-disposition"],
+        "attachment; filename=\"cold-war.toml\""
+    );
     assert_eq!(toml.text().unwrap(), COLD_WAR);
     let csv = fetch("/teach/sets/cold-war/file?format=csv");
-    assert_eq!(csv.headers()["content-disposition"], "attachment; filename=\"cold-war.csv\"");
-    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert_eq!(
+        csv.headers()["content-disposition"],
+        "attachment; filename=\"cold-war.csv\""
+    );
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let text = csv.text().unwrap();
     assert!(text.starts_with("id,kind,prompt,answer,"), "{text}");
-    assert!(text.contains("c3,choice,Which city was divided by a wall?,Berlin,,Berlin|Vienna"), "{text}");
+    assert!(
+        text.contains("c3,choice,Which city was divided by a wall?,Berlin,,Berlin|Vienna"),
+        "{text}"
+    );
 }

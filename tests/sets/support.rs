@@ -55,14 +55,28 @@ pub struct Teacher {
 /// A user with `role` added to the store, then signed in through the sign-in form.
 pub fn signed_in(site: &Site, username: &str, role: Role) -> Teacher {
     let hash = studyhall::accounts::hash_password(PASSWORD).expect("the password hashes");
-    site.app.store.create_user(username, &hash, role).wait().expect("the user is added");
+    site.app
+        .store
+        .create_user(username, &hash, role)
+        .wait()
+        .expect("the user is added");
     let mut visitor = site.visitor();
     let signed_in = visitor.sign_in(username, PASSWORD);
     assert_eq!(signed_in.status, 303, "signing in: {}", signed_in.text());
     visitor.username = username.to_string();
-    let session = visitor.cookie("studyhall_session").expect("a session cookie");
-    let http = Client::builder().redirect(Policy::none()).build().expect("an HTTP client");
-    Teacher { visitor, session, http, address: site.app.address.clone() }
+    let session = visitor
+        .cookie("studyhall_session")
+        .expect("a session cookie");
+    let http = Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("an HTTP client");
+    Teacher {
+        visitor,
+        session,
+        http,
+        address: site.app.address.clone(),
+    }
 }
 
 pub fn instructor(site: &Site, username: &str) -> Teacher {
@@ -84,11 +98,15 @@ pub fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
         match part {
             Part::Field(name, value) => {
-                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+                body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                );
                 body.extend_from_slice(value.as_bytes());
             }
             Part::File(file_name, bytes) => {
-                let disposition = format!("Content-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n");
+                let disposition = format!(
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n"
+                );
                 body.extend_from_slice(disposition.as_bytes());
                 body.extend_from_slice(b"Content-Type: application/octet-stream\r\n\r\n");
                 body.extend_from_slice(bytes);
@@ -111,13 +129,24 @@ impl Teacher {
             .http
             .post(format!("{}{path}", self.address))
             .header("Cookie", format!("studyhall_session={}", self.session))
-            .header("Content-Type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
             .body(body)
             .send()
             .expect("the server answers");
         let status = response.status().as_u16();
-        let location = response.headers().get("location").map(|value| value.to_str().unwrap().to_string());
-        Page { status, location, set_cookies: Vec::new(), html: response.text().expect("a body") }
+        let location = response
+            .headers()
+            .get("location")
+            .map(|value| value.to_str().unwrap().to_string());
+        Page {
+            status,
+            location,
+            set_cookies: Vec::new(),
+            html: response.text().expect("a body"),
+        }
     }
 
     /// Submits `form` (read from a page) as multipart, with `file` chosen (or none) and `text`
@@ -146,7 +175,14 @@ impl Teacher {
     /// Pastes `text` into the form of `/teach/sets/new`, in `format` (`toml` or `sheet`).
     pub fn paste(&self, text: &str, format: &str) -> Page {
         let form = self.get("/teach/sets/new").form("/teach/sets/preview");
-        let form = Form { fields: form.fields.into_iter().filter(|(name, _)| name != "format").collect(), ..form };
+        let form = Form {
+            fields: form
+                .fields
+                .into_iter()
+                .filter(|(name, _)| name != "format")
+                .collect(),
+            ..form
+        };
         let form = form.tick("format", format);
         self.submit_upload(&form, None, text)
     }
@@ -161,7 +197,11 @@ impl Teacher {
             form.fields.retain(|(name, _)| name != "visibility");
             form = form.tick("visibility", visibility);
         }
-        let parts: Vec<Part<'_>> = form.fields.iter().map(|(name, value)| Part::Field(name, value)).collect();
+        let parts: Vec<Part<'_>> = form
+            .fields
+            .iter()
+            .map(|(name, value)| Part::Field(name, value))
+            .collect();
         self.post_multipart(&form.action, multipart(&parts))
     }
 
@@ -177,12 +217,18 @@ impl Teacher {
 
 /// Who owns the set `id` now, and who may study it; `None` when there is no such set.
 pub fn ownership(site: &Site, id: &str) -> Option<SetOwnership> {
-    site.app.store.set_ownership(&SetId::parse(id).unwrap()).expect("the store reads")
+    site.app
+        .store
+        .set_ownership(&SetId::parse(id).unwrap())
+        .expect("the store reads")
 }
 
 /// The set's stored file text.
 pub fn file_text(site: &Site, id: &str) -> Option<String> {
-    site.app.store.set_file_text(&SetId::parse(id).unwrap()).expect("the store reads")
+    site.app
+        .store
+        .set_file_text(&SetId::parse(id).unwrap())
+        .expect("the store reads")
 }
 
 /// The problem notes the page shows under the file's lines: (line number above it, text).
@@ -193,7 +239,11 @@ pub fn problems_under_lines(page: &Page) -> Vec<(usize, String)> {
     for tag in html::tags(html_text, "div") {
         match tag.attr("class").unwrap_or_default() {
             class if class.starts_with("listing-line") => {
-                line = tag.attr("id").and_then(|id| id.strip_prefix("line-")).and_then(|n| n.parse().ok()).unwrap_or(0);
+                line = tag
+                    .attr("id")
+                    .and_then(|id| id.strip_prefix("line-"))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
             }
             "listing-problem" => found.push((line, html::text(html::inner(html_text, &tag)))),
             _ => {}
@@ -231,8 +281,16 @@ impl Student {
 
     /// `GET {path}` of the API: (status, body).
     pub fn get(&self, path: &str) -> (u16, Value) {
-        let response = self.http.get(format!("{}{path}", self.base)).bearer_auth(&self.token).send().unwrap();
-        (response.status().as_u16(), response.json().unwrap_or(Value::Null))
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .unwrap();
+        (
+            response.status().as_u16(),
+            response.json().unwrap_or(Value::Null),
+        )
     }
 
     /// Answers the next card of `set` with `answer`; returns the card's id.

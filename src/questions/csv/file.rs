@@ -59,7 +59,10 @@ pub fn load_sheet_file(
     let id = set_id(set, &stem).map_err(|problem| errors(problem, 1))?;
     let bytes = fs::read(path).map_err(|error| {
         let message = format!("cannot read the file: {error}");
-        errors(Problem::new(message, "check the path, and that the file is readable"), 1)
+        errors(
+            Problem::new(message, "check the path, and that the file is readable"),
+            1,
+        )
     })?;
     let text = decode(bytes).map_err(|not_utf8| errors(not_utf8.problem(), not_utf8.line))?;
     let delimiter = Delimiter::from_path(path).unwrap_or(Delimiter::Comma);

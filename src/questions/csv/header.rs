@@ -25,7 +25,8 @@ pub(super) const COLUMNS: [&str; 11] = [
 pub(super) const REQUIRED: [&str; 3] = ["id", "kind", "prompt"];
 
 /// A header, as a fix suggests it.
-pub(super) const EXAMPLE: &str = "id,kind,prompt,answer,accept,choices,answers,tags,explanation,source";
+pub(super) const EXAMPLE: &str =
+    "id,kind,prompt,answer,accept,choices,answers,tags,explanation,source";
 
 /// What one column of the file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

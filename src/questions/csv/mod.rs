@@ -14,6 +14,7 @@
 
 mod file;
 mod header;
+mod kinds;
 mod row;
 mod write;
 
@@ -150,7 +151,10 @@ pub fn parse_sheet(
             return Err(found.finish());
         }
         None => {
-            let fix = format!("start with a header row naming the columns: {}", header::EXAMPLE);
+            let fix = format!(
+                "start with a header row naming the columns: {}",
+                header::EXAMPLE
+            );
             found.report(1, "", Problem::new("the file is empty", fix));
             return Err(found.finish());
         }
@@ -163,7 +167,11 @@ pub fn parse_sheet(
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                found.report(line_of(error.position().map(|p| p.line())), "", unreadable(&error));
+                found.report(
+                    line_of(error.position().map(|p| p.line())),
+                    "",
+                    unreadable(&error),
+                );
                 continue;
             }
         };
@@ -194,7 +202,11 @@ pub fn parse_sheet(
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    let title = if title.trim().is_empty() { id.to_string() } else { title.trim().to_string() };
+    let title = if title.trim().is_empty() {
+        id.to_string()
+    } else {
+        title.trim().to_string()
+    };
     Ok(QuestionSet {
         id,
         title,
@@ -219,8 +231,9 @@ impl Needed {
     fn report(self, columns: &Columns, found: &mut Found) {
         for (column, kind, line) in self.0 {
             debug_assert!(!columns.has(column));
-            let message =
-                format!("there is no \"{column}\" column, but the {kind} card on line {line} needs one");
+            let message = format!(
+                "there is no \"{column}\" column, but the {kind} card on line {line} needs one"
+            );
             let fix = format!("add a column named {column} to the header");
             found.report(1, column, Problem::new(message, fix));
         }
@@ -247,6 +260,6 @@ pub fn file_stem(path: &Path) -> String {
 }
 
 /// Cells are read through this, so that a test can build a record without a reader.
-pub(super) fn cell<'r>(record: &'r StringRecord, index: usize) -> &'r str {
+pub(super) fn cell(record: &StringRecord, index: usize) -> &str {
     record.get(index).unwrap_or_default().trim()
 }

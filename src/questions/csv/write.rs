@@ -45,25 +45,42 @@ fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
         }
         Ok(items.join("|"))
     };
-    let (mut answer, mut accept, mut choices, mut answers, mut tolerance) =
-        (String::new(), String::new(), String::new(), String::new(), String::new());
+    let (mut answer, mut accept, mut choices, mut answers, mut tolerance) = (
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    );
     match &card.kind {
         CardKind::Recall { answer: text } => answer.clone_from(text),
-        CardKind::Text { answer: text, accept: others } => {
+        CardKind::Text {
+            answer: text,
+            accept: others,
+        } => {
             answer.clone_from(text);
             accept = list(others)?;
         }
-        CardKind::Choice { choices: options, answer: text } => {
+        CardKind::Choice {
+            choices: options,
+            answer: text,
+        } => {
             choices = list(options)?;
             answer.clone_from(text);
         }
-        CardKind::Multi { choices: options, answers: right } => {
+        CardKind::Multi {
+            choices: options,
+            answers: right,
+        } => {
             choices = list(options)?;
             answers = list(right)?;
         }
         CardKind::TrueFalse { answer: truth } => answer = truth.to_string(),
         CardKind::Date { answer: date } => answer = date.to_string(),
-        CardKind::Number { answer: number, tolerance: within } => {
+        CardKind::Number {
+            answer: number,
+            tolerance: within,
+        } => {
             answer = number.to_string();
             if *within != 0.0 {
                 tolerance = within.to_string();

@@ -112,7 +112,10 @@ fn check_among_choices(
     choices: &[Spanned<String>],
     out: &mut Diagnostics,
 ) {
-    let options: Vec<&str> = choices.iter().map(|choice| choice.get_ref().as_str()).collect();
+    let options: Vec<&str> = choices
+        .iter()
+        .map(|choice| choice.get_ref().as_str())
+        .collect();
     if let Some(problem) = rules::not_among_choices(answer.get_ref(), &options) {
         out.report(answer.span(), problem.message, problem.fix);
     }

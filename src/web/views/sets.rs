@@ -144,12 +144,23 @@ pub struct SetPageView {
 /// The card as a preview shows it.
 pub fn card_preview(card: &Card) -> CardPreview {
     let (choices, accept) = match &card.kind {
-        CardKind::Choice { choices, answer } => (marked(choices, |choice| choice == answer), Vec::new()),
-        CardKind::Multi { choices, answers } => (marked(choices, |choice| answers.contains(choice)), Vec::new()),
+        CardKind::Choice { choices, answer } => {
+            (marked(choices, |choice| choice == answer), Vec::new())
+        }
+        CardKind::Multi { choices, answers } => (
+            marked(choices, |choice| answers.contains(choice)),
+            Vec::new(),
+        ),
         CardKind::TrueFalse { answer } => (
             vec![
-                ChoicePreview { text: "True".into(), right: *answer },
-                ChoicePreview { text: "False".into(), right: !*answer },
+                ChoicePreview {
+                    text: "True".into(),
+                    right: *answer,
+                },
+                ChoicePreview {
+                    text: "False".into(),
+                    right: !*answer,
+                },
             ],
             Vec::new(),
         ),
@@ -172,7 +183,10 @@ pub fn card_preview(card: &Card) -> CardPreview {
 fn marked(choices: &[String], right: impl Fn(&String) -> bool) -> Vec<ChoicePreview> {
     choices
         .iter()
-        .map(|choice| ChoicePreview { text: choice.clone(), right: right(choice) })
+        .map(|choice| ChoicePreview {
+            text: choice.clone(),
+            right: right(choice),
+        })
         .collect()
 }
 

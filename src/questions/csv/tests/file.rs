@@ -18,7 +18,10 @@ fn the_set_id_and_title_come_from_the_file_name_and_the_kept_text_is_toml() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "cold-war.csv", ROWS.as_bytes());
     let (set, text) = load_sheet_file(&path, None, None).unwrap();
-    assert_eq!((set.id.as_str(), set.title.as_str()), ("cold-war", "cold-war"));
+    assert_eq!(
+        (set.id.as_str(), set.title.as_str()),
+        ("cold-war", "cold-war")
+    );
     assert_eq!(parse_set(&text).unwrap(), set);
 }
 
@@ -27,7 +30,10 @@ fn a_given_id_and_title_win_over_the_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "Export (3).csv", ROWS.as_bytes());
     let (set, _) = load_sheet_file(&path, Some("cold-war"), Some("The Cold War")).unwrap();
-    assert_eq!((set.id.as_str(), set.title.as_str()), ("cold-war", "The Cold War"));
+    assert_eq!(
+        (set.id.as_str(), set.title.as_str()),
+        ("cold-war", "The Cold War")
+    );
 }
 
 #[test]
@@ -54,5 +60,9 @@ fn a_binary_file_is_one_problem_at_its_first_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "s.csv", b"id,kind\n\xff\xfe\x00");
     let message = load_sheet_file(&path, None, None).unwrap_err().to_string();
-    assert!(message.ends_with("s.csv:2: the file is not UTF-8 text (byte 0xFF) — save the file as UTF-8"), "{message}");
+    assert!(
+        message
+            .ends_with("s.csv:2: the file is not UTF-8 text (byte 0xFF) — save the file as UTF-8"),
+        "{message}"
+    );
 }

@@ -12,7 +12,10 @@ fn a_missing_required_column_is_reported_at_line_1_under_its_name() {
 
 #[test]
 fn every_missing_required_column_is_reported_and_rows_are_not_blamed_for_it() {
-    assert_eq!(places("answer\nYes\n"), [place(1, "id"), place(1, "kind"), place(1, "prompt")]);
+    assert_eq!(
+        places("answer\nYes\n"),
+        [place(1, "id"), place(1, "kind"), place(1, "prompt")]
+    );
 }
 
 #[test]
@@ -94,5 +97,8 @@ fn an_empty_file_and_a_header_without_rows_are_each_one_problem() {
         problem("id,kind,prompt,answer\n"),
         "1: the set has no cards — add one row per card below the header"
     );
-    assert_eq!(problem("id,kind,prompt,answer\n,,,\n"), "1: the set has no cards — add one row per card below the header");
+    assert_eq!(
+        problem("id,kind,prompt,answer\n,,,\n"),
+        "1: the set has no cards — add one row per card below the header"
+    );
 }

@@ -12,13 +12,21 @@ use crate::questions::model::{QuestionSet, SetId};
 
 /// The set a comma-separated `text` gives, as the set `cold-war` titled "Cold War".
 fn sheet(text: &str) -> Result<QuestionSet, Vec<SheetDiagnostic>> {
-    parse_sheet(text, Delimiter::Comma, SetId::parse("cold-war").unwrap(), "Cold War")
+    parse_sheet(
+        text,
+        Delimiter::Comma,
+        SetId::parse("cold-war").unwrap(),
+        "Cold War",
+    )
 }
 
 /// Every problem of `text`, as `LINE:COLUMN: message — fix` lines.
 fn problems(text: &str) -> Vec<String> {
     match sheet(text) {
-        Ok(set) => panic!("expected problems, the file gave a set of {} cards", set.cards.len()),
+        Ok(set) => panic!(
+            "expected problems, the file gave a set of {} cards",
+            set.cards.len()
+        ),
         Err(diagnostics) => diagnostics.iter().map(ToString::to_string).collect(),
     }
 }
@@ -46,7 +54,9 @@ fn parsed(text: &str) -> QuestionSet {
 
 /// A file with the usual header and `rows` below it (the first row is line 2).
 fn with_rows(rows: &str) -> String {
-    format!("id,kind,prompt,answer,accept,choices,answers,tolerance,tags,explanation,source\n{rows}")
+    format!(
+        "id,kind,prompt,answer,accept,choices,answers,tolerance,tags,explanation,source\n{rows}"
+    )
 }
 
 fn place(line: usize, column: &str) -> (usize, String) {

@@ -5,7 +5,10 @@ use super::{place, places, problem, problems, with_rows};
 #[test]
 fn a_row_without_id_kind_or_prompt_reports_each_under_its_column() {
     let text = with_rows(",,,A\n");
-    assert_eq!(places(&text), [place(2, "id"), place(2, "kind"), place(2, "prompt")]);
+    assert_eq!(
+        places(&text),
+        [place(2, "id"), place(2, "kind"), place(2, "prompt")]
+    );
     assert_eq!(
         problems(&text)[2],
         "2:prompt: this card has no prompt — write the question the card asks in the prompt column"
@@ -34,7 +37,10 @@ fn a_duplicate_card_id_points_back_at_the_line_it_was_first_used_on() {
 #[test]
 fn an_unknown_kind_gets_a_guess() {
     let found = problem(&with_rows("c1,choise,Q?,a,,a|b\n"));
-    assert!(found.starts_with("2:kind: unknown kind \"choise\" — did you mean \"choice\"?"), "{found}");
+    assert!(
+        found.starts_with("2:kind: unknown kind \"choise\" — did you mean \"choice\"?"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -86,8 +92,14 @@ fn a_multi_card_with_an_answer_is_told_to_use_answers() {
 
 #[test]
 fn choices_are_two_to_ten_without_repeats_and_hold_the_answer() {
-    assert!(problem(&with_rows("c1,choice,Q?,x,,x\n")).starts_with("2:choices: \"choices\" has 1 option;"));
-    let eleven = (1..=11).map(|n| n.to_string()).collect::<Vec<_>>().join("|");
+    assert!(
+        problem(&with_rows("c1,choice,Q?,x,,x\n"))
+            .starts_with("2:choices: \"choices\" has 1 option;")
+    );
+    let eleven = (1..=11)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join("|");
     assert!(problem(&with_rows(&format!("c1,choice,Q?,1,,{eleven}\n"))).contains("at most 10"));
     assert_eq!(
         problem(&with_rows("c1,choice,Q?,x,,x|y|x\n")),
@@ -120,7 +132,10 @@ fn an_empty_list_item_is_reported() {
         "2:choices: \"choices\" has an empty item — remove the extra |: items are separated by a \
          single |"
     );
-    assert!(problem(&with_rows("c1,recall,Q?,A,,,,,date|\n")).starts_with("2:tags: \"tags\" has an empty item"));
+    assert!(
+        problem(&with_rows("c1,recall,Q?,A,,,,,date|\n"))
+            .starts_with("2:tags: \"tags\" has an empty item")
+    );
 }
 
 #[test]
@@ -133,8 +148,14 @@ fn a_truefalse_answer_is_true_or_false() {
 
 #[test]
 fn a_date_must_have_a_shape_and_exist() {
-    assert!(problem(&with_rows("c1,date,Q?,June 1950\n")).starts_with("2:answer: \"June 1950\" is not a date"));
-    assert!(problem(&with_rows("c1,date,Q?,1950-02-30\n")).starts_with("2:answer: impossible date \"1950-02-30\""));
+    assert!(
+        problem(&with_rows("c1,date,Q?,June 1950\n"))
+            .starts_with("2:answer: \"June 1950\" is not a date")
+    );
+    assert!(
+        problem(&with_rows("c1,date,Q?,1950-02-30\n"))
+            .starts_with("2:answer: impossible date \"1950-02-30\"")
+    );
 }
 
 #[test]
@@ -144,7 +165,10 @@ fn a_number_and_its_tolerance_must_be_finite_numbers_and_the_tolerance_not_negat
         "2:answer: \"answer\" \"seventy\" is not a number — write a number with a point for \
          decimals, e.g. 70 or 2.5"
     );
-    assert!(problem(&with_rows("c1,number,Q?,inf\n")).starts_with("2:answer: \"answer\" inf is not a usable number"));
+    assert!(
+        problem(&with_rows("c1,number,Q?,inf\n"))
+            .starts_with("2:answer: \"answer\" inf is not a usable number")
+    );
     assert_eq!(
         problem(&with_rows("c1,number,Q?,70,,,,-1\n")),
         "2:tolerance: \"tolerance\" -1 is negative — write how far off a guess may be, 0 or more"
@@ -154,7 +178,10 @@ fn a_number_and_its_tolerance_must_be_finite_numbers_and_the_tolerance_not_negat
 #[test]
 fn every_problem_of_every_row_is_listed_in_line_order() {
     let text = with_rows("c1,truefalse,Q?,maybe\nBad,recall,Q?,A\nc3,date,Q?,someday\n");
-    assert_eq!(places(&text), [place(2, "answer"), place(3, "id"), place(4, "answer")]);
+    assert_eq!(
+        places(&text),
+        [place(2, "answer"), place(3, "id"), place(4, "answer")]
+    );
 }
 
 #[test]

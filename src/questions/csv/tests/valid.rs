@@ -19,21 +19,42 @@ fn every_kind_reads_into_its_card() {
     assert_eq!(
         kinds,
         [
-            CardKind::Recall { answer: "Truman".into() },
-            CardKind::Text { answer: "Inchon".into(), accept: vec!["Incheon".into(), "Chemulpo".into()] },
-            CardKind::Choice { choices: vec!["Seoul".into(), "Busan".into()], answer: "Seoul".into() },
-            CardKind::Multi { choices: vec!["a".into(), "b".into(), "c".into()], answers: vec!["a".into(), "c".into()] },
+            CardKind::Recall {
+                answer: "Truman".into()
+            },
+            CardKind::Text {
+                answer: "Inchon".into(),
+                accept: vec!["Incheon".into(), "Chemulpo".into()]
+            },
+            CardKind::Choice {
+                choices: vec!["Seoul".into(), "Busan".into()],
+                answer: "Seoul".into()
+            },
+            CardKind::Multi {
+                choices: vec!["a".into(), "b".into(), "c".into()],
+                answers: vec!["a".into(), "c".into()]
+            },
             CardKind::TrueFalse { answer: false },
-            CardKind::Date { answer: PartialDate::parse_iso("1950-06").unwrap() },
-            CardKind::Number { answer: 16.0, tolerance: 0.5 },
+            CardKind::Date {
+                answer: PartialDate::parse_iso("1950-06").unwrap()
+            },
+            CardKind::Number {
+                answer: 16.0,
+                tolerance: 0.5
+            },
         ]
     );
 }
 
 #[test]
 fn the_set_takes_the_given_id_and_title_and_the_common_fields_are_read() {
-    let set = parsed(&with_rows("c1,recall,Q?,A,,,,,date | actor,Because.,paragraph 2\n"));
-    assert_eq!((set.id.as_str(), set.title.as_str()), ("cold-war", "Cold War"));
+    let set = parsed(&with_rows(
+        "c1,recall,Q?,A,,,,,date | actor,Because.,paragraph 2\n",
+    ));
+    assert_eq!(
+        (set.id.as_str(), set.title.as_str()),
+        ("cold-war", "Cold War")
+    );
     let card = &set.cards[0];
     assert_eq!(card.tags, ["date", "actor"]);
     assert_eq!(card.explanation.as_deref(), Some("Because."));
@@ -42,7 +63,9 @@ fn the_set_takes_the_given_id_and_title_and_the_common_fields_are_read() {
 
 #[test]
 fn quoted_cells_keep_commas_quotes_and_newlines_and_cells_are_trimmed() {
-    let set = parsed(&with_rows("c1,recall,\"Who said \"\"no\"\", then left?\nThink.\",  Truman  \n"));
+    let set = parsed(&with_rows(
+        "c1,recall,\"Who said \"\"no\"\", then left?\nThink.\",  Truman  \n",
+    ));
     assert_eq!(set.cards[0].prompt, "Who said \"no\", then left?\nThink.");
     assert_eq!(set.cards[0].kind.expected_text(), "Truman");
 }
@@ -71,8 +94,14 @@ fn a_tab_separated_file_reads_the_same_cells() {
 #[test]
 fn the_delimiter_comes_from_the_extension_or_the_header_line() {
     use std::path::Path;
-    assert_eq!(Delimiter::from_path(Path::new("a/cold-war.CSV")), Some(Delimiter::Comma));
-    assert_eq!(Delimiter::from_path(Path::new("cold-war.tsv")), Some(Delimiter::Tab));
+    assert_eq!(
+        Delimiter::from_path(Path::new("a/cold-war.CSV")),
+        Some(Delimiter::Comma)
+    );
+    assert_eq!(
+        Delimiter::from_path(Path::new("cold-war.tsv")),
+        Some(Delimiter::Tab)
+    );
     assert_eq!(Delimiter::from_path(Path::new("cold-war.toml")), None);
     assert_eq!(Delimiter::sniff("id,kind,prompt\n"), Delimiter::Comma);
 }
@@ -80,25 +109,51 @@ fn the_delimiter_comes_from_the_extension_or_the_header_line() {
 #[test]
 fn a_blank_title_falls_back_to_the_set_id() {
     let text = "id,kind,prompt,answer\nc1,recall,Q?,A\n";
-    let set = parse_sheet(text, Delimiter::Comma, SetId::parse("cold-war").unwrap(), " ").unwrap();
+    let set = parse_sheet(
+        text,
+        Delimiter::Comma,
+        SetId::parse("cold-war").unwrap(),
+        " ",
+    )
+    .unwrap();
     assert_eq!(set.title, "cold-war");
 }
 
 #[test]
 fn the_readme_example_reads_with_one_card_of_every_kind() {
     const README: &str = include_str!("../../../../questions/README.md");
-    let start = README.find("```csv\n").expect("the README has a CSV example") + "```csv\n".len();
+    let start = README
+        .find("```csv\n")
+        .expect("the README has a CSV example")
+        + "```csv\n".len();
     let length = README[start..].find("```").unwrap();
     let set = parsed(&README[start..start + length]);
     let kinds: Vec<&str> = set.cards.iter().map(|card| card.kind.name()).collect();
-    assert_eq!(kinds, ["recall", "text", "choice", "multi", "truefalse", "date", "number"]);
-    assert_eq!(set.cards[3].explanation.as_deref(), Some("The USSR sent pilots, not troops."));
+    assert_eq!(
+        kinds,
+        [
+            "recall",
+            "text",
+            "choice",
+            "multi",
+            "truefalse",
+            "date",
+            "number"
+        ]
+    );
+    assert_eq!(
+        set.cards[3].explanation.as_deref(),
+        Some("The USSR sent pilots, not troops.")
+    );
 }
 
 #[test]
 fn the_readme_error_sample_is_what_its_file_gives() {
     let text = "id,kind,prompt,choices\nc1,choise,Q?,a|b\nc2,choice,Q?,a|b\nc1,truefalse,Q?,\n";
-    let found: Vec<String> = super::problems(text).iter().map(|line| format!("cold-war.csv:{line}")).collect();
+    let found: Vec<String> = super::problems(text)
+        .iter()
+        .map(|line| format!("cold-war.csv:{line}"))
+        .collect();
     const README: &str = include_str!("../../../../questions/README.md");
     for line in &found {
         assert!(README.contains(line.as_str()), "the README shows {line}");

@@ -9,7 +9,9 @@ use crate::questions::parse::parse_set;
 fn the_essay_set_written_as_csv_reads_back_with_the_same_cards() {
     let set = parse_set(BUILT_IN_SET).unwrap();
     let text = to_csv(&set).unwrap();
-    assert!(text.starts_with("id,kind,prompt,answer,accept,choices,answers,tolerance,tags,explanation,source\n"));
+    assert!(text.starts_with(
+        "id,kind,prompt,answer,accept,choices,answers,tolerance,tags,explanation,source\n"
+    ));
     let back = parsed(&text);
     assert_eq!(back.cards, set.cards);
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::questions::CardId;
-use crate::questions::parse::parse_set;
 use crate::questions::folder::BUILT_IN_SET;
+use crate::questions::parse::parse_set;
 
 fn problem(line: usize, anchor: &str) -> ProblemRow {
     ProblemRow {
@@ -18,10 +18,19 @@ fn problem(line: usize, anchor: &str) -> ProblemRow {
 #[test]
 fn a_choice_card_shows_its_options_with_the_right_one_marked() {
     let set = parse_set(BUILT_IN_SET).unwrap();
-    let card = set.cards.iter().find(|card| card.kind.name() == "choice").unwrap();
+    let card = set
+        .cards
+        .iter()
+        .find(|card| card.kind.name() == "choice")
+        .unwrap();
     let preview = card_preview(card);
     assert_eq!(preview.kind, "One choice");
-    let right: Vec<&str> = preview.choices.iter().filter(|c| c.right).map(|c| c.text.as_str()).collect();
+    let right: Vec<&str> = preview
+        .choices
+        .iter()
+        .filter(|c| c.right)
+        .map(|c| c.text.as_str())
+        .collect();
     assert_eq!(right, [card.kind.expected_text().as_str()]);
 }
 
@@ -36,14 +45,37 @@ fn a_truefalse_card_shows_true_and_false_and_a_text_card_its_other_answers() {
         source: None,
     };
     let truth = card_preview(&card(CardKind::TrueFalse { answer: false }));
-    assert_eq!(truth.choices, [ChoicePreview { text: "True".into(), right: false }, ChoicePreview { text: "False".into(), right: true }]);
-    let text = card_preview(&card(CardKind::Text { answer: "Inchon".into(), accept: vec!["Incheon".into()] }));
-    assert_eq!((text.answer.as_str(), text.accept.clone()), ("Inchon", vec!["Incheon".to_string()]));
+    assert_eq!(
+        truth.choices,
+        [
+            ChoicePreview {
+                text: "True".into(),
+                right: false
+            },
+            ChoicePreview {
+                text: "False".into(),
+                right: true
+            }
+        ]
+    );
+    let text = card_preview(&card(CardKind::Text {
+        answer: "Inchon".into(),
+        accept: vec!["Incheon".into()],
+    }));
+    assert_eq!(
+        (text.answer.as_str(), text.accept.clone()),
+        ("Inchon", vec!["Incheon".to_string()])
+    );
 }
 
 #[test]
 fn a_new_set_has_no_diff_and_an_unchanged_one_says_so() {
-    let ids = |texts: &[&str]| texts.iter().map(|t| CardId::parse(t).unwrap()).collect::<Vec<_>>();
+    let ids = |texts: &[&str]| {
+        texts
+            .iter()
+            .map(|t| CardId::parse(t).unwrap())
+            .collect::<Vec<_>>()
+    };
     let mut report = ImportReport {
         set: crate::questions::SetId::parse("s").unwrap(),
         created: true,
@@ -65,8 +97,18 @@ fn a_new_set_has_no_diff_and_an_unchanged_one_says_so() {
 
 #[test]
 fn each_problem_is_listed_under_its_line() {
-    let lines = listing("one\ntwo\r\nthree\n", &[problem(2, "problem-1"), problem(2, "problem-2"), problem(3, "problem-3")]);
-    let numbers: Vec<(usize, &str, usize)> = lines.iter().map(|l| (l.number, l.text.as_str(), l.problems.len())).collect();
+    let lines = listing(
+        "one\ntwo\r\nthree\n",
+        &[
+            problem(2, "problem-1"),
+            problem(2, "problem-2"),
+            problem(3, "problem-3"),
+        ],
+    );
+    let numbers: Vec<(usize, &str, usize)> = lines
+        .iter()
+        .map(|l| (l.number, l.text.as_str(), l.problems.len()))
+        .collect();
     assert_eq!(numbers, [(1, "one", 0), (2, "two", 2), (3, "three", 1)]);
 }
 
@@ -96,13 +138,26 @@ mod pages {
     }
 
     fn form(text: &str) -> SetFormFields {
-        SetFormFields { format: "toml".into(), text: text.into(), ..SetFormFields::default() }
+        SetFormFields {
+            format: "toml".into(),
+            text: text.into(),
+            ..SetFormFields::default()
+        }
     }
 
     fn assert_forms_are_safe(html: &str) {
         let posts = html.matches(r#"method="post""#).count() - 1; // sign out, in the layout
-        assert_eq!(html.matches(r#"name="csrf_token" value="csrf-123""#).count() - 1, posts, "{html}");
-        assert_eq!(html.matches(r#"enctype="multipart/form-data""#).count(), html.matches("/teach/sets/p").count());
+        assert_eq!(
+            html.matches(r#"name="csrf_token" value="csrf-123""#)
+                .count()
+                - 1,
+            posts,
+            "{html}"
+        );
+        assert_eq!(
+            html.matches(r#"enctype="multipart/form-data""#).count(),
+            html.matches("/teach/sets/p").count()
+        );
     }
 
     #[test]
@@ -125,13 +180,28 @@ mod pages {
             max_kb: 1024,
         };
         let html = render("teach_set_upload.html", &view);
-        assert!(html.contains(r##"<a href="#problem-1"><code>2:6</code></a> TOML syntax: invalid string"##), "{html}");
+        assert!(
+            html.contains(
+                r##"<a href="#problem-1"><code>2:6</code></a> TOML syntax: invalid string"##
+            ),
+            "{html}"
+        );
         let line = html.find(r#"id="line-2""#).unwrap();
         let note = html.find(r#"id="problem-1""#).unwrap();
         let next = html.find(r#"id="line-3""#).unwrap_or(html.len());
-        assert!(line < note && note < next, "the problem sits right under its line");
-        assert!(html.contains("id = &lt;script&gt;") && !html.contains("<script>\n"), "the file is escaped");
-        assert!(html.contains("</textarea>") && html.contains("[set]\nid = &lt;script&gt;\n</textarea>"), "the text stays in the form");
+        assert!(
+            line < note && note < next,
+            "the problem sits right under its line"
+        );
+        assert!(
+            html.contains("id = &lt;script&gt;") && !html.contains("<script>\n"),
+            "the file is escaped"
+        );
+        assert!(
+            html.contains("</textarea>")
+                && html.contains("[set]\nid = &lt;script&gt;\n</textarea>"),
+            "the text stays in the form"
+        );
         assert_forms_are_safe(&html);
     }
 
@@ -155,9 +225,18 @@ mod pages {
             visibility: "restricted".into(),
         };
         let html = render("teach_set_preview.html", &view);
-        assert!(html.contains(r#"name="text" value="title = &quot;A \&quot;quoted\&quot; one&quot;"#), "{html}");
-        assert!(html.contains("<dt>Retired</dt><dd>1 <span class=\"diff-ids\">c2</span>"), "{html}");
-        assert!(!html.contains(r#"name="visibility""#), "an existing set keeps its visibility");
+        assert!(
+            html.contains(r#"name="text" value="title = &quot;A \&quot;quoted\&quot; one&quot;"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<dt>Retired</dt><dd>1 <span class=\"diff-ids\">c2</span>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains(r#"name="visibility""#),
+            "an existing set keeps its visibility"
+        );
         assert_forms_are_safe(&html);
     }
 
@@ -175,11 +254,19 @@ mod pages {
             updated: "2025-03-03 14:05 UTC".into(),
             published: true,
             csv_download: true,
-            form: SetFormFields { replaces: "cold-war".into(), ..form("") },
+            form: SetFormFields {
+                replaces: "cold-war".into(),
+                ..form("")
+            },
             max_kb: 1024,
         };
         let html = render("teach_set.html", &view);
-        for link in ["/teach/sets/cold-war/file", "/teach/sets/cold-war/file?format=csv", "/teach/sets/cold-war/analysis", "/teach/sets/new?from=cold-war"] {
+        for link in [
+            "/teach/sets/cold-war/file",
+            "/teach/sets/cold-war/file?format=csv",
+            "/teach/sets/cold-war/analysis",
+            "/teach/sets/new?from=cold-war",
+        ] {
             assert!(html.contains(&format!("href=\"{link}\"")), "{link}");
         }
         assert!(html.contains(r#"action="/teach/sets/cold-war/visibility""#));

@@ -46,6 +46,12 @@ pub struct SetUpload {
 }
 
 impl SetUpload {
+    /// A field was over its limit, or the text is over [`SET_FILE_LIMIT`] with plain line ends.
+    pub fn is_too_large(&self) -> bool {
+        let crlf = self.text.windows(2).filter(|pair| pair == b"\r\n").count();
+        self.too_large || self.text.len() - crlf > SET_FILE_LIMIT
+    }
+
     fn keep(&mut self, name: &str, file_name: Option<String>, bytes: Vec<u8>) {
         let text = || String::from_utf8_lossy(&bytes).into_owned();
         match name {
@@ -86,7 +92,13 @@ impl MultipartCollect for SetUpload {
                 .content_disposition()
                 .and_then(|disposition| disposition.get_filename())
                 .map(str::to_string);
-            let limit = if name == "file" || name == "text" { SET_FILE_LIMIT } else { FIELD_LIMIT };
+            let limit = match name.as_str() {
+                "file" => SET_FILE_LIMIT,
+                // A browser sends a text box's line ends as CR LF: room for them, checked
+                // against SET_FILE_LIMIT once they are plain again (`SetUpload::is_too_large`).
+                "text" => 2 * SET_FILE_LIMIT,
+                _ => FIELD_LIMIT,
+            };
             let read = field.bytes(limit).await;
             let upload = state
                 .entry(KEY.to_string())
@@ -103,13 +115,21 @@ impl MultipartCollect for SetUpload {
     }
 
     fn from_state(mut state: State) -> Result<SetUpload, MultipartError> {
-        let upload = state.remove(KEY).and_then(|kept| kept.downcast::<SetUpload>().ok());
+        let upload = state
+            .remove(KEY)
+            .and_then(|kept| kept.downcast::<SetUpload>().ok());
         Ok(upload.map(|upload| *upload).unwrap_or_default())
     }
 }
 
 fn declared_length(request: &HttpRequest) -> Option<u64> {
-    request.headers().get(CONTENT_LENGTH)?.to_str().ok()?.parse().ok()
+    request
+        .headers()
+        .get(CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// Whether a multipart error is a body over [`BODY_LIMIT`] (else it is a malformed form).
@@ -136,5 +156,16 @@ mod tests {
         assert_eq!(upload.file_name, None);
         upload.keep("file", Some("cold-war.csv".into()), b"id".to_vec());
         assert_eq!(upload.file_name.as_deref(), Some("cold-war.csv"));
+    }
+
+    #[test]
+    fn pasted_text_is_measured_with_plain_line_ends() {
+        let mut upload = SetUpload {
+            text: "x\r\n".repeat(SET_FILE_LIMIT / 2).into_bytes(),
+            ..SetUpload::default()
+        };
+        assert!(!upload.is_too_large(), "CR LF counts as one byte");
+        upload.text.extend_from_slice(b"x");
+        assert!(upload.is_too_large());
     }
 }

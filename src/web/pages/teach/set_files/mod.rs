@@ -2,7 +2,8 @@
 //! or a preview of the cards and of what changes, publish; a set's page, with its download.
 //!
 //! - [`form`] reads the multipart upload within its size limits; [`submission`] turns it into
-//!   a checked set (TOML, CSV or TSV), by the same rules as `studyhall check`.
+//!   a checked set (TOML, CSV or TSV), by the same rules as `studyhall check`; [`prepare`]
+//!   adds what needs the store (a set id someone else's set has).
 //! - [`upload`]: `GET /teach/sets/new`, `POST /teach/sets/preview`, `POST /teach/sets/publish`.
 //! - [`page`]: `GET /teach/sets/{set_id}` and `GET /teach/sets/{set_id}/file`.
 //!
@@ -13,5 +14,6 @@
 
 pub mod form;
 pub mod page;
+pub mod prepare;
 pub mod submission;
 pub mod upload;

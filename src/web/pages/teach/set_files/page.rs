@@ -6,15 +6,15 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::questions::QuestionSet;
+use crate::questions::SetId;
 use crate::questions::csv::to_csv;
 use crate::questions::parse::parse_set;
-use crate::questions::SetId;
 use crate::store::{SetInfo, SetOwnership, StoreError, Teacher};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
-use crate::web::views::{SetFormFields, SetPageView, Section, card_preview, instant_label};
+use crate::web::views::{Section, SetFormFields, SetPageView, card_preview, instant_label};
 
 use super::super::super::{layout, render, require};
 use super::super::teacher_of;
@@ -38,7 +38,11 @@ impl ManagedSet {
 
 /// The set `id`, if `teacher` may manage it: 404 when there is no such set, 403 when it is
 /// someone else's (or the server's, for an instructor).
-pub async fn managed_set(state: &AppState, teacher: Teacher, id: &str) -> Result<ManagedSet, AppError> {
+pub async fn managed_set(
+    state: &AppState,
+    teacher: Teacher,
+    id: &str,
+) -> Result<ManagedSet, AppError> {
     let missing = || AppError::NotFound(format!("There is no set “{id}”."));
     let set = SetId::parse(id).map_err(|_| missing())?;
     let (store, lookup) = (state.store.clone(), set.clone());
@@ -51,12 +55,21 @@ pub async fn managed_set(state: &AppState, teacher: Teacher, id: &str) -> Result
     .await?;
     let ((info, ownership), file_text) = found.ok_or_else(missing)?;
     if !ownership.may_manage(teacher) {
-        let whose = if ownership.owner.is_some() { "another instructor's set" } else { "a set the server loads" };
+        let whose = if ownership.owner.is_some() {
+            "another instructor's set"
+        } else {
+            "a set the server loads"
+        };
         return Err(AppError::Forbidden(format!(
             "“{id}” is {whose}: only its owner or the admin may change it or download its file."
         )));
     }
-    Ok(ManagedSet { id: set, info, ownership, file_text })
+    Ok(ManagedSet {
+        id: set,
+        info,
+        ownership,
+        file_text,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,8 +95,15 @@ pub async fn show(
         title: managed.info.title.clone(),
         description: managed.info.description.clone(),
         source: managed.info.source.clone(),
-        cards: parsed.iter().flat_map(|set| set.cards.iter().map(card_preview)).collect(),
-        owner: managed.ownership.owner_name.clone().unwrap_or_else(|| "the server".into()),
+        cards: parsed
+            .iter()
+            .flat_map(|set| set.cards.iter().map(card_preview))
+            .collect(),
+        owner: managed
+            .ownership
+            .owner_name
+            .clone()
+            .unwrap_or_else(|| "the server".into()),
         visibility: managed.ownership.visibility.to_string(),
         updated: instant_label(managed.info.updated_at_ms),
         published: query.published.is_some(),
@@ -120,15 +140,23 @@ pub async fn download(
     let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
     let (body, extension, content_type) = match query.format.as_deref() {
         Some("csv") => {
-            let set = managed.parsed().ok_or_else(|| AppError::internal("a stored set file does not parse"))?;
-            let csv = to_csv(&set).map_err(|error| AppError::Conflict { code: "not_a_spreadsheet", message: error.to_string() })?;
+            let set = managed
+                .parsed()
+                .ok_or_else(|| AppError::internal("a stored set file does not parse"))?;
+            let csv = to_csv(&set).map_err(|error| AppError::Conflict {
+                code: "not_a_spreadsheet",
+                message: error.to_string(),
+            })?;
             (csv, "csv", "text/csv; charset=utf-8")
         }
         _ => (managed.file_text, "toml", "application/toml; charset=utf-8"),
     };
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(format!("{}.{extension}", managed.id))],
+        parameters: vec![DispositionParam::Filename(format!(
+            "{}.{extension}",
+            managed.id
+        ))],
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)

@@ -73,8 +73,16 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
         return Err("Choose a set file, or paste the set in the box.".into());
     }
     let format = Format::of(file_name, &upload.format);
-    let stem = file_name.map(|name| file_stem(Path::new(name))).unwrap_or_default();
-    let or_stem = |given: &str| if given.trim().is_empty() { stem.clone() } else { given.trim().to_string() };
+    let stem = file_name
+        .map(|name| file_stem(Path::new(name)))
+        .unwrap_or_default();
+    let or_stem = |given: &str| {
+        if given.trim().is_empty() {
+            stem.clone()
+        } else {
+            given.trim().to_string()
+        }
+    };
     let form = SetFormFields {
         format: format.as_str().to_string(),
         set_id: or_stem(&upload.set_id),
@@ -102,33 +110,56 @@ pub enum Checked {
 pub fn check(submission: &Submission) -> Result<Checked, String> {
     let form = &submission.form;
     let rows = |located: Vec<(usize, String, String, String)>| {
-        let rows = located.into_iter().enumerate().map(|(index, (line, place, message, fix))| ProblemRow {
-            anchor: format!("problem-{}", index + 1),
-            line,
-            place,
-            message,
-            fix,
-        });
+        let rows = located
+            .into_iter()
+            .enumerate()
+            .map(|(index, (line, place, message, fix))| ProblemRow {
+                anchor: format!("problem-{}", index + 1),
+                line,
+                place,
+                message,
+                fix,
+            });
         Checked::Invalid(rows.collect())
     };
     match submission.format {
         Format::Toml => Ok(match parse_set(&form.text) {
-            Ok(set) => Checked::Valid { set, file_text: form.text.clone() },
-            Err(found) => rows(found.into_iter().map(|d| (d.line, format!("{}:{}", d.line, d.column), d.message, d.fix)).collect()),
+            Ok(set) => Checked::Valid {
+                set,
+                file_text: form.text.clone(),
+            },
+            Err(found) => rows(
+                found
+                    .into_iter()
+                    .map(|d| (d.line, format!("{}:{}", d.line, d.column), d.message, d.fix))
+                    .collect(),
+            ),
         }),
         Format::Sheet => {
             let id = sheet_set_id(&form.set_id)?;
-            let delimiter = Delimiter::from_path(Path::new(&form.file_name)).unwrap_or_else(|| Delimiter::sniff(&form.text));
-            Ok(match parse_sheet(&form.text, delimiter, id, &form.set_title) {
-                Ok(set) => {
-                    let file_text = to_toml(&set);
-                    Checked::Valid { set, file_text }
-                }
-                Err(found) => rows(found.into_iter().map(|d| {
-                    let place = if d.column.is_empty() { d.line.to_string() } else { format!("{}:{}", d.line, d.column) };
-                    (d.line, place, d.message, d.fix)
-                }).collect()),
-            })
+            let delimiter = Delimiter::from_path(Path::new(&form.file_name))
+                .unwrap_or_else(|| Delimiter::sniff(&form.text));
+            Ok(
+                match parse_sheet(&form.text, delimiter, id, &form.set_title) {
+                    Ok(set) => {
+                        let file_text = to_toml(&set);
+                        Checked::Valid { set, file_text }
+                    }
+                    Err(found) => rows(
+                        found
+                            .into_iter()
+                            .map(|d| {
+                                let place = if d.column.is_empty() {
+                                    d.line.to_string()
+                                } else {
+                                    format!("{}:{}", d.line, d.column)
+                                };
+                                (d.line, place, d.message, d.fix)
+                            })
+                            .collect(),
+                    ),
+                },
+            )
         }
     }
 }

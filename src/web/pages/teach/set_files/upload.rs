@@ -18,15 +18,14 @@ use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{
-    ProblemRow, Section, SetFormFields, SetPreviewView, SetUploadView, card_preview, diff_view,
-    listing,
+    Section, SetFormFields, SetPreviewView, SetUploadView, card_preview, diff_view, listing,
 };
 
 use super::super::super::{layout, redirect, render, require};
 use super::super::teacher_of;
 use super::form::{SET_FILE_LIMIT, SetUpload, is_overflow};
 use super::page::managed_set;
-use super::submission::{Checked, check, submission};
+use super::prepare::{Prepared, Refusal, prepare};
 
 /// The upload as the handlers receive it: the form, or why it could not be read.
 type Upload = Result<MultipartForm<SetUpload>, actix_web::Error>;
@@ -47,13 +46,20 @@ pub async fn new_form(
         Err(to_sign_in) => return Ok(to_sign_in),
     };
     let teacher = teacher_of(&visitor)?;
-    let mut form = SetFormFields { format: "toml".into(), ..SetFormFields::default() };
+    let mut form = SetFormFields {
+        format: "toml".into(),
+        ..SetFormFields::default()
+    };
     if let Some(from) = query.from.as_deref().filter(|from| !from.is_empty()) {
         let managed = managed_set(&state, teacher, from).await?;
         form.text = managed.file_text;
         form.replaces = managed.id.to_string();
     }
-    render(&state, "teach_set_upload.html", &upload_view(&visitor, Refusal::blank(form)))
+    render(
+        &state,
+        "teach_set_upload.html",
+        &upload_view(&visitor, Refusal::blank(form)),
+    )
 }
 
 pub async fn preview(
@@ -72,7 +78,11 @@ pub async fn preview(
     };
     let (store, previewed) = (state.store.clone(), set.clone());
     let report = blocking(move || store.preview_import(&previewed)).await?;
-    render(&state, "teach_set_preview.html", &preview_view(&visitor, teacher, &set, &report, form))
+    render(
+        &state,
+        "teach_set_preview.html",
+        &preview_view(&visitor, teacher, &set, &report, form),
+    )
 }
 
 pub async fn publish(
@@ -89,107 +99,64 @@ pub async fn publish(
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
         Prepared::Ready { set, file_text, .. } => (set, file_text),
     };
-    let visibility = upload.visibility.parse().unwrap_or_else(|_| default_visibility(teacher));
+    let visibility = upload
+        .visibility
+        .parse()
+        .unwrap_or_else(|_| default_visibility(teacher));
     let id = set.id.clone();
-    state.store.publish_set(teacher, set, file_text, visibility).await.map_err(AppError::from)?;
+    state
+        .store
+        .publish_set(teacher, set, file_text, visibility)
+        .await
+        .map_err(AppError::from)?;
     Ok(redirect(&format!("/teach/sets/{id}?published=1")))
 }
 
 /// A new set uploaded by an instructor is for their classes; by the admin, for everyone (as
 /// the sets the server loads are).
 fn default_visibility(teacher: Teacher) -> Visibility {
-    if teacher.is_admin() { Visibility::Open } else { Visibility::Restricted }
+    if teacher.is_admin() {
+        Visibility::Open
+    } else {
+        Visibility::Restricted
+    }
 }
 
 /// The teacher and their form, once it is read, its CSRF token checked and its size known.
 fn accepted(visitor: &SignedIn, upload: Upload) -> Result<(Teacher, SetUpload), AppError> {
     let teacher = teacher_of(visitor)?;
-    let too_large = || AppError::TooLarge { limit_kb: SET_FILE_LIMIT / 1024 };
+    let too_large = || AppError::TooLarge {
+        limit_kb: SET_FILE_LIMIT / 1024,
+    };
     let upload = upload
         .map_err(|error| {
             if is_overflow(&error) {
                 too_large()
             } else {
-                AppError::BadRequest(format!("the upload could not be read ({error}): send it from the upload form"))
+                AppError::BadRequest(format!(
+                    "the upload could not be read ({error}): send it from the upload form"
+                ))
             }
         })?
         .into_inner();
     visitor.verify_csrf(&upload.csrf_token)?;
-    if upload.too_large {
+    if upload.is_too_large() {
         return Err(too_large());
     }
     Ok((teacher, upload))
 }
 
-/// Why an upload goes back to the form, with what the form keeps.
-#[derive(Debug, Clone)]
-struct Refusal {
-    form: SetFormFields,
-    form_errors: Vec<String>,
-    problems: Vec<ProblemRow>,
-}
-
-impl Refusal {
-    fn blank(form: SetFormFields) -> Refusal {
-        Refusal { form, form_errors: Vec::new(), problems: Vec::new() }
-    }
-
-    fn saying(form: SetFormFields, error: String) -> Refusal {
-        Refusal { form, form_errors: vec![error], problems: Vec::new() }
-    }
-}
-
-enum Prepared {
-    Refused(Refusal),
-    Ready { set: QuestionSet, file_text: String, form: SetFormFields },
-}
-
-/// Checks an upload: its text, the set it gives, that it is the set it says it replaces, and
-/// that `teacher` may publish it (a set id someone else's set has is refused).
-async fn prepare(state: &AppState, teacher: Teacher, upload: &SetUpload) -> Result<Prepared, AppError> {
-    let submission = match submission(upload) {
-        Ok(submission) => submission,
-        Err(error) => return Ok(Prepared::Refused(Refusal::saying(kept_fields(upload), error))),
-    };
-    let form = submission.form.clone();
-    let (set, file_text) = match check(&submission) {
-        Err(error) => return Ok(Prepared::Refused(Refusal::saying(form, error))),
-        Ok(Checked::Invalid(problems)) => {
-            return Ok(Prepared::Refused(Refusal { form, form_errors: Vec::new(), problems }));
-        }
-        Ok(Checked::Valid { set, file_text }) => (set, file_text),
-    };
-    if !form.replaces.is_empty() && form.replaces != set.id.as_str() {
-        let error = format!(
-            "This file is the set “{}”, not “{}”: change its id to “{}” to make it a new version, or upload it as a new set.",
-            set.id, form.replaces, form.replaces
-        );
-        return Ok(Prepared::Refused(Refusal::saying(form, error)));
-    }
-    let (store, id) = (state.store.clone(), set.id.clone());
-    let ownership = blocking(move || store.set_ownership(&id)).await?;
-    if let Some(ownership) = ownership.filter(|ownership| !ownership.may_manage(teacher)) {
-        let whose = ownership.owner_name.map_or_else(|| "a set the server loads".to_string(), |name| format!("{name}’s set"));
-        let error = format!("The set id “{}” is taken by {whose}: give your set another id.", set.id);
-        return Ok(Prepared::Refused(Refusal::saying(form, error)));
-    }
-    Ok(Prepared::Ready { set, file_text, form })
-}
-
-/// The form's fields when its text could not be read: all but the text.
-fn kept_fields(upload: &SetUpload) -> SetFormFields {
-    SetFormFields {
-        format: upload.format.clone(),
-        set_id: upload.set_id.clone(),
-        set_title: upload.set_title.clone(),
-        replaces: upload.replaces.clone(),
-        ..SetFormFields::default()
-    }
-}
-
 /// The form again, 422, with what was wrong.
-fn refused(state: &AppState, visitor: &SignedIn, refusal: Refusal) -> Result<HttpResponse, PageError> {
-    let mut response = render(state, "teach_set_upload.html", &upload_view(visitor, refusal))?;
+fn refused(
+    state: &AppState,
+    visitor: &SignedIn,
+    refusal: Refusal,
+) -> Result<HttpResponse, PageError> {
+    let mut response = render(
+        state,
+        "teach_set_upload.html",
+        &upload_view(visitor, refusal),
+    )?;
     *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
 }
@@ -199,7 +166,11 @@ fn upload_view(visitor: &SignedIn, refusal: Refusal) -> SetUploadView {
         "" => "Upload a question set".to_string(),
         set => format!("New version of {set}"),
     };
-    let listing = if refusal.problems.is_empty() { Vec::new() } else { listing(&refusal.form.text, &refusal.problems) };
+    let listing = if refusal.problems.is_empty() {
+        Vec::new()
+    } else {
+        listing(&refusal.form.text, &refusal.problems)
+    };
     SetUploadView {
         layout: layout(visitor, &heading, Section::Teach),
         heading,
