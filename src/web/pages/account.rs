@@ -16,39 +16,27 @@ use crate::web::sign_in;
 use crate::web::state::AppState;
 use crate::web::views::{AccountDeletedView, AccountView, LayoutView, Section};
 
-use super::{FormFields, layout, redirect, render, require};
+use super::{FormFields, layout, redirect, render, Visitor};
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     account_page(&state, &visitor, None)
 }
 
 pub async fn data(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     data_download(&state, visitor.user.id).await
 }
 
 pub async fn delete(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let password = form.get("password").to_string();
     // The same check as signing in, throttle included: a session alone cannot guess it.

@@ -18,7 +18,7 @@ use crate::web::views::{
 };
 
 use super::account::data_download;
-use super::{FormFields, layout, redirect, render, require};
+use super::{FormFields, layout, redirect, render, Visitor};
 
 /// How many lines of the audit log the page shows.
 const AUDIT_LINES: u32 = 20;
@@ -31,13 +31,9 @@ pub struct AdminQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     query: web::Query<AdminQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_admin()?;
     let notice = query
         .done
@@ -49,14 +45,10 @@ pub async fn show(
 
 pub async fn change_role(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     id: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_admin()?;
     visitor.verify_csrf(form.get("csrf_token"))?;
     let target = user_in_path(&state, &id).await?;
@@ -84,13 +76,9 @@ pub async fn change_role(
 
 pub async fn set_registration(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_admin()?;
     visitor.verify_csrf(form.get("csrf_token"))?;
     let mode = match form.get("registration").parse::<RegistrationMode>() {
@@ -110,27 +98,19 @@ pub async fn set_registration(
 
 pub async fn user_data(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_admin()?;
     data_download(&state, user_id(&id)?).await
 }
 
 pub async fn delete_user(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     id: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_admin()?;
     visitor.verify_csrf(form.get("csrf_token"))?;
     let target = user_in_path(&state, &id).await?;

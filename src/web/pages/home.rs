@@ -4,13 +4,12 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{HomeView, Section, SetSummary};
 
-use super::{FormFields, layout, redirect, render, require};
+use super::{FormFields, layout, redirect, render, Visitor};
 
 /// The most new cards a day a student may ask for.
 const MAX_NEW_CARDS_PER_DAY: u32 = 999;
@@ -25,13 +24,9 @@ pub struct HomeQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     query: web::Query<HomeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
     let (sets, classes) = blocking(move || {
         Ok::<_, crate::store::StoreError>((
@@ -67,13 +62,9 @@ pub async fn show(
 
 pub async fn set_new_cards(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let limit = form
         .get("new_cards_per_day")

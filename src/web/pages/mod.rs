@@ -14,6 +14,7 @@ mod accounts;
 mod admin;
 mod dashboards;
 mod form;
+mod visitor;
 mod home;
 mod join;
 mod progress;
@@ -32,6 +33,7 @@ use crate::web::state::AppState;
 use crate::web::views::{LayoutView, Section};
 
 pub use form::FormFields;
+pub use visitor::Visitor;
 
 /// Registers the pages' routes.
 pub fn routes(config: &mut web::ServiceConfig) {
@@ -85,12 +87,6 @@ fn redirect(location: &str) -> HttpResponse {
         .finish()
 }
 
-/// The signed-in visitor, or a redirect to the sign-in page.
-// The error is the response itself, returned at once: its size costs nothing worth boxing.
-#[allow(clippy::result_large_err)]
-fn require(visitor: Option<SignedIn>) -> Result<SignedIn, HttpResponse> {
-    visitor.ok_or_else(|| redirect("/login"))
-}
 
 /// The layout of a page seen by `visitor`.
 fn layout(visitor: &SignedIn, title: &str, section: Section) -> LayoutView {

@@ -4,7 +4,6 @@
 use actix_web::{HttpResponse, web};
 
 use crate::store::ProgressReport;
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::PageError;
 use crate::web::state::AppState;
@@ -12,16 +11,12 @@ use crate::web::views::{
     LayoutView, ProgressView, Section, TagMastery, card_stages, forecast_chart,
 };
 
-use super::{layout, render, require};
+use super::{layout, render, Visitor};
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
     let report = blocking(move || store.progress(user, today)).await?;
     let view = progress_view(layout(&visitor, "Progress", Section::Progress), &report);

@@ -19,7 +19,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView};
 
-use super::{FormFields, layout, redirect, render, require};
+use super::{FormFields, layout, redirect, render, Visitor};
 
 mod done;
 mod shown;
@@ -33,14 +33,10 @@ pub struct StudyQuery {
 /// The next card of the set, or the "done for today" page.
 pub async fn next_card(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<StudyQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let set = set_in_path(&path)?;
     let context = StudyContext::load(&state, &visitor, &set).await?;
     let (store, user, today, wanted) = (state.store.clone(), visitor.user.id, state.today(), set.clone());
@@ -57,14 +53,10 @@ pub async fn next_card(
 /// Checks an answer and shows the verdict with the grade buttons; records nothing yet.
 pub async fn answer(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
     let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
@@ -91,14 +83,10 @@ pub async fn answer(
 /// Records the grade (or the "I was right" claim) and goes on to the next card.
 pub async fn grade(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
     let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;

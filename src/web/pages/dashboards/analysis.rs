@@ -5,10 +5,9 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::store::{Audience, CardAnalysis, ClassId, ClassRef};
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::PageError;
-use crate::web::pages::{layout, render, require};
+use crate::web::pages::{layout, render, Visitor};
 use crate::web::state::AppState;
 use crate::web::views::{AnalysisView, ItemRow, ScopeLink, Section, percent};
 
@@ -21,14 +20,10 @@ pub struct ClassQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<ClassQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let access = set_for(&state, &visitor, &path, query.class.as_deref()).await?;
     let (store, set_id, audience) = (

@@ -9,10 +9,9 @@ use crate::store::{
     ClassFigures, ClassHeader, ClassId, LogEntry, LogPage, LogScope, StoreError, StudyFigures,
     TagFigures, UserId,
 };
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
-use crate::web::pages::{layout, render, require};
+use crate::web::pages::{layout, render, Visitor};
 use crate::web::state::AppState;
 use crate::web::views::{
     ClassDashboardView, ClassLine, HistoryRow, INACTIVE_DAYS, OVERDUE_LIMIT, Pager, Section,
@@ -39,14 +38,10 @@ pub struct PageQuery {
 /// `GET /teach/classes/{id}/dashboard`
 pub async fn dashboard(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<SortQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let class = class_for(&state, &visitor, &path).await?;
     let (store, id, today) = (state.store.clone(), class.id, state.today());
@@ -69,14 +64,10 @@ pub async fn dashboard(
 /// `GET /teach/classes/{id}/students/{user_id}`
 pub async fn student(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<(String, String)>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let (class_id, user_id) = path.into_inner();
     let class = class_for(&state, &visitor, &class_id).await?;

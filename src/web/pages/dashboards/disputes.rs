@@ -10,7 +10,7 @@ use crate::store::{CardRow, Decided, Decider, Dispute, Refusal, Role};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
-use crate::web::pages::{FormFields, layout, redirect, render, require};
+use crate::web::pages::{FormFields, layout, redirect, render, Visitor};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{DisputeRow, DisputesView, Section, instant_label};
 
@@ -32,13 +32,9 @@ pub struct DoneQuery {
 /// `GET /teach/disputes`
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let is_admin = visitor.user.role == Role::Admin;
     let (store, owner) = (state.store.clone(), (!is_admin).then_some(visitor.user.id));
@@ -55,13 +51,9 @@ pub async fn show(
 /// `POST /teach/disputes/accept`
 pub async fn accept(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (card, answer) = claim_fields(&visitor, &form)?;
     let decided = state
         .store
@@ -74,13 +66,9 @@ pub async fn accept(
 /// `POST /teach/disputes/reject`
 pub async fn reject(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (card, answer) = claim_fields(&visitor, &form)?;
     let pending =
         state

@@ -7,10 +7,9 @@ use actix_web::{HttpResponse, web};
 
 use crate::store::LogScope;
 use crate::store::export::{write_progress_csv, write_review_csv};
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
-use crate::web::pages::require;
+use crate::web::pages::Visitor;
 use crate::web::state::AppState;
 
 use super::access::{class_for, set_for};
@@ -19,13 +18,9 @@ use super::analysis::ClassQuery;
 /// `GET /teach/classes/{id}/export/progress.csv`
 pub async fn class_progress(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let class = class_for(&state, &visitor, &path).await?;
     let (store, id, today) = (state.store.clone(), class.id, state.today());
@@ -38,13 +33,9 @@ pub async fn class_progress(
 /// `GET /teach/classes/{id}/export/reviews.csv`
 pub async fn class_reviews(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let class = class_for(&state, &visitor, &path).await?;
     let scope = LogScope::Class {
@@ -61,14 +52,10 @@ pub async fn class_reviews(
 /// `GET /teach/sets/{set_id}/export/reviews.csv[?class=ID]`
 pub async fn set_reviews(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<ClassQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     visitor.require_teacher()?;
     let access = set_for(&state, &visitor, &path, query.class.as_deref()).await?;
     let name = match access.requested {

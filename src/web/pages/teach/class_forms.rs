@@ -7,12 +7,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 use crate::store::{Assignment, StoreError, UserId};
-use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::AssignFields;
 
-use super::super::{FormFields, redirect, require};
+use super::super::{FormFields, redirect, Visitor};
 use super::class_page::{Messages, page};
 use super::{capitalised, class_in_path, posted_by_teacher};
 
@@ -22,14 +21,10 @@ const MAX_CLASS_DAILY_LIMIT: u32 = 999;
 /// Gives the class a new join code.
 pub async fn new_code(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let class = class_in_path(&path)?;
     state
@@ -43,14 +38,10 @@ pub async fn new_code(
 /// Takes a student out of the class.
 pub async fn remove_member(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<(String, String)>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let (class, member) = path.into_inner();
     let class = class_in_path(&class)?;
@@ -73,7 +64,7 @@ pub async fn remove_member(
 /// Archives the class: see [`crate::store::classes`] for what that does.
 pub async fn archive(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
@@ -83,7 +74,7 @@ pub async fn archive(
 /// Brings an archived class back.
 pub async fn restore(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
@@ -92,15 +83,11 @@ pub async fn restore(
 
 async fn set_archived(
     state: &AppState,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: &str,
     form: &FormFields,
     archived: bool,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, form)?;
     let class = class_in_path(path)?;
     state
@@ -117,14 +104,10 @@ async fn set_archived(
 pub async fn assign_set(
     state: web::Data<AppState>,
     request: HttpRequest,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let class = class_in_path(&path)?;
     let fields = AssignFields {
@@ -161,14 +144,10 @@ pub async fn assign_set(
 /// Takes a set off the class.
 pub async fn unassign_set(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<(String, String)>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let (class, set) = path.into_inner();
     let class = class_in_path(&class)?;

@@ -17,7 +17,7 @@ use crate::web::views::{
     AssignFields, AssignedSetRow, ClassPageView, LayoutView, MemberRow, Section, SetOption,
 };
 
-use super::super::{layout, render, require};
+use super::super::{layout, render, Visitor};
 use super::{class_in_path, teacher_of};
 
 #[derive(Debug, Deserialize)]
@@ -29,14 +29,10 @@ pub struct PageQuery {
 pub async fn show(
     state: web::Data<AppState>,
     request: HttpRequest,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = teacher_of(&visitor)?;
     let class = class_in_path(&path)?;
     let messages = Messages {

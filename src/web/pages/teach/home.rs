@@ -13,7 +13,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{ClassRow, Section, TeachHomeView, TeachSetRow};
 
-use super::super::{FormFields, layout, redirect, render, require};
+use super::super::{FormFields, layout, redirect, render, Visitor};
 use super::{capitalised, posted_by_teacher, teacher_of};
 
 #[derive(Debug, Deserialize)]
@@ -24,13 +24,9 @@ pub struct HomeQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     query: web::Query<HomeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = teacher_of(&visitor)?;
     let notice = (query.done.as_deref() == Some("visibility"))
         .then(|| "Saved: who sees the set has changed.".to_string());
@@ -45,13 +41,9 @@ pub async fn show(
 /// Creates a class and opens its page; a bad name shows this page again with the reason (422).
 pub async fn create_class(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let typed = form.get("name");
     let name = match ClassName::parse(typed) {

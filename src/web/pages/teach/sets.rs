@@ -6,23 +6,18 @@ use actix_web::{HttpResponse, web};
 
 use crate::questions::SetId;
 use crate::store::Visibility;
-use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 
-use super::super::{FormFields, redirect, require};
+use super::super::{FormFields, redirect, Visitor};
 use super::posted_by_teacher;
 
 pub async fn set_visibility(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = posted_by_teacher(&visitor, &form)?;
     let set = SetId::parse(&path)
         .map_err(|_| AppError::NotFound(format!("There is no set “{path}”.")))?;

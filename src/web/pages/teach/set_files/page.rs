@@ -10,13 +10,12 @@ use crate::questions::SetId;
 use crate::questions::csv::to_csv;
 use crate::questions::parse::parse_set;
 use crate::store::{SetInfo, SetOwnership, StoreError, Teacher};
-use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{Section, SetFormFields, SetPageView, card_preview, instant_label};
 
-use super::super::super::{layout, render, require};
+use super::super::super::{layout, render, Visitor};
 use super::super::teacher_of;
 use super::form::SET_FILE_LIMIT;
 
@@ -79,14 +78,10 @@ pub struct PageQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
     let parsed = managed.parsed();
     let view = SetPageView {
@@ -129,14 +124,10 @@ pub struct FileQuery {
 /// as a spreadsheet (`{id}.csv`; 409 when a list item holds a `|`).
 pub async fn download(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<FileQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
     let (body, extension, content_type) = match query.format.as_deref() {
         Some("csv") => {

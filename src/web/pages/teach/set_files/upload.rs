@@ -21,7 +21,7 @@ use crate::web::views::{
     Section, SetFormFields, SetPreviewView, SetUploadView, card_preview, diff_view, listing,
 };
 
-use super::super::super::{layout, redirect, render, require};
+use super::super::super::{layout, redirect, render, Visitor};
 use super::super::teacher_of;
 use super::form::{SET_FILE_LIMIT, SetUpload, is_overflow};
 use super::page::managed_set;
@@ -38,13 +38,9 @@ pub struct NewQuery {
 
 pub async fn new_form(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let teacher = teacher_of(&visitor)?;
     let mut form = SetFormFields {
         format: "toml".into(),
@@ -64,13 +60,9 @@ pub async fn new_form(
 
 pub async fn preview(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (teacher, upload) = accepted(&visitor, upload)?;
     let (set, form) = match prepare(&state, teacher, &upload).await? {
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
@@ -87,13 +79,9 @@ pub async fn preview(
 
 pub async fn publish(
     state: web::Data<AppState>,
-    visitor: Option<SignedIn>,
+    visitor: Visitor,
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
-    let visitor = match require(visitor) {
-        Ok(visitor) => visitor,
-        Err(to_sign_in) => return Ok(to_sign_in),
-    };
     let (teacher, upload) = accepted(&visitor, upload)?;
     let (set, file_text) = match prepare(&state, teacher, &upload).await? {
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
