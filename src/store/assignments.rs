@@ -1,7 +1,7 @@
 //! Question sets assigned to classes, and what an assignment does to the members' study.
 //!
 //! - A class's daily new-card limit for a set caps how many cards of that set a member meets
-//!   for the first time per day. The member's own daily limit (across all sets) still applies:
+//!   for the first time per day. The member's own daily limit (per set) still applies:
 //!   the smaller of the two wins. A student in several classes that assign the set with a
 //!   limit gets the smallest.
 //! - A class's exam day for a set: no card of the set is scheduled past it for the members

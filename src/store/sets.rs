@@ -23,7 +23,7 @@ pub struct SetSummary {
     /// Cards to review today: due or overdue, or waiting for a same-day repeat.
     pub due: u32,
     /// New cards the student may still start today in this set: the cards never seen, capped by
-    /// what is left of the daily limit (which counts new cards across all sets) and by the
+    /// what is left of the daily limit (per set) and by the
     /// daily limit their classes set for this set, if any.
     pub new_left: u32,
 }
@@ -49,10 +49,7 @@ impl Store {
     /// for `today`.
     pub fn list_sets(&self, user: UserId, today: StudyDay) -> Result<Vec<SetSummary>, StoreError> {
         self.read(|connection| {
-            let new_allowed = new_cards_left(
-                daily_new_limit(connection, user)?,
-                introduced_on(connection, user, today)?,
-            );
+            let daily_limit = daily_new_limit(connection, user)?;
             let sql = format!(
                 "SELECT sets.id, sets.slug, sets.title, sets.description,
                      (SELECT count(*) FROM cards
@@ -84,6 +81,10 @@ impl Store {
             for row in rows {
                 let (set_row, mut summary) = row?;
                 // A class's daily limit for the set caps it too (one cheap query per set).
+                let new_allowed = new_cards_left(
+                    daily_limit,
+                    introduced_on(connection, user, set_row, today)?,
+                );
                 let allowed = new_cards_left_in_set(connection, user, set_row, today, new_allowed)?;
                 summary.new_left = summary.new_left.min(allowed);
                 sets.push(summary);

@@ -93,7 +93,7 @@ impl Store {
                 return Ok(Some(next));
             }
             let limit = daily_new_limit(connection, user)?;
-            let left = new_cards_left(limit, introduced_on(connection, user, today)?);
+            let left = new_cards_left(limit, introduced_on(connection, user, set_row, today)?);
             if new_cards_left_in_set(connection, user, set_row, today, left)? > 0 {
                 let new = connection
                     .prepare_cached(NEW_CARD)?
@@ -186,17 +186,20 @@ pub(super) fn set_row(connection: &Connection, set: &SetId) -> Result<i64, Store
         .ok_or_else(|| StoreError::UnknownSet(set.clone()))
 }
 
-/// How many cards `user` met for the first time on `today`, across all sets.
+/// How many cards of the set in row `set_row` `user` met for the first time on `today`: the
+/// daily limit of new cards is per set, so studying one set does not use up another's.
 pub(super) fn introduced_on(
     connection: &Connection,
     user: UserId,
+    set_row: i64,
     today: StudyDay,
 ) -> Result<u32, StoreError> {
     Ok(connection
         .prepare_cached(
-            "SELECT count(*) FROM card_states WHERE user_id = ?1 AND introduced_day = ?2",
+            "SELECT count(*) FROM card_states
+             WHERE user_id = ?1 AND introduced_day = ?3 AND set_id = ?2",
         )?
-        .query_row((user, today), |row| row.get(0))?)
+        .query_row((user, set_row, today), |row| row.get(0))?)
 }
 
 /// How many more new cards a student may start today.

@@ -79,7 +79,7 @@ pub struct User {
     /// The argon2 PHC string.
     pub password_hash: String,
     pub role: Role,
-    /// How many cards the user meets for the first time per study day, across all sets.
+    /// How many cards the user meets for the first time per study day, in each set.
     pub daily_new_limit: u32,
 }
 

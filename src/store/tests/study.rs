@@ -58,7 +58,7 @@ fn a_study_day_serves_due_cards_most_overdue_first_then_new_ones_up_to_the_limit
 }
 
 #[test]
-fn the_daily_limit_of_new_cards_counts_all_sets() {
+fn the_daily_limit_of_new_cards_counts_each_set_on_its_own() {
     let fixture = open_store();
     let student = fixture.student("sam");
     fixture.import(&[set("history", &["a", "b"]), set("other", &["x"])]);
@@ -69,10 +69,15 @@ fn the_daily_limit_of_new_cards_counts_all_sets() {
         .unwrap();
     answer(&fixture, student, "a", 5, "2026-01-01", 1);
 
-    assert_eq!(next(&fixture, student, "other", "2026-01-01"), None);
     assert_eq!(
-        next(&fixture, student, "other", "2026-01-02"),
-        Some(("x".into(), Queue::New))
+        next(&fixture, student, "history", "2026-01-01"),
+        None,
+        "history's one is used"
+    );
+    assert_eq!(
+        next(&fixture, student, "other", "2026-01-01"),
+        Some(("x".into(), Queue::New)),
+        "another set has its own limit"
     );
 }
 
