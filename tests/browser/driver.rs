@@ -344,3 +344,66 @@ impl Browser {
 pub fn key(key: Key) -> char {
     char::from(key)
 }
+
+/// Filling in forms and clicking, as someone with a mouse does: the instructor's test.
+impl Browser {
+    /// The element `css` selects; fails naming the selector and the page when there is none.
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        match self.client.find(fantoccini::Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(error) => panic!(
+                "no {css} on {} ({error}): {}",
+                self.path().await,
+                self.text().await
+            ),
+        }
+    }
+
+    /// Types `text` into the field `css` selects, replacing what it held.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.element(css).await;
+        field.clear().await.expect("the field is emptied");
+        field.send_keys(text).await.expect("the text is typed");
+    }
+
+    /// Chooses the file at `path` in the file input `css`.
+    pub async fn choose_file(&self, css: &str, path: &Path) {
+        let input = self.element(css).await;
+        let chosen = input.send_keys(&path.display().to_string()).await;
+        chosen.expect("the file is chosen");
+    }
+
+    /// Picks the option whose value is `value` in the select `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        let select = self.element(css).await;
+        let picked = select.select_by_value(value).await;
+        picked.unwrap_or_else(|error| panic!("no option {value} in {css}: {error}"));
+    }
+
+    /// Clicks what `css` selects (a submit button, a link) and waits for the page it opens.
+    pub async fn click_and_wait(&self, css: &str) {
+        let target = self.element(css).await;
+        self.js("window.studyhallOldPage = true; return null;")
+            .await;
+        let clicked = target.click().await;
+        clicked.unwrap_or_else(|error| panic!("{css} cannot be clicked: {error}"));
+        let started = Instant::now();
+        loop {
+            let loaded = self
+                .client
+                .execute(
+                    "return !window.studyhallOldPage && document.readyState === 'complete';",
+                    Vec::new(),
+                )
+                .await;
+            if matches!(loaded, Ok(Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no new page after clicking {css}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+}

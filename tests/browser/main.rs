@@ -7,6 +7,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod driver;
+// The instructor's scenario: upload, fix, publish, a class, a student, the dashboards.
+mod instructor;
 
 use fantoccini::key::Key;
 use studyhall::questions::{CardKind, PartialDate};
