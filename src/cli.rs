@@ -218,7 +218,8 @@ pub enum ClassCommand {
 }
 
 fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
-    PossibleValuesParser::new(["admin", "instructor", "student"]).try_map(|word| word.parse::<Role>())
+    PossibleValuesParser::new(["admin", "instructor", "student"])
+        .try_map(|word| word.parse::<Role>())
 }
 
 fn registration_parser() -> impl clap::builder::TypedValueParser<Value = RegistrationMode> {

@@ -10,11 +10,17 @@
 //!   every eighth card look at the progress figures (the API's or the HTML page).
 //! - [`Phase::Pages`]: the HTML study page alone (GET `/study/{set}`, next card rendered), with
 //!   the session cookie as a browser sends it.
+//! - [`Phase::Next`]: `GET …/next` of the JSON API alone, read-only: the
+//!   next-card query with auth and JSON around it, without the page's figures and template.
+//! - [`Phase::Baseline`] (only when asked for): a static file, no session, no database: what
+//!   HTTP alone costs the server and the driver on this machine, the floor under every route.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
+
+use studyhall::web::assets;
 
 use crate::answers::{answer_body, review_token};
 use crate::http::{Auth, Connection, Response};
@@ -31,6 +37,8 @@ pub enum Phase {
     Answers,
     Study,
     Pages,
+    Next,
+    Baseline,
 }
 
 impl Phase {
@@ -39,6 +47,8 @@ impl Phase {
             Phase::Answers => "answers",
             Phase::Study => "study",
             Phase::Pages => "pages",
+            Phase::Next => "next",
+            Phase::Baseline => "baseline",
         }
     }
 }
@@ -56,14 +66,17 @@ pub enum Endpoint {
     Progress,
     /// `GET /progress`: the HTML progress page.
     ProgressPage,
+    /// `GET /static/favicon.*.svg`: no session, no database.
+    Static,
 }
 
-pub const ENDPOINTS: [Endpoint; 5] = [
+pub const ENDPOINTS: [Endpoint; 6] = [
     Endpoint::Answer,
     Endpoint::Next,
     Endpoint::StudyPage,
     Endpoint::Progress,
     Endpoint::ProgressPage,
+    Endpoint::Static,
 ];
 
 impl Endpoint {
@@ -74,6 +87,7 @@ impl Endpoint {
             Endpoint::StudyPage => "GET /study/{set}",
             Endpoint::Progress => "GET /api/v1/me/progress",
             Endpoint::ProgressPage => "GET /progress",
+            Endpoint::Static => "GET /static/{file}",
         }
     }
 
@@ -86,8 +100,8 @@ impl Endpoint {
 #[derive(Default)]
 pub struct Tally {
     /// Per endpoint (in [`ENDPOINTS`] order): the latency of each successful request, in µs.
-    pub latencies_us: [Vec<u32>; 5],
-    pub errors: [u64; 5],
+    pub latencies_us: [Vec<u32>; 6],
+    pub errors: [u64; 6],
     /// `GET …/next` answered 204: nothing left today for that student in that set.
     pub nothing_due: u64,
     /// The first few errors, described.
@@ -213,6 +227,10 @@ impl<'w> Client<'w> {
             match phase {
                 Phase::Answers => self.answer_any(student, set),
                 Phase::Pages => self.study_page(student, set),
+                Phase::Next => {
+                    self.next_card(student, set);
+                }
+                Phase::Baseline => self.static_file(),
                 Phase::Study => {
                     self.study_one(student, set);
                     if round.is_multiple_of(8) {
@@ -235,16 +253,9 @@ impl<'w> Client<'w> {
     /// The next card of the set, then an answer to it.
     fn study_one(&mut self, student: usize, set: usize) {
         let world = self.world;
-        let path = format!("/api/v1/sets/{}/next", world.sets[set].id.as_str());
-        let token = world.students[student].token.as_str();
-        let Some(response) = self.call(Endpoint::Next, |c| c.get(&path, Some(Auth::Bearer(token))))
-        else {
+        let Some(response) = self.next_card(student, set) else {
             return;
         };
-        if response.status == 204 {
-            self.tally.nothing_due += 1;
-            return;
-        }
         let next: NextBody = match serde_json::from_slice(&response.body) {
             Ok(next) => next,
             Err(error) => {
@@ -259,6 +270,19 @@ impl<'w> Client<'w> {
         };
         let body = answer_body(card, &next.review_token, &mut self.random);
         self.post_answer(student, set, &body);
+    }
+
+    /// `GET …/next`: the response if a card came (a 204 is counted as nothing due).
+    fn next_card(&mut self, student: usize, set: usize) -> Option<Response> {
+        let world = self.world;
+        let path = format!("/api/v1/sets/{}/next", world.sets[set].id.as_str());
+        let token = world.students[student].token.as_str();
+        let response = self.call(Endpoint::Next, |c| c.get(&path, Some(Auth::Bearer(token))))?;
+        if response.status == 204 {
+            self.tally.nothing_due += 1;
+            return None;
+        }
+        Some(response)
     }
 
     fn post_answer(&mut self, student: usize, set: usize, body: &[u8]) {
@@ -277,6 +301,11 @@ impl<'w> Client<'w> {
         self.call(Endpoint::StudyPage, |c| {
             c.get(&path, Some(Auth::Cookie(token)))
         });
+    }
+
+    fn static_file(&mut self) {
+        let path = assets::url("favicon.svg").unwrap_or("/static/favicon.svg");
+        self.call(Endpoint::Static, |c| c.get(path, None));
     }
 
     fn progress(&mut self, student: usize, page: bool) {

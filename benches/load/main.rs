@@ -10,6 +10,14 @@
 //! Exits non-zero when a request failed or the server did not start: `.ci/run` runs a short
 //! smoke version so the benchmark cannot rot, without asserting timings.
 //!
+//! ```text
+//! cargo bench --bench load                              # 4 phases of 20 s, 64 clients
+//! cargo bench --bench load -- --seconds 3               # the smoke run
+//! cargo bench --bench load -- --scale --seconds 10      # 10 k, 1 M and 10 M card states
+//! cargo bench --bench load -- --phases pages,baseline   # one phase (to profile), and the HTTP floor
+//! STUDYHALL_LOAD_SERVER=/tmp/studyhall-candidate cargo bench --bench load   # another build
+//! ```
+//!
 //! All traffic goes to the server this benchmark started, on 127.0.0.1; every loop is bounded
 //! by time and by count.
 
@@ -46,7 +54,7 @@ const WARM_UP: Duration = Duration::from_millis(500);
 #[derive(Debug, Parser)]
 #[command(name = "load")]
 struct Args {
-    /// Seconds per measured phase (answers, study loop, study page).
+    /// Seconds per measured phase (answers, study loop, next card, study page).
     #[arg(long, default_value_t = 20.0)]
     seconds: f64,
     /// Simulated students sending requests at once, one connection and thread each.
@@ -72,7 +80,7 @@ struct Args {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "answers,study,pages"
+        default_value = "answers,study,next,pages"
     )]
     phases: Vec<Phase>,
     /// Passed by `cargo bench`; ignored.
@@ -125,7 +133,7 @@ fn main() -> ExitCode {
     }
     let errors: u64 = runs.iter().map(|run| run.errors).sum();
     if args.scale {
-        println!("\nscale: the same run at {} card states", sizes.len());
+        println!("\nscale: the same run at {} sizes", sizes.len());
         report::print_scale(&runs);
         println!("{}", serde_json::json!({ "scale": runs, "errors": errors }));
     } else if let Some(run) = runs.first() {
@@ -197,10 +205,12 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
     }
     // Another build of the server can be measured against the same world, e.g. to compare a
     // candidate fix with the current code: STUDYHALL_LOAD_SERVER=/path/to/studyhall.
-    let binary = std::env::var_os("STUDYHALL_LOAD_SERVER").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_studyhall")),
-        PathBuf::from,
-    );
+    let binary = std::env::var_os("STUDYHALL_LOAD_SERVER")
+        .filter(|path| !path.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_studyhall")),
+            PathBuf::from,
+        );
     let mut server = Server::start(&Launch {
         binary: &binary,
         db: &world.db,
@@ -222,15 +232,11 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
             phase.name(),
             args.seconds
         );
-        let before = server.usage();
+        let (before, driver_before) = (server.usage(), server::cpu_us("self"));
         let (tally, elapsed) = driver::run(phase, &world, server.addr, clients, phase_time);
-        phases.push(PhaseFigures::new(
-            phase,
-            tally,
-            elapsed,
-            before,
-            server.usage(),
-        ));
+        let mut figures = PhaseFigures::new(phase, tally, elapsed, before, server.usage());
+        figures.note_driver_cpu(server::cpu_us("self").saturating_sub(driver_before));
+        phases.push(figures);
     }
     if !server.running() {
         return Err(format!(
@@ -250,6 +256,7 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
     let answer = endpoint(Phase::Answers, Endpoint::Answer);
     let page = endpoint(Phase::Pages, Endpoint::StudyPage);
     let next = endpoint(Phase::Study, Endpoint::Next);
+    let next_alone = endpoint(Phase::Next, Endpoint::Next);
     let figures = RunFigures {
         answers_per_s: answer.per_s,
         raw_txn_per_s: raw_normal,
@@ -268,6 +275,9 @@ fn run(args: &Args, card_states: u64, measure_import: bool) -> Result<RunFigures
         study_answers_per_s: endpoint(Phase::Study, Endpoint::Answer).per_s,
         study_next_p50_ms: next.p50_ms,
         study_next_p99_ms: next.p99_ms,
+        next_per_s: next_alone.per_s,
+        next_p50_ms: next_alone.p50_ms,
+        next_p99_ms: next_alone.p99_ms,
         next_card_store_p50_us: store_next.p50_us,
         next_card_store_p99_us: store_next.p99_us,
         startup_ms: startup.as_secs_f64() * 1000.0,

@@ -32,6 +32,8 @@ pub struct PhaseFigures {
     /// The share of the machine's cores the server used.
     pub server_cores: f64,
     pub rss_mib: f64,
+    /// The driver's own CPU time per request: what the simulated students took from the server.
+    pub driver_cpu_us_per_request: f64,
     pub described: Vec<String>,
 }
 
@@ -61,8 +63,14 @@ impl PhaseFigures {
             cpu_us_per_request: cpu_us / requests.max(1) as f64,
             server_cores: cpu_us / 1e6 / seconds,
             rss_mib: after.rss_kib as f64 / 1024.0,
+            driver_cpu_us_per_request: 0.0,
             described: tally.described,
         }
+    }
+
+    /// Records the driver's CPU time over the phase.
+    pub fn note_driver_cpu(&mut self, cpu_us: u64) {
+        self.driver_cpu_us_per_request = cpu_us as f64 / self.requests.max(1) as f64;
     }
 
     pub fn endpoint(&self, endpoint: Endpoint) -> EndpointFigures {
@@ -122,8 +130,14 @@ pub fn print_phases(phases: &[PhaseFigures]) {
             String::new()
         };
         println!(
-            "{:<8} {} requests; server: {:.1} µs CPU per request, {:.2} of 2 cores busy, RSS {:.1} MiB{nothing_due}",
-            "", phase.requests, phase.cpu_us_per_request, phase.server_cores, phase.rss_mib
+            "{:<8} {} requests; server: {:.1} µs CPU per request, {:.2} of 2 cores busy, RSS {:.1} MiB; \
+             driver: {:.1} µs CPU per request{nothing_due}",
+            "",
+            phase.requests,
+            phase.cpu_us_per_request,
+            phase.server_cores,
+            phase.rss_mib,
+            phase.driver_cpu_us_per_request
         );
         for error in &phase.described {
             println!("{:<8} error: {error}", "");
@@ -155,6 +169,10 @@ pub struct RunFigures {
     pub study_answers_per_s: f64,
     pub study_next_p50_ms: f64,
     pub study_next_p99_ms: f64,
+    /// `GET …/next` of the JSON API alone (the next phase).
+    pub next_per_s: f64,
+    pub next_p50_ms: f64,
+    pub next_p99_ms: f64,
     /// `Store::next_card` in-process, one caller: the query alone.
     pub next_card_store_p50_us: f64,
     pub next_card_store_p99_us: f64,
@@ -194,6 +212,13 @@ pub fn print_scale(runs: &[RunFigures]) {
     row("study page p50, ms", &|r| format!("{:.2}", r.page_p50_ms));
     row("study page p99, ms", &|r| format!("{:.2}", r.page_p99_ms));
     row("study page req/s", &|r| format!("{:.0}", r.page_per_s));
+    row("API next alone req/s", &|r| format!("{:.0}", r.next_per_s));
+    row("API next alone p50, ms", &|r| {
+        format!("{:.2}", r.next_p50_ms)
+    });
+    row("API next alone p99, ms", &|r| {
+        format!("{:.2}", r.next_p99_ms)
+    });
     row("API next p50 (study loop), ms", &|r| {
         format!("{:.2}", r.study_next_p50_ms)
     });

@@ -104,19 +104,6 @@ impl Server {
     /// CPU time and memory from `/proc`.
     pub fn usage(&self) -> Usage {
         let pid = self.child.id();
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        // The fields after the command name (which may hold spaces) start at field 3, state.
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map_or("", |(_, rest)| rest)
-            .split_whitespace()
-            .collect();
-        let ticks = |field: usize| {
-            fields
-                .get(field - 3)
-                .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
         let kib = |key: &str| {
             status
@@ -127,7 +114,7 @@ impl Server {
                 .unwrap_or(0)
         };
         Usage {
-            cpu_us: (ticks(14) + ticks(15)) * 1_000_000 / TICKS_PER_SECOND,
+            cpu_us: cpu_us(&pid.to_string()),
             rss_kib: kib("VmRSS:"),
             peak_rss_kib: kib("VmHWM:"),
         }
@@ -139,6 +126,25 @@ impl Server {
         let lines: Vec<&str> = text.lines().collect();
         lines[lines.len().saturating_sub(20)..].join("\n")
     }
+}
+
+/// User plus system CPU time of the process `pid` ("self" for this one), in microseconds.
+pub fn cpu_us(pid: &str) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name (which may hold spaces) start at field 3, state;
+    // utime and stime are fields 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |field: usize| {
+        fields
+            .get(field - 3)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (ticks(14) + ticks(15)) * 1_000_000 / TICKS_PER_SECOND
 }
 
 impl Drop for Server {

@@ -19,11 +19,19 @@ use crate::store::Store;
 /// or network problem), 2 bad usage.
 pub fn run(cli: Cli) -> ExitCode {
     let serving = matches!(cli.command, None | Some(Command::Serve(_)));
-    init_logging(if serving { "info,actix_server=warn" } else { "warn" });
+    init_logging(if serving {
+        "info,actix_server=warn"
+    } else {
+        "warn"
+    });
     match cli.command {
         Some(Command::Sm2 { json, qualities }) => run_sm2(json, &qualities),
         Some(Command::Check { files, sheet }) => run_check(&files, &sheet),
-        Some(Command::Import { files, sheet, database }) => run_import(&files, &sheet, &database),
+        Some(Command::Import {
+            files,
+            sheet,
+            database,
+        }) => run_import(&files, &sheet, &database),
         Some(Command::User { command }) => report(user::run(&command)),
         Some(Command::Export { command }) => report(export::run(&command)),
         Some(Command::Class { command }) => report(class::run(&command)),

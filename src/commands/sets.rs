@@ -103,16 +103,29 @@ pub fn write_errors(out: &mut impl Write, failures: &[FileErrors]) -> std::io::R
 }
 
 /// One line per valid file: its set and card count.
-pub fn write_checked(out: &mut impl Write, files: &[PathBuf], sets: &[(QuestionSet, String)]) -> std::io::Result<()> {
+pub fn write_checked(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    sets: &[(QuestionSet, String)],
+) -> std::io::Result<()> {
     for (path, (set, _)) in files.iter().zip(sets) {
         let cards = set.cards.len();
-        writeln!(out, "{}: ok: set {} with {cards} card{}", path.display(), set.id, plural(cards))?;
+        writeln!(
+            out,
+            "{}: ok: set {} with {cards} card{}",
+            path.display(),
+            set.id,
+            plural(cards)
+        )?;
     }
     Ok(())
 }
 
 /// Imports the sets in one transaction.
-pub fn import(store: &Store, sets: Vec<(QuestionSet, String)>) -> Result<Vec<ImportReport>, StoreError> {
+pub fn import(
+    store: &Store,
+    sets: Vec<(QuestionSet, String)>,
+) -> Result<Vec<ImportReport>, StoreError> {
     store.import_sets(sets).wait()
 }
 

@@ -8,8 +8,8 @@
 
 pub mod exam;
 pub mod progress;
-pub mod study_day;
 pub mod sm2;
+pub mod study_day;
 
 pub use progress::{Progress, ReviewKind};
 pub use sm2::{CardState, Easiness, Quality, QualityError};

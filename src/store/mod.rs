@@ -25,9 +25,9 @@
 //! changes, publishing one).
 
 pub mod admin;
+pub mod analysis;
 pub mod assignments;
 pub mod classes;
-pub mod analysis;
 mod columns;
 pub mod dashboards;
 pub mod disputes;
@@ -61,14 +61,16 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use admin::{AccountRefusal, UserListing};
+pub use analysis::{Audience, CardAnalysis, ClassRef, SetHeader, WrongAnswer};
 pub use assignments::Assignment;
 pub use classes::{
-    AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass, Member,
-    Teacher,
+    AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass,
+    Member, Teacher,
 };
-pub use analysis::{Audience, CardAnalysis, ClassRef, SetHeader, WrongAnswer};
 pub use columns::{CardRow, UserId};
-pub use dashboards::{ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures};
+pub use dashboards::{
+    ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures,
+};
 pub use disputes::{Decided, Decider, Dispute, Refusal};
 pub use error::StoreError;
 pub use export::{LogEntry, LogPage, LogScope};

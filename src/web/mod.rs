@@ -21,7 +21,9 @@ use actix_web::web;
 use crate::web::error::AppError;
 
 /// Runs blocking work (a store read, password hashing) off the async workers.
-pub async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, AppError>
+pub async fn blocking<T, E>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, AppError>
 where
     T: Send + 'static,
     E: Into<AppError> + Send + 'static,

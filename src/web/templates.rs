@@ -43,16 +43,46 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("setup.html", include_str!("../../templates/setup.html")),
     ("admin.html", include_str!("../../templates/admin.html")),
     ("account.html", include_str!("../../templates/account.html")),
-    ("account_deleted.html", include_str!("../../templates/account_deleted.html")),
-    ("register_closed.html", include_str!("../../templates/register_closed.html")),
-    ("class_dashboard.html", include_str!("../../templates/class_dashboard.html")),
-    ("class_student.html", include_str!("../../templates/class_student.html")),
-    ("set_analysis.html", include_str!("../../templates/set_analysis.html")),
-    ("disputes.html", include_str!("../../templates/disputes.html")),
-    ("teach_set_macros.html", include_str!("../../templates/teach_set_macros.html")),
-    ("teach_set_upload.html", include_str!("../../templates/teach_set_upload.html")),
-    ("teach_set_preview.html", include_str!("../../templates/teach_set_preview.html")),
-    ("teach_set.html", include_str!("../../templates/teach_set.html")),
+    (
+        "account_deleted.html",
+        include_str!("../../templates/account_deleted.html"),
+    ),
+    (
+        "register_closed.html",
+        include_str!("../../templates/register_closed.html"),
+    ),
+    (
+        "class_dashboard.html",
+        include_str!("../../templates/class_dashboard.html"),
+    ),
+    (
+        "class_student.html",
+        include_str!("../../templates/class_student.html"),
+    ),
+    (
+        "set_analysis.html",
+        include_str!("../../templates/set_analysis.html"),
+    ),
+    (
+        "disputes.html",
+        include_str!("../../templates/disputes.html"),
+    ),
+    (
+        "teach_set_macros.html",
+        include_str!("../../templates/teach_set_macros.html"),
+    ),
+    (
+        "teach_set_upload.html",
+        include_str!("../../templates/teach_set_upload.html"),
+    ),
+    (
+        "teach_set_preview.html",
+        include_str!("../../templates/teach_set_preview.html"),
+    ),
+    (
+        "teach_set.html",
+        include_str!("../../templates/teach_set.html"),
+    ),
 ];
 
 /// A template that would not compile or render. Its `source` chain holds minijinja's error,

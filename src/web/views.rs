@@ -18,7 +18,8 @@ mod teach;
 
 pub use admin::{
     AccountDeletedView, AccountView, AdminView, AuditRow, ModeOption, RegisterPage,
-    RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label, mode_options,
+    RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label,
+    mode_options,
 };
 pub use analysis::{AnalysisView, DisputeRow, DisputesView, ItemRow, ScopeLink};
 pub use dashboards::{

@@ -16,19 +16,13 @@ use crate::web::sign_in;
 use crate::web::state::AppState;
 use crate::web::views::{AccountDeletedView, AccountView, LayoutView, Section};
 
-use super::{FormFields, layout, redirect, render, Visitor};
+use super::{FormFields, Visitor, layout, redirect, render};
 
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, PageError> {
+pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
     account_page(&state, &visitor, None)
 }
 
-pub async fn data(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, PageError> {
+pub async fn data(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
     data_download(&state, visitor.user.id).await
 }
 

@@ -18,7 +18,7 @@ use crate::web::views::{
 };
 
 use super::account::data_download;
-use super::{FormFields, layout, redirect, render, Visitor};
+use super::{FormFields, Visitor, layout, redirect, render};
 
 /// How many lines of the audit log the page shows.
 const AUDIT_LINES: u32 = 20;

@@ -9,7 +9,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{HomeView, Section, SetSummary};
 
-use super::{FormFields, layout, redirect, render, Visitor};
+use super::{FormFields, Visitor, layout, redirect, render};
 
 /// The most new cards a day a student may ask for.
 const MAX_NEW_CARDS_PER_DAY: u32 = 999;

@@ -14,7 +14,6 @@ mod accounts;
 mod admin;
 mod dashboards;
 mod form;
-mod visitor;
 mod home;
 mod join;
 mod progress;
@@ -22,6 +21,7 @@ pub(crate) mod registration;
 mod setup;
 mod study;
 mod teach;
+mod visitor;
 
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, web};
@@ -55,10 +55,19 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(setup::show))
         .route("/setup/{token}", web::post().to(setup::create_admin))
         .route("/admin", web::get().to(admin::show))
-        .route("/admin/registration", web::post().to(admin::set_registration))
+        .route(
+            "/admin/registration",
+            web::post().to(admin::set_registration),
+        )
         .route("/admin/users/{id}/role", web::post().to(admin::change_role))
-        .route("/admin/users/{id}/data.json", web::get().to(admin::user_data))
-        .route("/admin/users/{id}/delete", web::post().to(admin::delete_user))
+        .route(
+            "/admin/users/{id}/data.json",
+            web::get().to(admin::user_data),
+        )
+        .route(
+            "/admin/users/{id}/delete",
+            web::post().to(admin::delete_user),
+        )
         .route("/account", web::get().to(account::show))
         .route("/account/data.json", web::get().to(account::data))
         .route("/account/delete", web::post().to(account::delete))
@@ -72,8 +81,15 @@ async fn not_found() -> Result<HttpResponse, PageError> {
 }
 
 /// Renders a page with status 200.
-fn render<T: Serialize>(state: &AppState, template: &str, view: &T) -> Result<HttpResponse, PageError> {
-    let body = state.templates.render(template, view).map_err(AppError::internal)?;
+fn render<T: Serialize>(
+    state: &AppState,
+    template: &str,
+    view: &T,
+) -> Result<HttpResponse, PageError> {
+    let body = state
+        .templates
+        .render(template, view)
+        .map_err(AppError::internal)?;
     Ok(HttpResponse::Ok()
         .content_type(ContentType::html())
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -86,7 +102,6 @@ fn redirect(location: &str) -> HttpResponse {
         .insert_header((header::LOCATION, location))
         .finish()
 }
-
 
 /// The layout of a page seen by `visitor`.
 fn layout(visitor: &SignedIn, title: &str, section: Section) -> LayoutView {

@@ -11,12 +11,9 @@ use crate::web::views::{
     LayoutView, ProgressView, Section, TagMastery, card_stages, forecast_chart,
 };
 
-use super::{layout, render, Visitor};
+use super::{Visitor, layout, render};
 
-pub async fn show(
-    state: web::Data<AppState>,
-    visitor: Visitor,
-) -> Result<HttpResponse, PageError> {
+pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
     let report = blocking(move || store.progress(user, today)).await?;
     let view = progress_view(layout(&visitor, "Progress", Section::Progress), &report);

@@ -17,9 +17,11 @@ use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
-use crate::web::views::{self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView};
+use crate::web::views::{
+    self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView,
+};
 
-use super::{FormFields, layout, redirect, render, Visitor};
+use super::{FormFields, Visitor, layout, redirect, render};
 
 mod done;
 mod shown;
@@ -39,7 +41,12 @@ pub async fn next_card(
 ) -> Result<HttpResponse, PageError> {
     let set = set_in_path(&path)?;
     let context = StudyContext::load(&state, &visitor, &set).await?;
-    let (store, user, today, wanted) = (state.store.clone(), visitor.user.id, state.today(), set.clone());
+    let (store, user, today, wanted) = (
+        state.store.clone(),
+        visitor.user.id,
+        state.today(),
+        set.clone(),
+    );
     let next = blocking(move || store.next_card(user, &wanted, today)).await?;
     let Some(next) = next else {
         return done::show(&state, &visitor, context.title).await;
@@ -71,7 +78,14 @@ pub async fn answer(
             progress: None,
             queue: crate::store::Queue::Due,
         };
-        let mut view = card_view(&state, &visitor, &context, &next, checked.message.clone(), checked.given_text.clone());
+        let mut view = card_view(
+            &state,
+            &visitor,
+            &context,
+            &next,
+            checked.message.clone(),
+            checked.given_text.clone(),
+        );
         view.review_token = form.get("review_token").to_string();
         view.started_at = form.get("started_at").to_string();
         return render(&state, "study.html", &view);
@@ -90,12 +104,16 @@ pub async fn grade(
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
     let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
-    let review_token = Uuid::parse_str(form.get("review_token"))
-        .map_err(|_| AppError::BadRequest("The form's review token is missing; reload the page.".into()))?;
+    let review_token = Uuid::parse_str(form.get("review_token")).map_err(|_| {
+        AppError::BadRequest("The form's review token is missing; reload the page.".into())
+    })?;
     let claim_right = form.get("claim") == "right";
     let quality = match form.get("quality") {
         "" => None,
-        text => Some(text.parse::<Quality>().map_err(|error| AppError::Invalid(error.to_string()))?),
+        text => Some(
+            text.parse::<Quality>()
+                .map_err(|error| AppError::Invalid(error.to_string()))?,
+        ),
     };
     let submission = Submission {
         user: visitor.user.id,
@@ -103,7 +121,11 @@ pub async fn grade(
         response: response_from(&stored.card.kind, &form),
         quality,
         claim_right,
-        duration_ms: form.get("started_at").parse::<i64>().ok().map(|started| now_ms() - started),
+        duration_ms: form
+            .get("started_at")
+            .parse::<i64>()
+            .ok()
+            .map(|started| now_ms() - started),
         today: state.today(),
         now_ms: now_ms(),
     };
@@ -112,7 +134,9 @@ pub async fn grade(
         Ok(Outcome::Recorded { .. }) => Ok(redirect(&here)),
         // Only a tampered form gets here: the answer page showed a verdict for this answer.
         Ok(Outcome::Unparsed(_)) => Ok(redirect(&here)),
-        Err(StudyError::AlreadyRecorded) => Ok(redirect(&format!("{here}?notice=already-recorded"))),
+        Err(StudyError::AlreadyRecorded) => {
+            Ok(redirect(&format!("{here}?notice=already-recorded")))
+        }
         Err(error) => Err(AppError::from(error).into()),
     }
 }
@@ -128,10 +152,22 @@ struct StudyContext {
 }
 
 impl StudyContext {
-    async fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
-        let (store, user, today, wanted) = (state.store.clone(), visitor.user.id, state.today(), set.clone());
+    async fn load(
+        state: &AppState,
+        visitor: &SignedIn,
+        set: &SetId,
+    ) -> Result<StudyContext, AppError> {
+        let (store, user, today, wanted) = (
+            state.store.clone(),
+            visitor.user.id,
+            state.today(),
+            set.clone(),
+        );
         let (sets, exam) = blocking(move || {
-            Ok::<_, crate::store::StoreError>((store.list_sets(user, today)?, store.exam_day_for(user, &wanted, today)?))
+            Ok::<_, crate::store::StoreError>((
+                store.list_sets(user, today)?,
+                store.exam_day_for(user, &wanted, today)?,
+            ))
         })
         .await?;
         let summary = sets
@@ -152,8 +188,14 @@ fn set_in_path(path: &str) -> Result<SetId, AppError> {
     SetId::parse(path).map_err(|_| AppError::NotFound(format!("There is no set “{path}”.")))
 }
 
-async fn find_card(state: &AppState, visitor: &SignedIn, set: &SetId, card: &str) -> Result<StoredCard, AppError> {
-    let card = CardId::parse(card).map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
+async fn find_card(
+    state: &AppState,
+    visitor: &SignedIn,
+    set: &SetId,
+    card: &str,
+) -> Result<StoredCard, AppError> {
+    let card = CardId::parse(card)
+        .map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
     let (store, user, set) = (state.store.clone(), visitor.user.id, set.clone());
     blocking(move || study::find_card(&store, user, &set, &card)).await
 }
@@ -196,7 +238,14 @@ fn card_view(
             explanation: card.explanation.clone(),
             source: card.source.clone(),
             grades: self_graded
-                .map(|checked| grade_buttons(&study::preview_grades(&checked, next.progress, state.today(), context.exam)))
+                .map(|checked| {
+                    grade_buttons(&study::preview_grades(
+                        &checked,
+                        next.progress,
+                        state.today(),
+                        context.exam,
+                    ))
+                })
                 .unwrap_or_default(),
         }
     });
@@ -207,7 +256,11 @@ fn card_view(
         card_id: card.id.to_string(),
         kind: answer_form(&card.kind),
         prompt: card.prompt.clone(),
-        choices: card.kind.choices().map(<[String]>::to_vec).unwrap_or_default(),
+        choices: card
+            .kind
+            .choices()
+            .map(<[String]>::to_vec)
+            .unwrap_or_default(),
         review_token: Uuid::new_v4().to_string(),
         started_at: now_ms().to_string(),
         due: context.due,
@@ -232,7 +285,12 @@ async fn answered_view(
     let previews = study::preview_grades(checked, progress, today, context.exam);
     let can_claim_right = checked.verdict == Verdict::Wrong;
     let claim_interval_label = if can_claim_right {
-        interval_label(study::days_until_back(progress, Quality::HARD, today, context.exam))
+        interval_label(study::days_until_back(
+            progress,
+            Quality::HARD,
+            today,
+            context.exam,
+        ))
     } else {
         String::new()
     };

@@ -182,7 +182,10 @@ fn a_text_card_is_a_field_labelled_by_its_prompt_with_the_hidden_fields() {
 #[test]
 fn a_date_card_hints_at_the_format_and_a_number_card_asks_for_a_decimal_keypad() {
     let date = render("study.html", &card(AnswerForm::Date, "When?"));
-    assert!(date.contains("e.g. 14 July 1789"), "an example far from any answer in the set");
+    assert!(
+        date.contains("e.g. 14 July 1789"),
+        "an example far from any answer in the set"
+    );
     assert!(date.contains(r#"aria-describedby="answer-hint""#));
     let number = render("study.html", &card(AnswerForm::Number, "How many?"));
     assert!(number.contains(r#"inputmode="decimal""#));

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::store::{Audience, CardAnalysis, ClassId, ClassRef};
 use crate::web::blocking;
 use crate::web::error::PageError;
-use crate::web::pages::{layout, render, Visitor};
+use crate::web::pages::{Visitor, layout, render};
 use crate::web::state::AppState;
 use crate::web::views::{AnalysisView, ItemRow, ScopeLink, Section, percent};
 

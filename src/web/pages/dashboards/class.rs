@@ -11,7 +11,7 @@ use crate::store::{
 };
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
-use crate::web::pages::{layout, render, Visitor};
+use crate::web::pages::{Visitor, layout, render};
 use crate::web::state::AppState;
 use crate::web::views::{
     ClassDashboardView, ClassLine, HistoryRow, INACTIVE_DAYS, OVERDUE_LIMIT, Pager, Section,

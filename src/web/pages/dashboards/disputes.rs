@@ -10,7 +10,7 @@ use crate::store::{CardRow, Decided, Decider, Dispute, Refusal, Role};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
-use crate::web::pages::{FormFields, layout, redirect, render, Visitor};
+use crate::web::pages::{FormFields, Visitor, layout, redirect, render};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{DisputeRow, DisputesView, Section, instant_label};
 

@@ -11,7 +11,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::AssignFields;
 
-use super::super::{FormFields, redirect, Visitor};
+use super::super::{FormFields, Visitor, redirect};
 use super::class_page::{Messages, page};
 use super::{capitalised, class_in_path, posted_by_teacher};
 

@@ -17,7 +17,7 @@ use crate::web::views::{
     AssignFields, AssignedSetRow, ClassPageView, LayoutView, MemberRow, Section, SetOption,
 };
 
-use super::super::{layout, render, Visitor};
+use super::super::{Visitor, layout, render};
 use super::{class_in_path, teacher_of};
 
 #[derive(Debug, Deserialize)]

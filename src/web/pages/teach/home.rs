@@ -13,7 +13,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{ClassRow, Section, TeachHomeView, TeachSetRow};
 
-use super::super::{FormFields, layout, redirect, render, Visitor};
+use super::super::{FormFields, Visitor, layout, redirect, render};
 use super::{capitalised, posted_by_teacher, teacher_of};
 
 #[derive(Debug, Deserialize)]

@@ -60,11 +60,23 @@ pub fn routes(config: &mut web::ServiceConfig) {
             web::post().to(sets::set_visibility),
         )
         // Before /teach/sets/{set_id}, which "new" would match too.
-        .route("/teach/sets/new", web::get().to(set_files::upload::new_form))
-        .route("/teach/sets/preview", web::post().to(set_files::upload::preview))
-        .route("/teach/sets/publish", web::post().to(set_files::upload::publish))
+        .route(
+            "/teach/sets/new",
+            web::get().to(set_files::upload::new_form),
+        )
+        .route(
+            "/teach/sets/preview",
+            web::post().to(set_files::upload::preview),
+        )
+        .route(
+            "/teach/sets/publish",
+            web::post().to(set_files::upload::publish),
+        )
         .route("/teach/sets/{set_id}", web::get().to(set_files::page::show))
-        .route("/teach/sets/{set_id}/file", web::get().to(set_files::page::download));
+        .route(
+            "/teach/sets/{set_id}/file",
+            web::get().to(set_files::page::download),
+        );
 }
 
 /// The visitor as a teacher: 403 for a student.

@@ -9,7 +9,7 @@ use crate::store::Visibility;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 
-use super::super::{FormFields, redirect, Visitor};
+use super::super::{FormFields, Visitor, redirect};
 use super::posted_by_teacher;
 
 pub async fn set_visibility(

@@ -15,7 +15,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{Section, SetFormFields, SetPageView, card_preview, instant_label};
 
-use super::super::super::{layout, render, Visitor};
+use super::super::super::{Visitor, layout, render};
 use super::super::teacher_of;
 use super::form::SET_FILE_LIMIT;
 

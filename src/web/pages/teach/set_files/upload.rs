@@ -21,7 +21,7 @@ use crate::web::views::{
     Section, SetFormFields, SetPreviewView, SetUploadView, card_preview, diff_view, listing,
 };
 
-use super::super::super::{layout, redirect, render, Visitor};
+use super::super::super::{Visitor, layout, redirect, render};
 use super::super::teacher_of;
 use super::form::{SET_FILE_LIMIT, SetUpload, is_overflow};
 use super::page::managed_set;
