@@ -1,6 +1,6 @@
 //! The sets as a student sees them: what is in each and how much of it waits for them today.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::questions::SetId;
@@ -48,49 +48,19 @@ impl Store {
     /// Every set `user` may see (see [`super::visibility`]), by title, with their figures
     /// for `today`.
     pub fn list_sets(&self, user: UserId, today: StudyDay) -> Result<Vec<SetSummary>, StoreError> {
-        self.read(|connection| {
-            let daily_limit = daily_new_limit(connection, user)?;
-            let sql = format!(
-                "SELECT sets.id, sets.slug, sets.title, sets.description,
-                     (SELECT count(*) FROM cards
-                      WHERE cards.set_id = sets.id AND cards.retired = 0),
-                     (SELECT count(*) FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
-                      WHERE s.user_id = ?1 AND s.set_id = sets.id AND c.retired = 0
-                        AND (s.due_day <= ?2 OR (s.relearning = 1 AND s.last_review_day = ?2))),
-                     (SELECT count(*) FROM cards AS c
-                      WHERE c.set_id = sets.id AND c.retired = 0
-                        AND NOT EXISTS (SELECT 1 FROM card_states AS s
-                                        WHERE s.user_id = ?1 AND s.card_id = c.id))
-                 FROM sets
-                 WHERE {VISIBLE_TO_USER}
-                 ORDER BY sets.title, sets.slug"
-            );
-            let mut statement = connection.prepare_cached(&sql)?;
-            let rows = statement.query_map((user, today), |row| {
-                let summary = SetSummary {
-                    id: row.get(1)?,
-                    title: row.get(2)?,
-                    description: row.get(3)?,
-                    cards: row.get(4)?,
-                    due: row.get(5)?,
-                    new_left: row.get(6)?,
-                };
-                Ok((row.get::<_, i64>(0)?, summary))
-            })?;
-            let mut sets = Vec::new();
-            for row in rows {
-                let (set_row, mut summary) = row?;
-                // A class's daily limit for the set caps it too (one cheap query per set).
-                let new_allowed = new_cards_left(
-                    daily_limit,
-                    introduced_on(connection, user, set_row, today)?,
-                );
-                let allowed = new_cards_left_in_set(connection, user, set_row, today, new_allowed)?;
-                summary.new_left = summary.new_left.min(allowed);
-                sets.push(summary);
-            }
-            Ok(sets)
-        })
+        self.read(|connection| summaries(connection, user, today, None))
+    }
+
+    /// The figures of the one set `set` for `user` on `today`, as [`Store::list_sets`] gives
+    /// them; `None` if there is no such set or `user` may not see it. The study page needs only
+    /// this set: counting every set on each page would be work thrown away.
+    pub fn set_summary(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<SetSummary>, StoreError> {
+        self.read(|connection| Ok(summaries(connection, user, today, Some(set))?.pop()))
     }
 
     /// The set with this id.
@@ -128,4 +98,54 @@ impl Store {
                 .optional()?)
         })
     }
+}
+
+/// The figures of the sets `user` may see, or of the one set `only`, by title.
+fn summaries(
+    connection: &Connection,
+    user: UserId,
+    today: StudyDay,
+    only: Option<&SetId>,
+) -> Result<Vec<SetSummary>, StoreError> {
+    let daily_limit = daily_new_limit(connection, user)?;
+    let sql = format!(
+        "SELECT sets.id, sets.slug, sets.title, sets.description,
+             (SELECT count(*) FROM cards
+              WHERE cards.set_id = sets.id AND cards.retired = 0),
+             (SELECT count(*) FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+              WHERE s.user_id = ?1 AND s.set_id = sets.id AND c.retired = 0
+                AND (s.due_day <= ?2 OR (s.relearning = 1 AND s.last_review_day = ?2))),
+             (SELECT count(*) FROM cards AS c
+              WHERE c.set_id = sets.id AND c.retired = 0
+                AND NOT EXISTS (SELECT 1 FROM card_states AS s
+                                WHERE s.user_id = ?1 AND s.card_id = c.id))
+         FROM sets
+         WHERE {VISIBLE_TO_USER} AND (?3 IS NULL OR sets.slug = ?3)
+         ORDER BY sets.title, sets.slug"
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    let rows = statement.query_map((user, today, only), |row| {
+        let summary = SetSummary {
+            id: row.get(1)?,
+            title: row.get(2)?,
+            description: row.get(3)?,
+            cards: row.get(4)?,
+            due: row.get(5)?,
+            new_left: row.get(6)?,
+        };
+        Ok((row.get::<_, i64>(0)?, summary))
+    })?;
+    let mut sets = Vec::new();
+    for row in rows {
+        let (set_row, mut summary) = row?;
+        // A class's daily limit for the set caps it too (one cheap query per set).
+        let new_allowed = new_cards_left(
+            daily_limit,
+            introduced_on(connection, user, set_row, today)?,
+        );
+        let allowed = new_cards_left_in_set(connection, user, set_row, today, new_allowed)?;
+        summary.new_left = summary.new_left.min(allowed);
+        sets.push(summary);
+    }
+    Ok(sets)
 }

@@ -150,3 +150,25 @@ fn the_due_card_query_searches_the_due_index_instead_of_scanning() {
         "{plan:#?}"
     );
 }
+
+#[test]
+fn one_sets_summary_is_the_same_as_its_row_in_the_list() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b"]), set("other", &["x"])]);
+    answer(&fixture, student, "a", 2, "2026-01-01", 1);
+    let today = day("2026-01-01");
+    let listed = fixture.store.list_sets(student, today).unwrap();
+    for summary in &listed {
+        let one = fixture
+            .store
+            .set_summary(student, &summary.id, today)
+            .unwrap();
+        assert_eq!(one.as_ref(), Some(summary));
+    }
+    let missing = set_id("absent");
+    assert_eq!(
+        fixture.store.set_summary(student, &missing, today).unwrap(),
+        None
+    );
+}

@@ -163,17 +163,15 @@ impl StudyContext {
             state.today(),
             set.clone(),
         );
-        let (sets, exam) = blocking(move || {
+        let (summary, exam) = blocking(move || {
             Ok::<_, crate::store::StoreError>((
-                store.list_sets(user, today)?,
+                store.set_summary(user, &wanted, today)?,
                 store.exam_day_for(user, &wanted, today)?,
             ))
         })
         .await?;
-        let summary = sets
-            .into_iter()
-            .find(|summary| &summary.id == set)
-            .ok_or_else(|| AppError::NotFound(format!("There is no set “{set}”.")))?;
+        let summary =
+            summary.ok_or_else(|| AppError::NotFound(format!("There is no set “{set}”.")))?;
         Ok(StudyContext {
             set: set.clone(),
             title: summary.title,
