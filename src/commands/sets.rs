@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::SheetArgs;
 use crate::questions::QuestionSet;
 use crate::questions::csv::{Delimiter, SheetFileErrors, load_sheet_file};
+use crate::questions::folder::load_every;
 use crate::questions::parse::{SetFileErrors, load_set_file};
 use crate::store::{ImportReport, Store, StoreError};
 
@@ -75,15 +76,7 @@ pub fn load_files(
     files: &[PathBuf],
     sheet: &SheetArgs,
 ) -> Result<Vec<(QuestionSet, String)>, Vec<FileErrors>> {
-    let (loaded, failed): (Vec<_>, Vec<_>) = files
-        .iter()
-        .map(|path| load_file(path, sheet))
-        .partition(Result::is_ok);
-    if failed.is_empty() {
-        Ok(loaded.into_iter().filter_map(Result::ok).collect())
-    } else {
-        Err(failed.into_iter().filter_map(Result::err).collect())
-    }
+    load_every(files, |path| load_file(path, sheet))
 }
 
 /// Prints every error of every file, one `FILE:LINE:...` line each, and a count.

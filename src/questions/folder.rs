@@ -51,16 +51,23 @@ pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderEr
         }
     }
     paths.sort();
+    load_every(&paths, |path| load_set_file(path)).map_err(FolderError::Invalid)
+}
+
+/// Loads every file with `load`: all of them, or the errors of every file that has any (so a
+/// person fixing files sees all the problems at once, not one file at a time).
+pub fn load_every<T, E>(
+    paths: &[impl AsRef<Path>],
+    load: impl Fn(&Path) -> Result<T, E>,
+) -> Result<Vec<T>, Vec<E>> {
     let (loaded, failed): (Vec<_>, Vec<_>) = paths
         .iter()
-        .map(|path| load_set_file(path))
+        .map(|path| load(path.as_ref()))
         .partition(Result::is_ok);
     if failed.is_empty() {
         Ok(loaded.into_iter().filter_map(Result::ok).collect())
     } else {
-        Err(FolderError::Invalid(
-            failed.into_iter().filter_map(Result::err).collect(),
-        ))
+        Err(failed.into_iter().filter_map(Result::err).collect())
     }
 }
 
