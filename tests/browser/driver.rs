@@ -227,9 +227,13 @@ impl Browser {
 
     /// Presses `keys`, which submit a form or follow a link, and waits for the next page.
     pub async fn press_and_wait(&self, keys: &str) {
-        self.js("window.studyhallOldPage = true; return null;")
-            .await;
+        self.mark_old_page().await;
         self.press(keys).await;
+        self.wait_for_new_page(&format!("pressing {keys:?}")).await;
+    }
+
+    /// Waits until the page marked by [`Self::mark_old_page`] has been replaced and loaded.
+    async fn wait_for_new_page(&self, after: &str) {
         let started = Instant::now();
         loop {
             let loaded = self
@@ -242,12 +246,15 @@ impl Browser {
             if matches!(loaded, Ok(Value::Bool(true))) {
                 return;
             }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "no new page after pressing {keys:?}"
-            );
+            assert!(started.elapsed() < PATIENCE, "no new page after {after}");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+
+    /// Marks the current page, so a wait can tell when the next one has replaced it.
+    async fn mark_old_page(&self) {
+        self.js("window.studyhallOldPage = true; return null;")
+            .await;
     }
 
     /// Waits until `is_ready` holds for what has the focus (a script may move it a moment
@@ -383,27 +390,9 @@ impl Browser {
     /// Clicks what `css` selects (a submit button, a link) and waits for the page it opens.
     pub async fn click_and_wait(&self, css: &str) {
         let target = self.element(css).await;
-        self.js("window.studyhallOldPage = true; return null;")
-            .await;
+        self.mark_old_page().await;
         let clicked = target.click().await;
         clicked.unwrap_or_else(|error| panic!("{css} cannot be clicked: {error}"));
-        let started = Instant::now();
-        loop {
-            let loaded = self
-                .client
-                .execute(
-                    "return !window.studyhallOldPage && document.readyState === 'complete';",
-                    Vec::new(),
-                )
-                .await;
-            if matches!(loaded, Ok(Value::Bool(true))) {
-                return;
-            }
-            assert!(
-                started.elapsed() < PATIENCE,
-                "no new page after clicking {css}"
-            );
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
+        self.wait_for_new_page(&format!("clicking {css}")).await;
     }
 }
