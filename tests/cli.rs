@@ -1,23 +1,11 @@
 //! The command line, run as a real process: exit statuses and the lines scripts rely on.
 
 use std::net::TcpListener;
-use std::process::{Command, Output};
 
-fn studyhall(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studyhall"))
-        .args(arguments)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("the binary runs")
-}
+#[path = "common/process.rs"]
+mod process;
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use process::{stderr, stdout, studyhall};
 
 #[test]
 fn sm2_json_prints_one_object_per_review_with_exactly_four_keys() {

@@ -3,7 +3,6 @@
 //! `FILE:LINE:COLUMN` line, and nothing imported when any file has one.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use studyhall::questions::SetId;
 use studyhall::store::{Store, StoreConfig, Visibility};
@@ -12,22 +11,10 @@ const ROWS: &str = "id,kind,prompt,answer,choices,tags\n\
 c1,truefalse,The Berlin Wall fell in 1989.,true,,date\n\
 c2,choice,\"Which city, then?\",Berlin,Berlin|Vienna,place|city\n";
 
-fn studyhall(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studyhall"))
-        .args(arguments)
-        .env_remove("RUST_LOG")
-        .env_remove("STUDYHALL_DB")
-        .output()
-        .expect("the binary runs")
-}
+#[path = "common/process.rs"]
+mod process;
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use process::{stderr, stdout, studyhall};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
