@@ -51,7 +51,7 @@ pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderEr
         }
     }
     paths.sort();
-    load_every(&paths, |path| load_set_file(path)).map_err(FolderError::Invalid)
+    load_every(&paths, load_set_file).map_err(FolderError::Invalid)
 }
 
 /// Loads every file with `load`: all of them, or the errors of every file that has any (so a
