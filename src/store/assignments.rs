@@ -106,32 +106,8 @@ impl Store {
     }
 }
 
-/// How many new cards of the set in row `set_row` `user` may still start on `today`, given
-/// `student_left`, what is left of their own daily limit.
-pub(super) fn new_cards_left_in_set(
-    connection: &Connection,
-    user: UserId,
-    set_row: i64,
-    today: StudyDay,
-    student_left: u32,
-) -> Result<u32, StoreError> {
-    if student_left == 0 {
-        return Ok(0);
-    }
-    let Some(class_limit) = class_daily_limit(connection, user, set_row)? else {
-        return Ok(student_left);
-    };
-    let started: u32 = connection
-        .prepare_cached(
-            "SELECT count(*) FROM card_states
-             WHERE user_id = ?1 AND introduced_day = ?3 AND set_id = ?2",
-        )?
-        .query_row((user, set_row, today), |row| row.get(0))?;
-    Ok(new_cards_allowed(student_left, Some(class_limit), started))
-}
-
 /// The smallest daily new-card limit the user's live classes set for the set, if any does.
-fn class_daily_limit(
+pub(super) fn class_daily_limit(
     connection: &Connection,
     user: UserId,
     set_row: i64,

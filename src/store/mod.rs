@@ -5,8 +5,9 @@
 //!
 //! - Writes go through the `writer`: one thread, one connection, group commit. Write methods
 //!   return a [`Pending`] answer: `.await` it in async code, [`Pending::wait`] in the CLI.
-//! - Reads go through the `readers` pool of read-only connections and are synchronous: async
-//!   callers run them in `web::block`.
+//! - Reads go through the `readers` pool of read-only connections and are synchronous. The web
+//!   layer runs the short ones (a few index lookups: the session, the study page) inline on its
+//!   async workers and the rest (dashboards, exports) in `web::block`.
 //!
 //! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a
 //! diff against what is stored), [`sets`] (listing them), [`study`] (the next card),
@@ -84,7 +85,7 @@ pub use sets::{SetInfo, SetSummary};
 pub use settings::{AuditEntry, RegistrationMode};
 pub use setup::SetupLinkInvalid;
 pub use stats::{DayForecast, DaySummary, ProgressReport, Stages, TagMastery};
-pub use study::{NextCard, Queue, StoredCard};
+pub use study::{NextCard, NextInSet, Queue, StoredCard};
 pub use uploads::SetOwnership;
 pub use users::{Role, User};
 pub use visibility::{TeachableSet, Visibility, VisibilityError};
@@ -151,9 +152,11 @@ impl Store {
         migrate::migrate(&mut writer, path)?;
 
         // Readers open after the writer so that the file, and WAL mode, already exist.
+        // Three per core: the server reads on each async worker (one per core) and on its
+        // blocking threads (two per worker), so none of them waits for a connection.
         let reader_count = std::thread::available_parallelism()
-            .map_or(2, |cores| cores.get() * 2)
-            .clamp(2, 16);
+            .map_or(3, |cores| cores.get() * 3)
+            .clamp(3, 24);
         let readers = (0..reader_count)
             .map(|_| open_reader(path))
             .collect::<Result<Vec<_>, _>>()

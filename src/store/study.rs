@@ -10,7 +10,8 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use crate::questions::{Card, CardId, SetId};
 use crate::scheduler::{CardState, Easiness, Progress, StudyDay};
 
-use super::assignments::new_cards_left_in_set;
+use super::assignments::{class_daily_limit, exam_day, new_cards_allowed};
+use super::sets::{SetSummary, summaries};
 use super::users::daily_new_limit;
 use super::visibility::visible;
 use super::{CardRow, Store, StoreError, UserId};
@@ -34,6 +35,16 @@ pub struct NextCard {
     /// `None` for a new card.
     pub progress: Option<Progress>,
     pub queue: Queue,
+}
+
+/// What the study page shows: see [`Store::next_in_set`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextInSet {
+    pub summary: SetSummary,
+    /// The earliest exam day still to come that the student's classes give the set.
+    pub exam: Option<StudyDay>,
+    /// `None`: nothing left to study in the set today.
+    pub next: Option<NextCard>,
 }
 
 /// A card as stored.
@@ -88,29 +99,34 @@ impl Store {
             if !visible(connection, user, set_row)? {
                 return Err(StoreError::UnknownSet(set.clone()));
             }
-            let key = (user, set_row, today);
-            if let Some(next) = card_with_progress(connection, DUE_CARD, key, Queue::Due)? {
-                return Ok(Some(next));
-            }
-            let limit = daily_new_limit(connection, user)?;
-            let left = new_cards_left(limit, introduced_on(connection, user, set_row, today)?);
-            if new_cards_left_in_set(connection, user, set_row, today, left)? > 0 {
-                let new = connection
-                    .prepare_cached(NEW_CARD)?
-                    .query_row((user, set_row), |row| {
-                        Ok((row.get::<_, CardRow>(0)?, row.get::<_, String>(1)?))
-                    })
-                    .optional()?;
-                if let Some((row, body)) = new {
-                    return Ok(Some(NextCard {
-                        card: parse_body(row, &body)?,
-                        card_row: row,
-                        progress: None,
-                        queue: Queue::New,
-                    }));
-                }
-            }
-            card_with_progress(connection, RELEARN_CARD, key, Queue::Relearn)
+            next_card_in(connection, user, set_row, today, || {
+                new_cards_allowed_today(connection, user, set_row, today)
+            })
+        })
+    }
+
+    /// Everything the study page shows, in one read: the set's figures for `user` on `today`,
+    /// the exam day their classes give it, and the card to study next. `None` if there is no
+    /// such set or `user` may not see it. One read rather than several keeps the page's work
+    /// to a few index lookups on one connection.
+    pub fn next_in_set(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<NextInSet>, StoreError> {
+        self.read(|connection| {
+            let Some((set_row, summary)) = summaries(connection, user, today, Some(set))?.pop()
+            else {
+                return Ok(None);
+            };
+            // The summary's `new_left` is already capped by the unseen cards and the limits.
+            let next = next_card_in(connection, user, set_row, today, || Ok(summary.new_left))?;
+            Ok(Some(NextInSet {
+                exam: exam_day(connection, user, set_row, today)?,
+                summary,
+                next,
+            }))
         })
     }
 
@@ -186,9 +202,58 @@ pub(super) fn set_row(connection: &Connection, set: &SetId) -> Result<i64, Store
         .ok_or_else(|| StoreError::UnknownSet(set.clone()))
 }
 
-/// How many cards of the set in row `set_row` `user` met for the first time on `today`: the
-/// daily limit of new cards is per set, so studying one set does not use up another's.
-pub(super) fn introduced_on(
+/// The next card of the set in row `set_row` (visible to `user`), serving new cards only while
+/// `new_allowed` (asked only when no card is due) is above 0.
+fn next_card_in(
+    connection: &Connection,
+    user: UserId,
+    set_row: i64,
+    today: StudyDay,
+    new_allowed: impl FnOnce() -> Result<u32, StoreError>,
+) -> Result<Option<NextCard>, StoreError> {
+    let key = (user, set_row, today);
+    if let Some(next) = card_with_progress(connection, DUE_CARD, key, Queue::Due)? {
+        return Ok(Some(next));
+    }
+    if new_allowed()? > 0 {
+        let new = connection
+            .prepare_cached(NEW_CARD)?
+            .query_row((user, set_row), |row| {
+                Ok((row.get::<_, CardRow>(0)?, row.get::<_, String>(1)?))
+            })
+            .optional()?;
+        if let Some((row, body)) = new {
+            return Ok(Some(NextCard {
+                card: parse_body(row, &body)?,
+                card_row: row,
+                progress: None,
+                queue: Queue::New,
+            }));
+        }
+    }
+    card_with_progress(connection, RELEARN_CARD, key, Queue::Relearn)
+}
+
+/// How many new cards of the set in row `set_row` `user` may still start on `today`: what is
+/// left of their own daily limit (per set, so studying one set does not use up another's),
+/// capped by what is left of their classes' daily limit for the set, if any.
+pub(super) fn new_cards_allowed_today(
+    connection: &Connection,
+    user: UserId,
+    set_row: i64,
+    today: StudyDay,
+) -> Result<u32, StoreError> {
+    let started = introduced_on(connection, user, set_row, today)?;
+    let own_left = daily_new_limit(connection, user)?.saturating_sub(started);
+    if own_left == 0 {
+        return Ok(0);
+    }
+    let class_limit = class_daily_limit(connection, user, set_row)?;
+    Ok(new_cards_allowed(own_left, class_limit, started))
+}
+
+/// How many cards of the set in row `set_row` `user` met for the first time on `today`.
+fn introduced_on(
     connection: &Connection,
     user: UserId,
     set_row: i64,
@@ -200,11 +265,6 @@ pub(super) fn introduced_on(
              WHERE user_id = ?1 AND introduced_day = ?3 AND set_id = ?2",
         )?
         .query_row((user, set_row, today), |row| row.get(0))?)
-}
-
-/// How many more new cards a student may start today.
-pub(super) fn new_cards_left(daily_limit: u32, introduced_today: u32) -> u32 {
-    daily_limit.saturating_sub(introduced_today)
 }
 
 /// Reads a [`Progress`] from the seven state columns starting at `first`, in the order of

@@ -1,14 +1,13 @@
 //! Who is asking: the session cookie (pages and the API) or a bearer token (the API), looked up
 //! in the sessions table; and the CSRF checks every state-changing form goes through.
 
-use std::future::Future;
-use std::pin::Pin;
+use std::future::{Ready, ready};
 
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use crate::accounts::random_token;
-use crate::store::{Role, Session, User};
+use crate::store::{Role, User};
 use crate::web::error::{ApiError, AppError};
 use crate::web::state::{AppState, now_ms};
 
@@ -62,29 +61,31 @@ impl SignedIn {
 
 impl FromRequest for SignedIn {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<SignedIn, ApiError>>>>;
+    type Future = Ready<Result<SignedIn, ApiError>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = request.app_data::<web::Data<AppState>>().cloned();
-        let token = session_token(request);
-        Box::pin(async move {
-            let (Some(state), Some(token)) = (state, token) else {
-                return Err(AppError::Unauthorized.into());
-            };
-            let store = state.store.clone();
-            let lookup = token.clone();
-            let session: Option<Session> = web::block(move || store.session(&lookup, now_ms()))
-                .await
-                .map_err(AppError::internal)?
-                .map_err(AppError::internal)?;
-            let session = session.ok_or(AppError::Unauthorized)?;
-            Ok(SignedIn {
-                user: session.user,
-                csrf_token: session.csrf_token,
-                token,
-            })
-        })
+        ready(signed_in(request).map_err(ApiError::from))
     }
+}
+
+/// Finds the session of the request. Inline on the async worker, not through `web::block`: the
+/// lookup is one primary-key search, cheaper than the hand-off to a blocking thread and back
+/// that every request would otherwise pay.
+fn signed_in(request: &HttpRequest) -> Result<SignedIn, AppError> {
+    let state = request
+        .app_data::<web::Data<AppState>>()
+        .ok_or(AppError::Unauthorized)?;
+    let token = session_token(request).ok_or(AppError::Unauthorized)?;
+    let session = state
+        .store
+        .session(&token, now_ms())
+        .map_err(AppError::internal)?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(SignedIn {
+        user: session.user,
+        csrf_token: session.csrf_token,
+        token,
+    })
 }
 
 /// The session token a request carries: a bearer token first, else the session cookie.

@@ -37,8 +37,9 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
             .configure(api::routes)
             .configure(pages::routes)
     })
-    // Blocking work is mostly store reads, and the store has two read connections per core
-    // (actix runs one worker per core): more threads only queue for a connection. actix's
+    // Blocking work is mostly store reads, and the store has three read connections per core
+    // (actix runs one worker per core, which reads inline, plus these two blocking threads):
+    // more threads only queue for a connection. actix's
     // default (256 per worker) lets a busy class start dozens of threads, each with its own
     // malloc arena: the load benchmark measured a peak RSS of 83 MB instead of about 55 MB,
     // and more CPU per request in lock hand-offs.

@@ -172,3 +172,89 @@ fn one_sets_summary_is_the_same_as_its_row_in_the_list() {
         None
     );
 }
+
+/// The figures counted one index range at a time, as `SELECT`s over every card would count them.
+#[test]
+fn set_figures_match_a_plain_count_with_retired_and_relearning_cards() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b", "c", "d", "e", "f"])]);
+    answer(&fixture, student, "a", 4, "2026-01-01", 1); // due 01-02
+    answer(&fixture, student, "b", 4, "2026-01-01", 2); // due 01-02, then retired
+    answer(&fixture, student, "c", 2, "2026-01-05", 3); // relearning on 01-05
+    answer(&fixture, student, "d", 2, "2026-01-05", 4); // relearning on 01-05, then retired
+    answer(&fixture, student, "e", 5, "2026-01-05", 5); // due 01-06
+    fixture.import(&[set("history", &["a", "c", "e", "f"])]);
+
+    let plain = |sql: &str, today: &str| -> u32 {
+        u32::try_from(fixture.number(sql, (student.0, today))).unwrap()
+    };
+    for today in ["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"] {
+        let summary = fixture
+            .store
+            .set_summary(student, &set_id("history"), day(today))
+            .unwrap()
+            .unwrap();
+        let due = plain(
+            "SELECT count(*) FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+             WHERE s.user_id = ?1 AND c.retired = 0
+               AND (s.due_day <= ?2 OR (s.relearning = 1 AND s.last_review_day = ?2))",
+            today,
+        );
+        let unseen = plain(
+            "SELECT count(*) FROM cards AS c WHERE c.retired = 0 AND ?2 IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM card_states AS s
+                               WHERE s.user_id = ?1 AND s.card_id = c.id)",
+            today,
+        );
+        assert_eq!(summary.cards, 4, "{today}");
+        assert_eq!(summary.due, due, "{today}");
+        assert_eq!(summary.new_left, unseen, "{today}");
+    }
+    assert_eq!(
+        fixture
+            .store
+            .set_summary(student, &set_id("history"), day("2026-01-05"))
+            .unwrap()
+            .map(|summary| (summary.due, summary.new_left)),
+        Some((2, 1)),
+        "a (due 01-02) and c (relearning); f unseen; b and d retired"
+    );
+}
+
+#[test]
+fn next_in_set_is_the_summary_the_exam_and_the_next_card_of_one_read() {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b"])]);
+    answer(&fixture, student, "a", 2, "2026-01-01", 1);
+    for today in ["2026-01-01", "2026-01-02"] {
+        let today = day(today);
+        let history = set_id("history");
+        let together = fixture
+            .store
+            .next_in_set(student, &history, today)
+            .unwrap()
+            .unwrap();
+        let store = &fixture.store;
+        assert_eq!(
+            Some(together.summary),
+            store.set_summary(student, &history, today).unwrap()
+        );
+        assert_eq!(
+            together.exam,
+            store.exam_day_for(student, &history, today).unwrap()
+        );
+        assert_eq!(
+            together.next,
+            store.next_card(student, &history, today).unwrap()
+        );
+    }
+    assert_eq!(
+        fixture
+            .store
+            .next_in_set(student, &set_id("absent"), day("2026-01-01"))
+            .unwrap(),
+        None
+    );
+}

@@ -18,7 +18,7 @@ use crate::web::error::{ApiError, AppError};
 use crate::web::state::{AppState, now_ms};
 
 use super::caller::Caller;
-use super::{blocking, set_in_path};
+use super::set_in_path;
 
 /// Checks and records one answer to a card of the set in the path.
 pub async fn submit(
@@ -29,9 +29,9 @@ pub async fn submit(
 ) -> Result<web::Json<AnswerBody>, ApiError> {
     let set = set_in_path(&path)?;
     let answer = body.into_inner().validate()?;
-    let store = state.store.clone();
-    let (card_id, user) = (answer.card.clone(), caller.user());
-    let card = blocking(move || study::find_card(&store, user, &set, &card_id)).await?;
+    // Two index lookups: inline, like the session lookup (see web::auth).
+    let card = study::find_card(&state.store, caller.user(), &set, &answer.card)
+        .map_err(AppError::from)?;
     let submission = Submission {
         user: caller.user(),
         review_token: answer.review_token,

@@ -3,8 +3,7 @@
 //! so a state-changing request signed in by cookie must also carry the session's CSRF token in
 //! the `X-CSRF-Token` header. A bearer token is never sent by the browser on its own: no check.
 
-use std::future::Future;
-use std::pin::Pin;
+use std::future::{Ready, ready};
 
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
@@ -29,25 +28,24 @@ impl Caller {
 
 impl FromRequest for Caller {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>>;
+    type Future = Ready<Result<Caller, ApiError>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(request, payload);
-        let csrf_needed = !request.method().is_safe() && !has_bearer_token(request);
+        ready(caller(request, payload))
+    }
+}
+
+fn caller(request: &HttpRequest, payload: &mut Payload) -> Result<Caller, ApiError> {
+    let signed_in = SignedIn::from_request(request, payload).into_inner()?;
+    if !request.method().is_safe() && !has_bearer_token(request) {
         let sent = request
             .headers()
             .get(CSRF_HEADER)
             .and_then(|value| value.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
-        Box::pin(async move {
-            let signed_in = signed_in.await?;
-            if csrf_needed {
-                signed_in.verify_csrf(&sent)?;
-            }
-            Ok(Caller(signed_in))
-        })
+            .unwrap_or_default();
+        signed_in.verify_csrf(sent)?;
     }
+    Ok(Caller(signed_in))
 }
 
 /// Whether the request is signed in by bearer token, by the rule [`SignedIn`] applies.

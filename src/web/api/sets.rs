@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, web};
 
-use crate::web::error::ApiError;
+use crate::web::error::{ApiError, AppError};
 use crate::web::state::AppState;
 
 use super::caller::Caller;
@@ -30,11 +30,11 @@ pub async fn next(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let set = set_in_path(&path)?;
-    let store = state.store.clone();
-    let today = state.today();
-    let user = caller.user();
-    let asked = set.clone();
-    let next = blocking(move || store.next_card(user, &asked, today)).await?;
+    // A few index lookups: inline, like the session lookup (see web::auth).
+    let next = state
+        .store
+        .next_card(caller.user(), &set, state.today())
+        .map_err(AppError::from)?;
     Ok(match next {
         Some(next) => HttpResponse::Ok().json(NextCardBody::new(set, next)),
         None => HttpResponse::NoContent().finish(),

@@ -11,10 +11,9 @@ use uuid::Uuid;
 use crate::questions::check::{self, Checked, Response, Verdict};
 use crate::questions::{CardId, CardKind, SetId};
 use crate::scheduler::{Quality, StudyDay};
-use crate::store::{NextCard, StoredCard};
+use crate::store::{NextCard, SetSummary, StoredCard};
 use crate::study::{self, GradePreview, Outcome, StudyError, Submission, interval_label};
 use crate::web::auth::SignedIn;
-use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{
@@ -40,15 +39,14 @@ pub async fn next_card(
     query: web::Query<StudyQuery>,
 ) -> Result<HttpResponse, PageError> {
     let set = set_in_path(&path)?;
-    let context = StudyContext::load(&state, &visitor, &set).await?;
-    let (store, user, today, wanted) = (
-        state.store.clone(),
-        visitor.user.id,
-        state.today(),
-        set.clone(),
-    );
-    let next = blocking(move || store.next_card(user, &wanted, today)).await?;
-    let Some(next) = next else {
+    // A few index lookups on one connection: inline, like the session lookup (auth::signed_in).
+    let found = state
+        .store
+        .next_in_set(visitor.user.id, &set, state.today())
+        .map_err(AppError::from)?
+        .ok_or_else(|| unknown_set(&set))?;
+    let context = StudyContext::new(set, found.summary, found.exam);
+    let Some(next) = found.next else {
         return done::show(&state, &visitor, context.title).await;
     };
     let notice = (query.notice.as_deref() == Some("already-recorded"))
@@ -66,11 +64,11 @@ pub async fn answer(
 ) -> Result<HttpResponse, PageError> {
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
-    let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
+    let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
     let response = response_from(&stored.card.kind, &form);
     let checked = check::check(&stored.card.kind, &response)
         .map_err(|mismatch| AppError::from(StudyError::from(mismatch)))?;
-    let context = StudyContext::load(&state, &visitor, &set).await?;
+    let context = StudyContext::load(&state, &visitor, &set)?;
     if checked.verdict == Verdict::Unparsed {
         let next = NextCard {
             card: stored.card.clone(),
@@ -90,7 +88,7 @@ pub async fn answer(
         view.started_at = form.get("started_at").to_string();
         return render(&state, "study.html", &view);
     }
-    let view = answered_view(&state, &visitor, &context, &stored, &checked, &form).await?;
+    let view = answered_view(&state, &visitor, &context, &stored, &checked, &form)?;
     render(&state, "answer.html", &view)
 }
 
@@ -103,7 +101,7 @@ pub async fn grade(
 ) -> Result<HttpResponse, PageError> {
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
-    let stored = find_card(&state, &visitor, &set, form.get("card_id")).await?;
+    let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
     let review_token = Uuid::parse_str(form.get("review_token")).map_err(|_| {
         AppError::BadRequest("The form's review token is missing; reload the page.".into())
     })?;
@@ -152,41 +150,37 @@ struct StudyContext {
 }
 
 impl StudyContext {
-    async fn load(
-        state: &AppState,
-        visitor: &SignedIn,
-        set: &SetId,
-    ) -> Result<StudyContext, AppError> {
-        let (store, user, today, wanted) = (
-            state.store.clone(),
-            visitor.user.id,
-            state.today(),
-            set.clone(),
-        );
-        let (summary, exam) = blocking(move || {
-            Ok::<_, crate::store::StoreError>((
-                store.set_summary(user, &wanted, today)?,
-                store.exam_day_for(user, &wanted, today)?,
-            ))
-        })
-        .await?;
-        let summary =
-            summary.ok_or_else(|| AppError::NotFound(format!("There is no set “{set}”.")))?;
-        Ok(StudyContext {
-            set: set.clone(),
+    fn new(set: SetId, summary: SetSummary, exam: Option<StudyDay>) -> StudyContext {
+        StudyContext {
+            set,
             title: summary.title,
             due: summary.due,
             new_left: summary.new_left,
             exam,
-        })
+        }
+    }
+
+    /// Inline, for the reason given in [`next_card`].
+    fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
+        let (store, user, today) = (&state.store, visitor.user.id, state.today());
+        let summary = store
+            .set_summary(user, set, today)?
+            .ok_or_else(|| unknown_set(set))?;
+        let exam = store.exam_day_for(user, set, today)?;
+        Ok(StudyContext::new(set.clone(), summary, exam))
     }
 }
 
-fn set_in_path(path: &str) -> Result<SetId, AppError> {
-    SetId::parse(path).map_err(|_| AppError::NotFound(format!("There is no set “{path}”.")))
+fn unknown_set(set: &impl std::fmt::Display) -> AppError {
+    AppError::NotFound(format!("There is no set “{set}”."))
 }
 
-async fn find_card(
+fn set_in_path(path: &str) -> Result<SetId, AppError> {
+    SetId::parse(path).map_err(|_| unknown_set(&path))
+}
+
+/// Inline, for the reason given in [`next_card`].
+fn find_card(
     state: &AppState,
     visitor: &SignedIn,
     set: &SetId,
@@ -194,8 +188,7 @@ async fn find_card(
 ) -> Result<StoredCard, AppError> {
     let card = CardId::parse(card)
         .map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
-    let (store, user, set) = (state.store.clone(), visitor.user.id, set.clone());
-    blocking(move || study::find_card(&store, user, &set, &card)).await
+    Ok(study::find_card(&state.store, visitor.user.id, set, &card)?)
 }
 
 /// What the form says the student answered: every ticked box of a multi card, the one
@@ -269,7 +262,7 @@ fn card_view(
     }
 }
 
-async fn answered_view(
+fn answered_view(
     state: &AppState,
     visitor: &SignedIn,
     context: &StudyContext,
@@ -277,8 +270,7 @@ async fn answered_view(
     checked: &Checked,
     form: &FormFields,
 ) -> Result<AnsweredView, AppError> {
-    let (store, user, row) = (state.store.clone(), visitor.user.id, stored.row);
-    let progress = blocking(move || store.progress_of(user, row)).await?;
+    let progress = state.store.progress_of(visitor.user.id, stored.row)?;
     let today = state.today();
     let previews = study::preview_grades(checked, progress, today, context.exam);
     let can_claim_right = checked.verdict == Verdict::Wrong;

@@ -2,9 +2,8 @@
 //! sign-in page (303), so page handlers start with the visitor in hand.
 
 use std::fmt;
-use std::future::Future;
+use std::future::{Ready, ready};
 use std::ops::Deref;
-use std::pin::Pin;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, dev::Payload};
@@ -47,10 +46,10 @@ impl ResponseError for SignInFirst {
 
 impl FromRequest for Visitor {
     type Error = SignInFirst;
-    type Future = Pin<Box<dyn Future<Output = Result<Visitor, SignInFirst>>>>;
+    type Future = Ready<Result<Visitor, SignInFirst>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(request, payload);
-        Box::pin(async move { signed_in.await.map(Visitor).map_err(|_| SignInFirst) })
+        let signed_in = SignedIn::from_request(request, payload).into_inner();
+        ready(signed_in.map(Visitor).map_err(|_| SignInFirst))
     }
 }
