@@ -13,6 +13,7 @@ use super::StoreError;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_init.sql")),
     M::up(include_str!("../../migrations/0002_classes.sql")),
+    M::up(include_str!("../../migrations/0003_study_indexes.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

@@ -201,21 +201,19 @@ fn open_sessions(connection: &Connection, user: UserId) -> Result<u32, StoreErro
 impl Store {
     /// Everything about `user`, read in one transaction; `None` if there is no such user.
     pub fn user_data(&self, user: UserId) -> Result<Option<UserData>, StoreError> {
+        // A read is one transaction: the parts agree even if a review lands meanwhile.
         self.read(|connection| {
-            // One read transaction, so the parts agree even if a review lands meanwhile.
-            let transaction = connection.unchecked_transaction()?;
-            let Some(account) = account(&transaction, user)? else {
+            let Some(account) = account(connection, user)? else {
                 return Ok(None);
             };
             let data = UserData {
                 account,
-                classes: memberships(&transaction, user)?,
-                classes_taught: classes_taught(&transaction, user)?,
-                card_states: card_states(&transaction, user)?,
-                reviews: reviews(&transaction, user)?,
-                open_sessions: open_sessions(&transaction, user)?,
+                classes: memberships(connection, user)?,
+                classes_taught: classes_taught(connection, user)?,
+                card_states: card_states(connection, user)?,
+                reviews: reviews(connection, user)?,
+                open_sessions: open_sessions(connection, user)?,
             };
-            transaction.finish()?;
             Ok(Some(data))
         })
     }

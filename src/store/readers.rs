@@ -30,8 +30,21 @@ impl Readers {
         read: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let connection = self.take();
-        // Hand the connection back even if `read` panics, then let the panic go on.
-        let result = panic::catch_unwind(AssertUnwindSafe(|| read(&connection)));
+        // One transaction around the whole read: its queries see one snapshot of the database,
+        // and SQLite takes and drops its locks once instead of once per statement.
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            connection.prepare_cached("BEGIN")?.execute([])?;
+            read(&connection)
+        }));
+        // Ended whatever happened (nothing to roll back: readers do not write), so that the
+        // next read can begin its own; then the connection goes back, and a panic goes on.
+        if !connection.is_autocommit()
+            && let Err(error) = connection
+                .prepare_cached("COMMIT")
+                .and_then(|mut end| end.execute([]))
+        {
+            tracing::error!(%error, "could not end a read transaction");
+        }
         self.give_back(connection);
         result.unwrap_or_else(|payload| panic::resume_unwind(payload))
     }

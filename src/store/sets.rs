@@ -112,11 +112,15 @@ pub(super) fn summaries(
     today: StudyDay,
     only: Option<&SetId>,
 ) -> Result<Vec<(i64, SetSummary)>, StoreError> {
-    let sql = format!(
-        "SELECT sets.id, sets.slug, sets.title, sets.description FROM sets
-         WHERE {VISIBLE_TO_USER} AND (?2 IS NULL OR sets.slug = ?2)
-         ORDER BY sets.title, sets.slug"
-    );
+    let columns = "sets.id, sets.slug, sets.title, sets.description";
+    let sql = match only {
+        // The one set by its unique slug, not a scan of every set.
+        Some(_) => format!("SELECT {columns} FROM sets WHERE sets.slug = ?2 AND {VISIBLE_TO_USER}"),
+        None => format!(
+            "SELECT {columns} FROM sets WHERE {VISIBLE_TO_USER} AND ?2 IS NULL
+             ORDER BY sets.title, sets.slug"
+        ),
+    };
     let mut statement = connection.prepare_cached(&sql)?;
     let rows = statement.query_map((user, only), |row| {
         Ok((
@@ -154,10 +158,29 @@ struct Figures {
     due: u32,
 }
 
+/// [`figures`]' query: `?1` the user, `?2` the set's row, `?3` today.
+pub(super) const SET_FIGURES: &str = "
+    WITH retired AS (
+        SELECT count(*) AS seen,
+               total(s.due_day <= ?3 OR (s.relearning = 1 AND s.last_review_day = ?3)) AS due
+        FROM cards AS c JOIN card_states AS s ON s.user_id = ?1 AND s.card_id = c.id
+        WHERE c.set_id = ?2 AND c.retired = 1)
+    SELECT
+        (SELECT count(*) FROM cards WHERE set_id = ?2 AND retired = 0),
+        (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2) - retired.seen,
+        (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2 AND due_day <= ?3)
+        + (SELECT count(*) FROM card_states INDEXED BY card_states_relearning
+           WHERE user_id = ?1 AND set_id = ?2 AND relearning = 1
+             AND last_review_day = ?3 AND due_day > ?3)
+        - CAST(retired.due AS INTEGER)
+    FROM retired";
+
 /// The counts of the set in row `set_row` for `user` on `today`. Each count is one range of an
 /// index (`cards_in_order`, `card_states_due`, `card_states_relearning`): the student's
 /// states on retired cards, rarely any, are counted apart and taken off, so no count looks up
-/// each card.
+/// each card. A repeat waiting today is never also due today (a review moves the due day to
+/// tomorrow at the earliest), but the count says so rather than relying on it; `INDEXED BY`
+/// because without statistics SQLite would rather walk all the student's states.
 fn figures(
     connection: &Connection,
     user: UserId,
@@ -165,25 +188,7 @@ fn figures(
     today: StudyDay,
 ) -> Result<Figures, StoreError> {
     Ok(connection
-        .prepare_cached(
-            "WITH retired AS (
-                 SELECT count(*) AS seen,
-                        total(s.due_day <= ?3 OR (s.relearning = 1 AND s.last_review_day = ?3))
-                            AS due
-                 FROM cards AS c JOIN card_states AS s ON s.user_id = ?1 AND s.card_id = c.id
-                 WHERE c.set_id = ?2 AND c.retired = 1)
-             SELECT
-                 (SELECT count(*) FROM cards WHERE set_id = ?2 AND retired = 0),
-                 (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2)
-                     - retired.seen,
-                 (SELECT count(*) FROM card_states
-                  WHERE user_id = ?1 AND set_id = ?2 AND due_day <= ?3)
-                 + (SELECT count(*) FROM card_states
-                    WHERE user_id = ?1 AND set_id = ?2 AND relearning = 1
-                      AND last_review_day = ?3 AND due_day > ?3)
-                 - CAST(retired.due AS INTEGER)
-             FROM retired",
-        )?
+        .prepare_cached(SET_FIGURES)?
         .query_row((user, set_row, today), |row| {
             Ok(Figures {
                 cards: row.get(0)?,

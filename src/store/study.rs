@@ -68,7 +68,7 @@ pub(super) const DUE_CARD: &str = "
     ORDER BY s.due_day, s.card_id
     LIMIT 1";
 
-const RELEARN_CARD: &str = "
+pub(super) const RELEARN_CARD: &str = "
     SELECT c.id, c.body, s.repetitions, s.easiness_hundredths, s.interval_days, s.lapses,
            s.due_day, s.last_review_day, s.relearning
     FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
@@ -77,7 +77,7 @@ const RELEARN_CARD: &str = "
     ORDER BY s.last_reviewed_at, s.card_id
     LIMIT 1";
 
-const NEW_CARD: &str = "
+pub(super) const NEW_CARD: &str = "
     SELECT c.id, c.body FROM cards AS c
     WHERE c.set_id = ?2 AND c.retired = 0
       AND NOT EXISTS (SELECT 1 FROM card_states AS s WHERE s.user_id = ?1 AND s.card_id = c.id)
@@ -252,6 +252,10 @@ pub(super) fn new_cards_allowed_today(
     Ok(new_cards_allowed(own_left, class_limit, started))
 }
 
+/// [`introduced_on`]'s query: `?1` the user, `?2` the set's row, `?3` the day.
+pub(super) const INTRODUCED_ON: &str = "
+    SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2 AND introduced_day = ?3";
+
 /// How many cards of the set in row `set_row` `user` met for the first time on `today`.
 fn introduced_on(
     connection: &Connection,
@@ -260,10 +264,7 @@ fn introduced_on(
     today: StudyDay,
 ) -> Result<u32, StoreError> {
     Ok(connection
-        .prepare_cached(
-            "SELECT count(*) FROM card_states
-             WHERE user_id = ?1 AND introduced_day = ?3 AND set_id = ?2",
-        )?
+        .prepare_cached(INTRODUCED_ON)?
         .query_row((user, set_row, today), |row| row.get(0))?)
 }
 

@@ -74,6 +74,33 @@ fn read_connections_refuse_to_write() {
     assert_eq!(fixture.store.user_count().unwrap(), 0);
 }
 
+/// A read is one transaction: it sees one snapshot, and a read that fails or panics still
+/// ends its transaction, so the connection serves the next reads.
+#[test]
+fn each_read_is_one_transaction_ended_however_the_read_ends() {
+    let fixture = open_store();
+    let in_transaction = fixture
+        .store
+        .read(|connection| Ok(!connection.is_autocommit()))
+        .unwrap();
+    assert!(in_transaction);
+    // More rounds than the pool has connections, so each connection fails at least once.
+    for _ in 0..32 {
+        let failed: Result<(), StoreError> = fixture.store.read(|connection| {
+            connection.query_row("SELECT * FROM no_such_table", [], |_| Ok(()))?;
+            Ok(())
+        });
+        assert!(failed.is_err());
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            fixture
+                .store
+                .read(|_| -> Result<(), StoreError> { panic!("a read panics") })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(fixture.store.user_count().unwrap(), 0);
+    }
+}
+
 #[test]
 fn a_database_from_a_newer_studyhall_is_refused_with_the_versions_named() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,7 +1,8 @@
 //! The order cards come up in, and the query plan of the due-card query.
 
 use super::{Fixture, card_id, day, open_store, set, set_id};
-use crate::store::study::DUE_CARD;
+use crate::store::sets::SET_FIGURES;
+use crate::store::study::{DUE_CARD, INTRODUCED_ON, NEW_CARD, RELEARN_CARD};
 use crate::store::{Queue, StoreError, UserId};
 
 /// The next card's id and queue, or `None` when the day's work in `set` is done.
@@ -123,32 +124,50 @@ fn an_unknown_set_or_user_is_an_error_not_an_empty_queue() {
     ));
 }
 
-#[test]
-fn the_due_card_query_searches_the_due_index_instead_of_scanning() {
+/// The steps of `sql`'s query plan, with `?1` a student, `?2` a set's row and `?3` a day.
+fn plan_of(sql: &str) -> Vec<String> {
     let fixture = open_store();
     let student = fixture.student("sam");
     fixture.import(&[set("history", &["a", "b", "c"])]);
-    let plan: Vec<String> = fixture
+    fixture
         .store
         .read(|connection| {
-            let mut statement = connection.prepare(&format!("EXPLAIN QUERY PLAN {DUE_CARD}"))?;
-            let rows = statement.query_map((student, 1, day("2026-01-01")), |row| row.get(3))?;
+            let mut statement = connection.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+            let today = day("2026-01-01");
+            let values: [&dyn rusqlite::ToSql; 3] = [&student, &1, &today];
+            let bound = rusqlite::params_from_iter(&values[..statement.parameter_count()]);
+            let rows = statement.query_map(bound, |row| row.get(3))?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
-        .unwrap();
-    let uses_index = plan.iter().any(|step| {
-        step.contains("USING INDEX card_states_due")
-            || step.contains("USING COVERING INDEX card_states_due")
-    });
-    assert!(uses_index, "{plan:#?}");
-    assert!(
-        !plan.iter().any(|step| step.starts_with("SCAN")),
-        "{plan:#?}"
-    );
-    assert!(
-        !plan.iter().any(|step| step.contains("TEMP B-TREE")),
-        "{plan:#?}"
-    );
+        .unwrap()
+}
+
+/// The study page's queries each search one index range: none walks a table, or all of a
+/// student's states (`PRIMARY KEY (user_id=?)`), or sorts.
+#[test]
+fn the_study_pages_queries_search_their_indexes_instead_of_scanning() {
+    let queries = [
+        (DUE_CARD, "card_states_due"),
+        (RELEARN_CARD, "card_states_relearning"),
+        (INTRODUCED_ON, "card_states_introduced"),
+        (SET_FIGURES, "card_states_due"),
+        (SET_FIGURES, "card_states_relearning"),
+        (NEW_CARD, "cards_in_order"),
+    ];
+    for (sql, index) in queries {
+        let plan = plan_of(sql);
+        let uses_index = plan.iter().any(|step| {
+            step.contains(&format!("USING INDEX {index} "))
+                || step.contains(&format!("USING COVERING INDEX {index} "))
+        });
+        assert!(uses_index, "{index}: {plan:#?}");
+        let walks = |step: &String| {
+            (step.starts_with("SCAN") && step != "SCAN retired")
+                || step.contains("TEMP B-TREE")
+                || step.contains("USING PRIMARY KEY (user_id=?)")
+        };
+        assert!(!plan.iter().any(walks), "{plan:#?}");
+    }
 }
 
 #[test]
