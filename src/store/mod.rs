@@ -28,6 +28,7 @@
 pub mod admin;
 pub mod analysis;
 pub mod assignments;
+mod checkpoints;
 pub mod classes;
 mod columns;
 pub mod dashboards;
@@ -91,6 +92,7 @@ pub use users::{Role, User};
 pub use visibility::{TeachableSet, Visibility, VisibilityError};
 pub use writer::Pending;
 
+use checkpoints::Checkpoints;
 use readers::Readers;
 use writer::Writer;
 
@@ -107,6 +109,15 @@ pub enum Synchronous {
     Full,
     /// Faster commits; a power cut may lose the last few (the database stays consistent).
     Normal,
+}
+
+impl Synchronous {
+    fn pragma(self) -> &'static str {
+        match self {
+            Synchronous::Full => "FULL",
+            Synchronous::Normal => "NORMAL",
+        }
+    }
 }
 
 /// Where the database lives and how it syncs.
@@ -135,6 +146,8 @@ pub struct Store {
 struct Inner {
     writer: Writer,
     readers: Readers,
+    /// Held for its thread, which stops when the store is dropped.
+    _checkpoints: Checkpoints,
 }
 
 impl Store {
@@ -162,10 +175,18 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .map_err(opened)?;
 
+        // The checkpoint thread checkpoints, not the writer (see `checkpoints`).
+        writer
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(opened)?;
+        let checkpoints =
+            Checkpoints::spawn(open_checkpointer(path, config.synchronous).map_err(opened)?)?;
+        let signal = checkpoints.signal();
         Ok(Store {
             inner: Arc::new(Inner {
-                writer: Writer::spawn(writer)?,
+                writer: Writer::spawn(writer, move |connection| signal.committed(connection))?,
                 readers: Readers::new(readers),
+                _checkpoints: checkpoints,
             }),
         })
     }
@@ -212,17 +233,19 @@ fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqli
         tracing::warn!(%mode, "SQLite refused WAL mode: reads will wait for writes");
     }
     connection.pragma_update(None, "foreign_keys", true)?;
-    connection.pragma_update(
-        None,
-        "synchronous",
-        match synchronous {
-            Synchronous::Full => "FULL",
-            Synchronous::Normal => "NORMAL",
-        },
-    )?;
+    connection.pragma_update(None, "synchronous", synchronous.pragma())?;
     connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
+}
+
+/// The checkpoint thread's connection: it writes the database file, and syncs it as the
+/// writer's `synchronous` says.
+fn open_checkpointer(path: &Path, synchronous: Synchronous) -> rusqlite::Result<Connection> {
+    let connection = Connection::open(path)?;
+    connection.pragma_update(None, "synchronous", synchronous.pragma())?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(connection)
 }
 
 fn open_reader(path: &Path) -> rusqlite::Result<Connection> {

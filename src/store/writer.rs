@@ -131,12 +131,16 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer thread; it owns `connection` from now on.
-    pub(super) fn spawn(connection: Connection) -> Result<Writer, StoreError> {
+    /// Starts the writer thread; it owns `connection` from now on and calls `after_commit`
+    /// after each group, committed or not, outside any transaction.
+    pub(super) fn spawn(
+        connection: Connection,
+        after_commit: impl Fn(&Connection) + Send + 'static,
+    ) -> Result<Writer, StoreError> {
         let (commands, queue) = mpsc::channel();
         let thread = thread::Builder::new()
             .name("studyhall-writer".into())
-            .spawn(move || write_loop(&connection, &queue))
+            .spawn(move || write_loop(&connection, &queue, &after_commit))
             .map_err(|_| StoreError::WriterStopped)?;
         Ok(Writer {
             commands: Some(commands),
@@ -178,9 +182,13 @@ impl Drop for Writer {
     }
 }
 
-fn write_loop(connection: &Connection, queue: &Receiver<Box<dyn Command>>) {
+fn write_loop(
+    connection: &Connection,
+    queue: &Receiver<Box<dyn Command>>,
+    after_commit: &dyn Fn(&Connection),
+) {
     while let Ok(first) = queue.recv() {
-        if let Err(error) = connection.execute_batch("BEGIN IMMEDIATE") {
+        if let Err(error) = run(connection, "BEGIN IMMEDIATE") {
             answer_all(vec![first], Some(&GroupFailure::new("begin", error)));
             continue;
         }
@@ -200,8 +208,7 @@ fn write_loop(connection: &Connection, queue: &Receiver<Box<dyn Command>>) {
         }
         let failure = match broken {
             Some(failure) => Some(failure),
-            None => connection
-                .execute_batch("COMMIT")
+            None => run(connection, "COMMIT")
                 .err()
                 .map(|error| GroupFailure::new("commit", error)),
         };
@@ -216,18 +223,25 @@ fn write_loop(connection: &Connection, queue: &Receiver<Box<dyn Command>>) {
             tracing::error!(%error, action, commands = group.len(), "a group of writes was not saved");
         }
         answer_all(group, failure.as_ref());
+        after_commit(connection);
     }
 }
 
 /// Runs one command between `SAVEPOINT` and `RELEASE`, undoing it alone if it fails. An error
 /// here means the transaction itself is gone, not that the command failed.
 fn run_in_savepoint(connection: &Connection, command: &mut dyn Command) -> rusqlite::Result<()> {
-    connection.execute_batch("SAVEPOINT command")?;
-    if command.run(connection) {
-        connection.execute_batch("RELEASE command")
-    } else {
-        connection.execute_batch("ROLLBACK TO command; RELEASE command")
+    run(connection, "SAVEPOINT command")?;
+    if !command.run(connection) {
+        run(connection, "ROLLBACK TO command")?;
     }
+    run(connection, "RELEASE command")
+}
+
+/// Runs one statement without results, prepared once per connection: these run several times
+/// per answer, and parsing them each time showed in the writer's profile.
+fn run(connection: &Connection, sql: &str) -> rusqlite::Result<()> {
+    connection.prepare_cached(sql)?.execute([])?;
+    Ok(())
 }
 
 /// Why a whole group was not saved: every write of the group is told.

@@ -26,7 +26,7 @@ fn notes_writer(dir: &Path) -> (Writer, PathBuf) {
              ) STRICT;",
         )
         .unwrap();
-    (Writer::spawn(connection).unwrap(), path)
+    (Writer::spawn(connection, |_| {}).unwrap(), path)
 }
 
 fn add_note(connection: &Connection, text: &str) -> Result<(), StoreError> {
@@ -173,4 +173,42 @@ fn many_writes_from_many_threads_all_succeed() {
         }
     });
     assert_eq!(fixture.store.user_count().unwrap(), 200);
+}
+
+/// The writer does not checkpoint; the checkpoint thread copies its commits into the database
+/// file soon after. `immutable=1` reads the database file alone, without the WAL.
+#[test]
+fn commits_reach_the_database_file_through_the_checkpoint_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = crate::store::StoreConfig::new(dir.path().join("checkpointed.db"));
+    let store = crate::store::Store::open(&config).unwrap();
+    for name in ["ada", "bo", "cy"] {
+        store
+            .create_user(name, "hash", Role::Student)
+            .wait()
+            .unwrap();
+    }
+    let uri = format!("file:{}?immutable=1", config.path.display());
+    let in_file = || {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        Connection::open_with_flags(&uri, flags)
+            .and_then(|file| file.query_row("SELECT count(*) FROM users", [], |row| row.get(0)))
+            .unwrap_or(0_i64)
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while in_file() < 3 && std::time::Instant::now() < deadline {
+        thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(in_file(), 3, "the three users are in the database file");
+    let autocheckpoint: i64 = store
+        .write(|connection| {
+            Ok(connection.pragma_query_value(None, "wal_autocheckpoint", |row| row.get(0))?)
+        })
+        .wait()
+        .unwrap();
+    assert_eq!(
+        autocheckpoint, 0,
+        "the writer leaves checkpoints to the thread"
+    );
 }

@@ -1,0 +1,142 @@
+//! WAL checkpoints, on a thread of their own.
+//!
+//! In WAL mode a commit appends pages to the `-wal` file; a checkpoint copies them back into
+//! the database file and syncs it. SQLite's default runs the checkpoint inside the commit that
+//! fills the WAL past 1,000 pages, on the writer thread: every answer queued behind that commit
+//! waits for it (a third of the writer's time in the load benchmark's profile). Here the
+//! writer's automatic checkpoint is off and this thread checkpoints instead, on its own
+//! connection, while the writer goes on committing.
+//!
+//! A checkpoint running beside the writer never quite finishes the WAL (the writer appends
+//! meanwhile), and SQLite only starts the WAL file over once every frame is copied. So when the
+//! WAL has grown past [`CATCH_UP_FRAMES`], this thread asks the writer to copy the few frames
+//! left, between two of its commits, and the next commit starts the WAL over.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// A WAL this long (frames of one page, 4 KiB each) is started over soon: 16 MiB.
+const CATCH_UP_FRAMES: i64 = 4096;
+/// After a checkpoint, commits gather for this long before the next one, so a page changed by
+/// many commits is copied once.
+const PACE: Duration = Duration::from_millis(20);
+
+/// The checkpoint thread. Dropping it stops the thread after the checkpoint in progress.
+pub(super) struct Checkpoints {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// What the writer tells the checkpoint thread, and what it is asked in return.
+#[derive(Clone)]
+pub(super) struct CommitSignal {
+    shared: Arc<Shared>,
+}
+
+#[derive(Default)]
+struct Shared {
+    flags: Mutex<Flags>,
+    wake: Condvar,
+    /// The writer should run a checkpoint itself after its next commit.
+    writer_catch_up: AtomicBool,
+}
+
+#[derive(Default)]
+struct Flags {
+    committed: bool,
+    stopping: bool,
+}
+
+impl Checkpoints {
+    /// Starts the thread; it owns `connection`, a connection to the database being written.
+    pub(super) fn spawn(connection: Connection) -> Result<Checkpoints, StoreError> {
+        let shared = Arc::new(Shared::default());
+        let for_thread = Arc::clone(&shared);
+        let thread = thread::Builder::new()
+            .name("studyhall-checkpoint".into())
+            .spawn(move || checkpoint_loop(&connection, &for_thread))
+            .map_err(|_| StoreError::WriterStopped)?;
+        Ok(Checkpoints {
+            shared,
+            thread: Some(thread),
+        })
+    }
+
+    /// The writer's end.
+    pub(super) fn signal(&self) -> CommitSignal {
+        CommitSignal {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl Drop for Checkpoints {
+    fn drop(&mut self) {
+        self.shared.flags().stopping = true;
+        self.shared.wake.notify_one();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl CommitSignal {
+    /// Called by the writer after each commit, outside any transaction.
+    pub(super) fn committed(&self, connection: &Connection) {
+        if self.shared.writer_catch_up.swap(false, Ordering::Relaxed)
+            && let Err(error) = checkpoint(connection)
+        {
+            tracing::warn!(%error, "the writer could not checkpoint the WAL");
+        }
+        let mut flags = self.shared.flags();
+        if !flags.committed {
+            flags.committed = true;
+            self.shared.wake.notify_one();
+        }
+    }
+}
+
+impl Shared {
+    fn flags(&self) -> std::sync::MutexGuard<'_, Flags> {
+        // The flags are two booleans: a panic cannot leave them half-changed.
+        self.flags.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn checkpoint_loop(connection: &Connection, shared: &Shared) {
+    loop {
+        {
+            let mut flags = shared.flags();
+            while !flags.committed && !flags.stopping {
+                flags = shared
+                    .wake
+                    .wait(flags)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            if flags.stopping {
+                return;
+            }
+            flags.committed = false;
+        }
+        match checkpoint(connection) {
+            Ok(frames) if frames >= CATCH_UP_FRAMES => {
+                shared.writer_catch_up.store(true, Ordering::Relaxed);
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "could not checkpoint the WAL"),
+        }
+        thread::sleep(PACE);
+    }
+}
+
+/// Copies what it can of the WAL into the database file without waiting for anyone; returns
+/// how many frames the WAL holds.
+fn checkpoint(connection: &Connection) -> rusqlite::Result<i64> {
+    connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get(1))
+}
