@@ -72,6 +72,13 @@ pub enum Outcome {
     },
 }
 
+/// A new review token, for one answer form. Time-ordered (UUID v7, with 74 random bits): the
+/// tokens of answers recorded together sit side by side in the unique index on them, so a
+/// group of answers writes one or two of its pages instead of one page each.
+pub fn new_review_token() -> Uuid {
+    Uuid::now_v7()
+}
+
 /// The card `card` of `set`, if `user` may study the set, the set has the card and it is not
 /// retired. A set the user may not see is reported as unknown. Blocking: a read.
 pub fn find_card(
@@ -252,6 +259,15 @@ mod tests {
 
     fn day(text: &str) -> StudyDay {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn review_tokens_are_time_ordered_uuids_in_the_order_they_are_made() {
+        let tokens: Vec<String> = (0..1000)
+            .map(|_| new_review_token().to_string())
+            .collect();
+        assert!(tokens.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(new_review_token().get_version_num(), 7);
     }
 
     /// A card with SM-2's second interval (6 days) behind it, last seen on 2026-03-02.

@@ -9,8 +9,9 @@
 //!
 //! A checkpoint running beside the writer never quite finishes the WAL (the writer appends
 //! meanwhile), and SQLite only starts the WAL file over once every frame is copied. So when the
-//! WAL has grown past [`CATCH_UP_FRAMES`], this thread asks the writer to copy the few frames
-//! left, between two of its commits, and the next commit starts the WAL over.
+//! WAL has grown past [`CATCH_UP_FRAMES`], this thread copies until few frames are left and
+//! asks the writer to copy those, between two of its commits; the next commit starts the WAL
+//! over.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -21,8 +22,14 @@ use rusqlite::Connection;
 
 use super::StoreError;
 
-/// A WAL this long (frames of one page, 4 KiB each) is started over soon: 16 MiB.
-const CATCH_UP_FRAMES: i64 = 4096;
+/// A WAL this long (frames of one page, 4 KiB each) is started over soon: 128 MiB. The
+/// writer's catch-up takes a few milliseconds (it syncs the database file), so under a
+/// sustained load of answers it should come seldom; an idle moment starts the WAL over anyway.
+const CATCH_UP_FRAMES: i64 = 32 * 1024;
+/// A catch-up pass that copied no more than this many frames leaves the writer little to do.
+const WRITER_CATCH_UP_FRAMES: i64 = 512;
+/// Catch-up passes before the writer is asked regardless.
+const MAX_PASSES: usize = 8;
 /// After a checkpoint, commits gather for this long before the next one, so a page changed by
 /// many commits is copied once.
 const PACE: Duration = Duration::from_millis(20);
@@ -124,19 +131,50 @@ fn checkpoint_loop(connection: &Connection, shared: &Shared) {
             }
             flags.committed = false;
         }
-        match checkpoint(connection) {
-            Ok(frames) if frames >= CATCH_UP_FRAMES => {
-                shared.writer_catch_up.store(true, Ordering::Relaxed);
-            }
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "could not checkpoint the WAL"),
+        if let Err(error) = checkpoint_and_catch_up(connection, shared) {
+            tracing::warn!(%error, "could not checkpoint the WAL");
         }
         thread::sleep(PACE);
     }
 }
 
-/// Copies what it can of the WAL into the database file without waiting for anyone; returns
-/// how many frames the WAL holds.
-fn checkpoint(connection: &Connection) -> rusqlite::Result<i64> {
-    connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get(1))
+/// Checkpoints; when the WAL is long, checkpoints again at once (each pass copies what was
+/// committed during the one before, so the passes shrink) until a pass has little to copy, then
+/// asks the writer to copy the last few frames: its pause stays short. After [`MAX_PASSES`] the
+/// writer is asked anyway, so the WAL stays bounded even when commits outrun the passes.
+fn checkpoint_and_catch_up(connection: &Connection, shared: &Shared) -> rusqlite::Result<()> {
+    let mut pass = checkpoint(connection)?;
+    for _ in 0..MAX_PASSES {
+        if pass.frames < CATCH_UP_FRAMES {
+            return Ok(());
+        }
+        let before = pass.copied;
+        pass = checkpoint(connection)?;
+        if pass.copied.saturating_sub(before) <= WRITER_CATCH_UP_FRAMES {
+            break;
+        }
+    }
+    if pass.frames >= CATCH_UP_FRAMES {
+        shared.writer_catch_up.store(true, Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+/// What a checkpoint reports (`PRAGMA wal_checkpoint`).
+#[derive(Debug, Clone, Copy)]
+struct Pass {
+    /// Frames in the WAL.
+    frames: i64,
+    /// Of those, frames copied into the database file so far.
+    copied: i64,
+}
+
+/// Copies what it can of the WAL into the database file without waiting for anyone.
+fn checkpoint(connection: &Connection) -> rusqlite::Result<Pass> {
+    connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+        Ok(Pass {
+            frames: row.get(1)?,
+            copied: row.get(2)?,
+        })
+    })
 }

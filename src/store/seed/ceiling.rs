@@ -56,8 +56,8 @@ pub fn raw_answer_ceiling(
         let user = 1 + random.below(users) as i64;
         let (card, set) = cards[random.below(cards.len() as u64) as usize];
         let at = jiff::Timestamp::now().as_millisecond();
-        // A fresh random token, as the server makes one per answer form.
-        let token = Uuid::new_v4().to_string();
+        // A fresh token, as the server makes one per answer form (`study::new_review_token`).
+        let token = Uuid::now_v7().to_string();
         connection.execute_batch("BEGIN IMMEDIATE")?;
         review.execute(params![user, card, set, at, yesterday, due, token])?;
         state.execute(params![user, card, set, due, yesterday, at])?;

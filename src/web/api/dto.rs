@@ -1,8 +1,8 @@
 //! The bodies of the account, set and progress routes, built from what the store returns. (The
 //! answer route's bodies are in [`super::answers`], with the translation of a JSON answer.)
 
+use crate::study;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::questions::{Card, CardId, SetId};
 use crate::scheduler::StudyDay;
@@ -95,7 +95,7 @@ impl NextCardBody {
             set,
             queue,
             card: Question::of(next.card),
-            review_token: Uuid::new_v4().to_string(),
+            review_token: study::new_review_token().to_string(),
         }
     }
 }

@@ -252,7 +252,7 @@ fn card_view(
             .choices()
             .map(<[String]>::to_vec)
             .unwrap_or_default(),
-        review_token: Uuid::new_v4().to_string(),
+        review_token: study::new_review_token().to_string(),
         started_at: now_ms().to_string(),
         due: context.due,
         new_left: context.new_left,
