@@ -263,9 +263,7 @@ mod tests {
 
     #[test]
     fn review_tokens_are_time_ordered_uuids_in_the_order_they_are_made() {
-        let tokens: Vec<String> = (0..1000)
-            .map(|_| new_review_token().to_string())
-            .collect();
+        let tokens: Vec<String> = (0..1000).map(|_| new_review_token().to_string()).collect();
         assert!(tokens.windows(2).all(|pair| pair[0] < pair[1]));
         assert_eq!(new_review_token().get_version_num(), 7);
     }

@@ -42,6 +42,7 @@ pub mod privacy;
 mod readers;
 pub mod reviews;
 pub mod seed;
+mod session_cache;
 pub mod sessions;
 pub mod sets;
 pub mod settings;
@@ -94,6 +95,7 @@ pub use writer::Pending;
 
 use checkpoints::Checkpoints;
 use readers::Readers;
+use session_cache::SessionCache;
 use writer::Writer;
 
 /// How long a connection waits for a lock before giving up with "database is busy".
@@ -152,6 +154,7 @@ pub struct Store {
 struct Inner {
     writer: Writer,
     readers: Readers,
+    sessions: Arc<SessionCache>,
     /// Held for its thread, which stops when the store is dropped.
     _checkpoints: Checkpoints,
 }
@@ -188,10 +191,18 @@ impl Store {
         let checkpoints =
             Checkpoints::spawn(open_checkpointer(path, config.synchronous).map_err(opened)?)?;
         let signal = checkpoints.signal();
+        let sessions = Arc::new(SessionCache::default());
+        let cache = Arc::clone(&sessions);
+        let writer = Writer::spawn(
+            writer,
+            move || cache.committed(),
+            move |connection| signal.committed(connection),
+        )?;
         Ok(Store {
             inner: Arc::new(Inner {
-                writer: Writer::spawn(writer, move |connection| signal.committed(connection))?,
+                writer,
                 readers: Readers::new(readers),
+                sessions,
                 _checkpoints: checkpoints,
             }),
         })
@@ -222,7 +233,23 @@ impl Store {
         self.inner.readers.read(read)
     }
 
+    /// Queues a write. It may change accounts or sessions: cached sessions are read again
+    /// after it commits (see `session_cache`).
     fn write<T, F>(&self, work: F) -> Pending<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let sessions = Arc::clone(&self.inner.sessions);
+        self.inner.writer.submit(move |connection| {
+            sessions.accounts_may_change();
+            work(connection)
+        })
+    }
+
+    /// Queues a write that changes no user row and no existing session (recording an
+    /// answer, opening a session), so cached sessions stay good.
+    fn write_leaving_accounts<T, F>(&self, work: F) -> Pending<T>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,

@@ -61,7 +61,7 @@ impl Store {
         if !VERDICTS.contains(&review.verdict.as_str()) {
             return Pending::refused(StoreError::UnknownVerdict(review.verdict));
         }
-        self.write(move |connection| record(connection, &review))
+        self.write_leaving_accounts(move |connection| record(connection, &review))
     }
 }
 

@@ -33,7 +33,7 @@ impl Store {
     ) -> Pending<()> {
         let hash = token_hash(token);
         let csrf_token = csrf_token.to_string();
-        self.write(move |connection| {
+        self.write_leaving_accounts(move |connection| {
             super::users::daily_new_limit(connection, user)?; // proves the user exists
             connection
                 .prepare_cached(
@@ -45,10 +45,16 @@ impl Store {
         })
     }
 
-    /// The session with this token, if it exists and has not expired at `now_ms`.
+    /// The session with this token, if it exists and has not expired at `now_ms`. Usually
+    /// from the cache of sessions found recently (see `session_cache`).
     pub fn session(&self, token: &str, now_ms: i64) -> Result<Option<Session>, StoreError> {
         let hash = token_hash(token);
-        self.read(|connection| {
+        let cache = &self.inner.sessions;
+        if let Some(session) = cache.get(&hash) {
+            return Ok((session.expires_at_ms > now_ms).then_some(session));
+        }
+        let (generation, read_at) = (cache.generation(), std::time::Instant::now());
+        let found = self.read(|connection| {
             let sql = format!(
                 "SELECT {USER_COLUMNS}, sessions.csrf_token, sessions.expires_at
                  FROM sessions JOIN users ON users.id = sessions.user_id
@@ -64,7 +70,11 @@ impl Store {
                     })
                 })
                 .optional()?)
-        })
+        })?;
+        if let Some(session) = &found {
+            cache.put(hash, session.clone(), generation, read_at);
+        }
+        Ok(found)
     }
 
     /// Ends the session with this token (signing out). Ending an unknown session is not an error.

@@ -131,16 +131,18 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer thread; it owns `connection` from now on and calls `after_commit`
-    /// after each group, committed or not, outside any transaction.
+    /// Starts the writer thread; it owns `connection` from now on. After each group, committed
+    /// or not, it calls `ended` before answering the group's writes, then `answered`, outside
+    /// any transaction, before taking the next group.
     pub(super) fn spawn(
         connection: Connection,
-        after_commit: impl Fn(&Connection) + Send + 'static,
+        ended: impl Fn() + Send + 'static,
+        answered: impl Fn(&Connection) + Send + 'static,
     ) -> Result<Writer, StoreError> {
         let (commands, queue) = mpsc::channel();
         let thread = thread::Builder::new()
             .name("studyhall-writer".into())
-            .spawn(move || write_loop(&connection, &queue, &after_commit))
+            .spawn(move || write_loop(&connection, &queue, &ended, &answered))
             .map_err(|_| StoreError::WriterStopped)?;
         Ok(Writer {
             commands: Some(commands),
@@ -185,7 +187,8 @@ impl Drop for Writer {
 fn write_loop(
     connection: &Connection,
     queue: &Receiver<Box<dyn Command>>,
-    after_commit: &dyn Fn(&Connection),
+    ended: &dyn Fn(),
+    answered: &dyn Fn(&Connection),
 ) {
     while let Ok(first) = queue.recv() {
         if let Err(error) = run(connection, "BEGIN IMMEDIATE") {
@@ -222,8 +225,9 @@ fn write_loop(
             let (action, error) = (failure.action, &failure.source);
             tracing::error!(%error, action, commands = group.len(), "a group of writes was not saved");
         }
+        ended();
         answer_all(group, failure.as_ref());
-        after_commit(connection);
+        answered(connection);
     }
 }
 

@@ -26,7 +26,7 @@ fn notes_writer(dir: &Path) -> (Writer, PathBuf) {
              ) STRICT;",
         )
         .unwrap();
-    (Writer::spawn(connection, |_| {}).unwrap(), path)
+    (Writer::spawn(connection, || {}, |_| {}).unwrap(), path)
 }
 
 fn add_note(connection: &Connection, text: &str) -> Result<(), StoreError> {
