@@ -106,22 +106,6 @@ impl Store {
     }
 }
 
-/// The smallest daily new-card limit the user's live classes set for the set, if any does.
-pub(super) fn class_daily_limit(
-    connection: &Connection,
-    user: UserId,
-    set_row: i64,
-) -> Result<Option<u32>, StoreError> {
-    Ok(connection
-        .prepare_cached(
-            "SELECT min(cs.daily_new_limit)
-             FROM class_sets AS cs JOIN classes AS k ON k.id = cs.class_id
-             JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
-             WHERE cs.set_id = ?2 AND k.archived = 0",
-        )?
-        .query_row((user, set_row), |row| row.get(0))?)
-}
-
 /// The earliest exam day on or after `today` that the user's live classes give the set.
 pub(super) fn exam_day(
     connection: &Connection,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
-use super::study::new_cards_allowed_today;
+use super::study::set_limits;
 use super::visibility::VISIBLE_TO_USER;
 use super::{Store, StoreError, UserId};
 
@@ -48,7 +48,7 @@ impl Store {
     pub fn list_sets(&self, user: UserId, today: StudyDay) -> Result<Vec<SetSummary>, StoreError> {
         self.read(|connection| {
             let sets = summaries(connection, user, today, None)?;
-            Ok(sets.into_iter().map(|(_, summary)| summary).collect())
+            Ok(sets.into_iter().map(|row| row.summary).collect())
         })
     }
 
@@ -63,7 +63,7 @@ impl Store {
     ) -> Result<Option<SetSummary>, StoreError> {
         self.read(|connection| {
             let mut sets = summaries(connection, user, today, Some(set))?;
-            Ok(sets.pop().map(|(_, summary)| summary))
+            Ok(sets.pop().map(|row| row.summary))
         })
     }
 
@@ -104,14 +104,21 @@ impl Store {
     }
 }
 
-/// The figures of the sets `user` may see, or of the one set `only`, by title, each with its
-/// row id.
+/// One set's figures for a student, with what [`summaries`] found on the way.
+pub(super) struct SummaryRow {
+    pub set_row: i64,
+    pub summary: SetSummary,
+    /// The earliest exam day still to come that the student's classes give the set.
+    pub exam: Option<StudyDay>,
+}
+
+/// The figures of the sets `user` may see, or of the one set `only`, by title.
 pub(super) fn summaries(
     connection: &Connection,
     user: UserId,
     today: StudyDay,
     only: Option<&SetId>,
-) -> Result<Vec<(i64, SetSummary)>, StoreError> {
+) -> Result<Vec<SummaryRow>, StoreError> {
     let columns = "sets.id, sets.slug, sets.title, sets.description";
     let sql = match only {
         // The one set by its unique slug, not a scan of every set.
@@ -134,16 +141,23 @@ pub(super) fn summaries(
     for row in rows {
         let (set_row, id, title, description) = row?;
         let figures = figures(connection, user, set_row, today)?;
-        let allowed = new_cards_allowed_today(connection, user, set_row, today)?;
+        let limits = set_limits(connection, user, set_row, today)?;
         let summary = SetSummary {
             id,
             title,
             description,
             cards: figures.cards,
             due: figures.due,
-            new_left: figures.cards.saturating_sub(figures.seen).min(allowed),
+            new_left: figures
+                .cards
+                .saturating_sub(figures.seen)
+                .min(limits.new_allowed),
         };
-        sets.push((set_row, summary));
+        sets.push(SummaryRow {
+            set_row,
+            summary,
+            exam: limits.exam,
+        });
     }
     Ok(sets)
 }

@@ -10,9 +10,8 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use crate::questions::{Card, CardId, SetId};
 use crate::scheduler::{CardState, Easiness, Progress, StudyDay};
 
-use super::assignments::{class_daily_limit, exam_day, new_cards_allowed};
+use super::assignments::new_cards_allowed;
 use super::sets::{SetSummary, summaries};
-use super::users::daily_new_limit;
 use super::visibility::visible;
 use super::{CardRow, Store, StoreError, UserId};
 
@@ -100,7 +99,7 @@ impl Store {
                 return Err(StoreError::UnknownSet(set.clone()));
             }
             next_card_in(connection, user, set_row, today, || {
-                new_cards_allowed_today(connection, user, set_row, today)
+                Ok(set_limits(connection, user, set_row, today)?.new_allowed)
             })
         })
     }
@@ -116,15 +115,15 @@ impl Store {
         today: StudyDay,
     ) -> Result<Option<NextInSet>, StoreError> {
         self.read(|connection| {
-            let Some((set_row, summary)) = summaries(connection, user, today, Some(set))?.pop()
-            else {
+            let Some(found) = summaries(connection, user, today, Some(set))?.pop() else {
                 return Ok(None);
             };
             // The summary's `new_left` is already capped by the unseen cards and the limits.
-            let next = next_card_in(connection, user, set_row, today, || Ok(summary.new_left))?;
+            let new_left = found.summary.new_left;
+            let next = next_card_in(connection, user, found.set_row, today, || Ok(new_left))?;
             Ok(Some(NextInSet {
-                exam: exam_day(connection, user, set_row, today)?,
-                summary,
+                summary: found.summary,
+                exam: found.exam,
                 next,
             }))
         })
@@ -234,38 +233,50 @@ fn next_card_in(
     card_with_progress(connection, RELEARN_CARD, key, Queue::Relearn)
 }
 
-/// How many new cards of the set in row `set_row` `user` may still start on `today`: what is
-/// left of their own daily limit (per set, so studying one set does not use up another's),
-/// capped by what is left of their classes' daily limit for the set, if any.
-pub(super) fn new_cards_allowed_today(
-    connection: &Connection,
-    user: UserId,
-    set_row: i64,
-    today: StudyDay,
-) -> Result<u32, StoreError> {
-    let started = introduced_on(connection, user, set_row, today)?;
-    let own_left = daily_new_limit(connection, user)?.saturating_sub(started);
-    if own_left == 0 {
-        return Ok(0);
-    }
-    let class_limit = class_daily_limit(connection, user, set_row)?;
-    Ok(new_cards_allowed(own_left, class_limit, started))
+/// What limits `user`'s new cards in a set today, and the exam day their classes give it:
+/// [`set_limits`].
+pub(super) struct SetLimits {
+    /// New cards they may still start today: what is left of their own daily limit (per set,
+    /// so studying one set does not use up another's), capped by what is left of their
+    /// classes' daily limit for the set, if any.
+    pub new_allowed: u32,
+    /// The earliest exam day on or after today that their live classes give the set.
+    pub exam: Option<StudyDay>,
 }
 
-/// [`introduced_on`]'s query: `?1` the user, `?2` the set's row, `?3` the day.
-pub(super) const INTRODUCED_ON: &str = "
-    SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2 AND introduced_day = ?3";
+/// [`set_limits`]' query, one statement for what took four: `?1` the user, `?2` the set's
+/// row, `?3` today. An aggregate without `GROUP BY` gives one row even without a class.
+pub(super) const SET_LIMITS: &str = "
+    SELECT (SELECT daily_new_limit FROM users WHERE id = ?1),
+           (SELECT count(*) FROM card_states
+            WHERE user_id = ?1 AND set_id = ?2 AND introduced_day = ?3),
+           min(cs.daily_new_limit),
+           min(CASE WHEN cs.exam_day >= ?3 THEN cs.exam_day END)
+    FROM class_sets AS cs JOIN classes AS k ON k.id = cs.class_id
+    JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
+    WHERE cs.set_id = ?2 AND k.archived = 0";
 
-/// How many cards of the set in row `set_row` `user` met for the first time on `today`.
-fn introduced_on(
+/// The [`SetLimits`] of `user` in the set in row `set_row` on `today`;
+/// [`StoreError::UnknownUser`] for an unknown user.
+pub(super) fn set_limits(
     connection: &Connection,
     user: UserId,
     set_row: i64,
     today: StudyDay,
-) -> Result<u32, StoreError> {
-    Ok(connection
-        .prepare_cached(INTRODUCED_ON)?
-        .query_row((user, set_row, today), |row| row.get(0))?)
+) -> Result<SetLimits, StoreError> {
+    let (own_limit, started, class_limit, exam): (Option<u32>, u32, Option<u32>, Option<StudyDay>) =
+        connection
+            .prepare_cached(SET_LIMITS)?
+            .query_row((user, set_row, today), |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?;
+    let own_left = own_limit
+        .ok_or(StoreError::UnknownUser(user))?
+        .saturating_sub(started);
+    Ok(SetLimits {
+        new_allowed: new_cards_allowed(own_left, class_limit, started),
+        exam,
+    })
 }
 
 /// Reads a [`Progress`] from the seven state columns starting at `first`, in the order of

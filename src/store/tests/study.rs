@@ -2,7 +2,7 @@
 
 use super::{Fixture, card_id, day, open_store, set, set_id};
 use crate::store::sets::SET_FIGURES;
-use crate::store::study::{DUE_CARD, INTRODUCED_ON, NEW_CARD, RELEARN_CARD};
+use crate::store::study::{DUE_CARD, NEW_CARD, RELEARN_CARD, SET_LIMITS};
 use crate::store::{Queue, StoreError, UserId};
 
 /// The next card's id and queue, or `None` when the day's work in `set` is done.
@@ -149,7 +149,7 @@ fn the_study_pages_queries_search_their_indexes_instead_of_scanning() {
     let queries = [
         (DUE_CARD, "card_states_due"),
         (RELEARN_CARD, "card_states_relearning"),
-        (INTRODUCED_ON, "card_states_introduced"),
+        (SET_LIMITS, "card_states_introduced"),
         (SET_FIGURES, "card_states_due"),
         (SET_FIGURES, "card_states_relearning"),
         (NEW_CARD, "cards_in_order"),

@@ -126,7 +126,10 @@ fn a_cached_session_follows_sign_out_role_changes_and_deletion_at_once() {
     let fixture = open_store();
     let store = &fixture.store;
     let sam = fixture.student("sam");
-    store.create_session(sam, "token", "csrf", 10_000).wait().unwrap();
+    store
+        .create_session(sam, "token", "csrf", 10_000)
+        .wait()
+        .unwrap();
     let role = || store.session("token", 0).unwrap().map(|s| s.user.role);
     assert_eq!(role(), Some(Role::Student));
     assert_eq!(role(), Some(Role::Student), "now from the cache");
@@ -140,7 +143,10 @@ fn a_cached_session_follows_sign_out_role_changes_and_deletion_at_once() {
     store.delete_session("token").wait().unwrap();
     assert_eq!(role(), None, "signed out");
 
-    store.create_session(sam, "again", "csrf", 10_000).wait().unwrap();
+    store
+        .create_session(sam, "again", "csrf", 10_000)
+        .wait()
+        .unwrap();
     assert!(store.session("again", 0).unwrap().is_some());
     store.delete_user(sam, None).wait().unwrap().unwrap();
     assert_eq!(store.session("again", 0).unwrap(), None, "account deleted");
@@ -158,7 +164,10 @@ fn recording_an_answer_keeps_the_cached_sessions() {
     fixture.review(sam, row, 4, "2026-01-01", 1).unwrap();
     assert_eq!(generation(), before);
     fixture.store.set_daily_new_limit(sam, 5).wait().unwrap();
-    assert!(generation() > before, "any other write may change an account");
+    assert!(
+        generation() > before,
+        "any other write may change an account"
+    );
 }
 
 /// Another process (say `studyhall user role` while the server runs) changes the file behind
@@ -168,11 +177,19 @@ fn a_change_made_by_another_process_shows_within_a_second_or_so() {
     let dir = tempfile::tempdir().unwrap();
     let config = crate::store::StoreConfig::new(dir.path().join("shared.db"));
     let store = crate::store::Store::open(&config).unwrap();
-    let sam = store.create_user("sam", "hash", Role::Student).wait().unwrap();
-    store.create_session(sam, "token", "csrf", i64::MAX).wait().unwrap();
+    let sam = store
+        .create_user("sam", "hash", Role::Student)
+        .wait()
+        .unwrap();
+    store
+        .create_session(sam, "token", "csrf", i64::MAX)
+        .wait()
+        .unwrap();
     assert!(store.session("token", 0).unwrap().is_some());
     let other = rusqlite::Connection::open(&config.path).unwrap();
-    other.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    other
+        .busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
     other.execute("DELETE FROM sessions", []).unwrap();
     let started = std::time::Instant::now();
     while store.session("token", 0).unwrap().is_some() {
