@@ -5,7 +5,7 @@
 #
 #   bash benches/compare-hashcards.sh [SECONDS]      # default 10 s per server
 #
-# Installs what it needs: wrk (apt-get) and hashcards (`cargo install hashcards`, into
+# Installs what it needs: wrk and curl (apt-get) and hashcards (`cargo install hashcards`, into
 # target/compare/). hashcards serves one user, with no sign-in, its cards in memory; studyhall's
 # page is signed in (a session cookie) and reads SQLite on every request. Both servers listen on
 # 127.0.0.1 only, and wrk's load is bounded by time.
@@ -23,9 +23,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-    apt-get install -y wrk >/dev/null
-fi
+for tool in wrk curl; do
+    if ! command -v "$tool" >/dev/null; then
+        apt-get install -y "$tool" >/dev/null
+    fi
+done
 hashcards="$tools/bin/hashcards"
 if [ ! -x "$hashcards" ]; then
     cargo install --locked --quiet hashcards --root "$tools"
