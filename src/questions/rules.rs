@@ -207,6 +207,20 @@ pub fn slug(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// Writes `lines` one per line, as a file's located problems are shown (`FILE:LINE:COL: ...`).
+pub(crate) fn write_lines(
+    f: &mut std::fmt::Formatter<'_>,
+    lines: impl Iterator<Item = String>,
+) -> std::fmt::Result {
+    for (index, line) in lines.enumerate() {
+        if index > 0 {
+            writeln!(f)?;
+        }
+        f.write_str(&line)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

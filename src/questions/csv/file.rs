@@ -9,7 +9,7 @@ use super::{Delimiter, SheetDiagnostic, file_stem, parse_sheet};
 use crate::questions::encoding::decode;
 use crate::questions::model::{QuestionSet, SetId};
 use crate::questions::parse::to_toml;
-use crate::questions::rules::{Problem, slug};
+use crate::questions::rules::{Problem, slug, write_lines};
 
 /// Why a spreadsheet file could not be loaded: every problem found in it, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,13 +24,12 @@ impl fmt::Display for SheetFileErrors {
     /// One `FILE:LINE:COLUMN: what is wrong — how to fix it` line per problem.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.path.display().to_string();
-        for (index, diagnostic) in self.diagnostics.iter().enumerate() {
-            if index > 0 {
-                writeln!(f)?;
-            }
-            f.write_str(&diagnostic.render(&file))?;
-        }
-        Ok(())
+        write_lines(
+            f,
+            self.diagnostics
+                .iter()
+                .map(|diagnostic| diagnostic.render(&file)),
+        )
     }
 }
 

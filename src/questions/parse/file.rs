@@ -9,6 +9,7 @@ use super::diagnostic::Diagnostic;
 use super::parse_set;
 use crate::questions::encoding::decode;
 use crate::questions::model::QuestionSet;
+use crate::questions::rules::write_lines;
 
 /// Why a set file could not be loaded: every problem found in it, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,13 +24,12 @@ impl fmt::Display for SetFileErrors {
     /// One `FILE:LINE:COL: what is wrong — how to fix it` line per problem.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.path.display().to_string();
-        for (index, diagnostic) in self.diagnostics.iter().enumerate() {
-            if index > 0 {
-                writeln!(f)?;
-            }
-            f.write_str(&diagnostic.render(&file))?;
-        }
-        Ok(())
+        write_lines(
+            f,
+            self.diagnostics
+                .iter()
+                .map(|diagnostic| diagnostic.render(&file)),
+        )
     }
 }
 
