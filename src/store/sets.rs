@@ -67,6 +67,20 @@ impl Store {
         })
     }
 
+    /// [`Store::set_summary`] and the exam day `user`'s classes give the set
+    /// ([`Store::exam_day_for`]), in one read: what the answer page shows above a card.
+    pub fn set_summary_and_exam(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<(SetSummary, Option<StudyDay>)>, StoreError> {
+        self.read(|connection| {
+            let mut sets = summaries(connection, user, today, Some(set))?;
+            Ok(sets.pop().map(|row| (row.summary, row.exam)))
+        })
+    }
+
     /// The set with this id.
     pub fn set_by_slug(&self, set: &SetId) -> Result<Option<SetInfo>, StoreError> {
         self.read(|connection| {

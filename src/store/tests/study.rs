@@ -257,12 +257,18 @@ fn next_in_set_is_the_summary_the_exam_and_the_next_card_of_one_read() {
             .unwrap();
         let store = &fixture.store;
         assert_eq!(
-            Some(together.summary),
+            Some(together.summary.clone()),
             store.set_summary(student, &history, today).unwrap()
         );
         assert_eq!(
             together.exam,
             store.exam_day_for(student, &history, today).unwrap()
+        );
+        assert_eq!(
+            store
+                .set_summary_and_exam(student, &history, today)
+                .unwrap(),
+            Some((together.summary, together.exam))
         );
         assert_eq!(
             together.next,

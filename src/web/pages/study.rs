@@ -162,11 +162,10 @@ impl StudyContext {
 
     /// Inline, for the reason given in [`next_card`].
     fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
-        let (store, user, today) = (&state.store, visitor.user.id, state.today());
-        let summary = store
-            .set_summary(user, set, today)?
+        let (summary, exam) = state
+            .store
+            .set_summary_and_exam(visitor.user.id, set, state.today())?
             .ok_or_else(|| unknown_set(set))?;
-        let exam = store.exam_day_for(user, set, today)?;
         Ok(StudyContext::new(set.clone(), summary, exam))
     }
 }
