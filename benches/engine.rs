@@ -4,8 +4,10 @@
 //! - answer checking, per card kind (`questions::check::check`), with answers as students write
 //!   them (a typo, a written-out date, a number with a thousands separator);
 //! - parsing and validating a 10,000-card set file (`questions::parse::parse_set`);
-//! - the next-card query (`Store::next_card`) on a database seeded like the load benchmark's
-//!   (1,000 students, 200,000 card states).
+//! - the next-card query (`Store::next_card`) and the study page's whole read
+//!   (`Store::next_in_set`) on a database seeded like the load benchmark's (1,000 students,
+//!   200,000 card states);
+//! - rendering the study page's template for a text card.
 
 // The load benchmark's world and set generator, shared: this bench uses only part of them.
 #[allow(dead_code)]
@@ -28,6 +30,8 @@ use studyhall::questions::parse::parse_set;
 use studyhall::questions::{CardKind, PartialDate};
 use studyhall::scheduler::{CardState, Quality};
 use studyhall::store::{Store, StoreConfig};
+use studyhall::web::templates::Templates;
+use studyhall::web::views::{AnswerForm, LayoutView, Section, StudyCardView};
 
 use random::Random;
 use world::{Plan, World};
@@ -126,7 +130,7 @@ fn set_parsing(c: &mut Criterion) {
     group.finish();
 }
 
-fn next_card_query(c: &mut Criterion) {
+fn study_queries(c: &mut Criterion) {
     let world = World::build(&Plan {
         students: 1_000,
         card_states: 200_000,
@@ -135,14 +139,60 @@ fn next_card_query(c: &mut Criterion) {
     .expect("the benchmark's database could not be built");
     let store =
         Store::open(&StoreConfig::new(&world.db)).expect("the seeded database does not open");
+    let (students, sets, today) = (&world.students, &world.sets, world.today);
     let mut random = Random::new(1);
+    let mut pick = move || {
+        (
+            &students[random.below(students.len())],
+            &sets[random.below(sets.len())],
+        )
+    };
     c.bench_function("next_card (200k card states)", |b| {
         b.iter(|| {
-            let student = &world.students[random.below(world.students.len())];
-            let set = &world.sets[random.below(world.sets.len())];
+            let (student, set) = pick();
             store
-                .next_card(student.user, &set.id, world.today)
+                .next_card(student.user, &set.id, today)
                 .expect("next_card works")
+        })
+    });
+    c.bench_function("study page read (200k card states)", |b| {
+        b.iter(|| {
+            let (student, set) = pick();
+            store
+                .next_in_set(student.user, &set.id, today)
+                .expect("next_in_set works")
+        })
+    });
+}
+
+fn study_page_render(c: &mut Criterion) {
+    let templates = Templates::new().expect("the templates compile");
+    let view = StudyCardView {
+        layout: LayoutView::signed_in(
+            "Two hundred cards",
+            "student-0042",
+            "6f1c0d1e9a7b4c2d8e3f5a6b7c8d9e0f",
+            Section::Study,
+        ),
+        set_id: "compare-200".into(),
+        set_title: "Two hundred cards".into(),
+        card_id: "card-17".into(),
+        kind: AnswerForm::Text,
+        prompt: "In which year did event number 17 take place?".into(),
+        choices: Vec::new(),
+        review_token: "0190f5e2-7c1a-7b3e-9d4f-2a6b8c0d1e2f".into(),
+        started_at: "1795000000000".into(),
+        due: 12,
+        new_left: 20,
+        message: None,
+        kept_answer: String::new(),
+        reveal: None,
+    };
+    c.bench_function("study page render (text card)", |b| {
+        b.iter(|| {
+            templates
+                .render("study.html", black_box(&view))
+                .expect("renders")
         })
     });
 }
@@ -152,6 +202,7 @@ criterion_group!(
     sm2_step,
     answer_checking,
     set_parsing,
-    next_card_query
+    study_queries,
+    study_page_render
 );
 criterion_main!(engine);

@@ -182,8 +182,7 @@ impl Store {
 /// The sets assigned to `class`, by title.
 fn class_sets(connection: &Connection, class: ClassId) -> Result<Vec<ClassSet>, StoreError> {
     let mut statement = connection.prepare_cached(
-        "SELECT sets.slug, sets.title,
-             (SELECT count(*) FROM cards WHERE cards.set_id = sets.id AND cards.retired = 0)
+        "SELECT sets.slug, sets.title, sets.live_cards
          FROM class_sets JOIN sets ON sets.id = class_sets.set_id
          WHERE class_sets.class_id = ?1
          ORDER BY sets.title, sets.slug",

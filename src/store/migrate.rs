@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_init.sql")),
     M::up(include_str!("../../migrations/0002_classes.sql")),
     M::up(include_str!("../../migrations/0003_study_indexes.sql")),
+    M::up(include_str!("../../migrations/0004_set_card_counts.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

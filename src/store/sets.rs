@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
-use super::study::set_limits;
-use super::visibility::VISIBLE_TO_USER;
+use super::study::{LimitColumns, set_limits_columns};
+use super::visibility::visible_to_user;
 use super::{Store, StoreError, UserId};
 
 /// One set on a student's list.
@@ -86,10 +86,7 @@ impl Store {
         self.read(|connection| {
             Ok(connection
                 .prepare_cached(
-                    "SELECT slug, title, description, source,
-                         (SELECT count(*) FROM cards
-                          WHERE cards.set_id = sets.id AND cards.retired = 0),
-                         created_at, updated_at
+                    "SELECT slug, title, description, source, live_cards, created_at, updated_at
                      FROM sets WHERE slug = ?1",
                 )?
                 .query_row([set], |row| {
@@ -126,102 +123,95 @@ pub(super) struct SummaryRow {
     pub exam: Option<StudyDay>,
 }
 
-/// The figures of the sets `user` may see, or of the one set `only`, by title.
+/// The columns [`summaries`] reads for each row of `sets`, with `?1` the user and `?3` today:
+/// the set's own fields and live cards, then the cards the student has met, the cards to
+/// review today, and [`set_limits_columns`]. Each count is one range of an index
+/// (`card_states_due`, `card_states_relearning`): the student's states on retired cards,
+/// rarely any, are counted apart and taken off, so no count looks up each card. A repeat
+/// waiting today is never also due today (a review moves the due day to tomorrow at the
+/// earliest), but the count says so rather than relying on it; `INDEXED BY` because without
+/// statistics SQLite would rather walk all the student's states.
+macro_rules! summary_columns {
+    () => {
+        concat!(
+            "sets.id, sets.slug, sets.title, sets.description, sets.live_cards,
+             (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = sets.id)
+             - (SELECT count(*) FROM cards AS c
+                JOIN card_states AS s ON s.user_id = ?1 AND s.card_id = c.id
+                WHERE c.set_id = sets.id AND c.retired = 1),
+             (SELECT count(*) FROM card_states
+              WHERE user_id = ?1 AND set_id = sets.id AND due_day <= ?3)
+             + (SELECT count(*) FROM card_states INDEXED BY card_states_relearning
+                WHERE user_id = ?1 AND set_id = sets.id AND relearning = 1
+                  AND last_review_day = ?3 AND due_day > ?3)
+             - (SELECT count(*) FROM cards AS c
+                JOIN card_states AS s ON s.user_id = ?1 AND s.card_id = c.id
+                WHERE c.set_id = sets.id AND c.retired = 1
+                  AND (s.due_day <= ?3 OR (s.relearning = 1 AND s.last_review_day = ?3))),
+             ",
+            set_limits_columns!("sets.id")
+        )
+    };
+}
+
+/// [`summaries`]' query for one set: `?2` its slug, looked up by the unique index.
+pub(super) const ONE_SET_SUMMARY: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM sets WHERE sets.slug = ?2 AND ",
+    visible_to_user!()
+);
+
+/// [`summaries`]' query for every set the user may see, by title (`?2` is NULL).
+const SET_SUMMARIES: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM sets WHERE ",
+    visible_to_user!(),
+    " AND ?2 IS NULL ORDER BY sets.title, sets.slug"
+);
+
+/// The figures of the sets `user` may see, or of the one set `only`, by title: one statement.
 pub(super) fn summaries(
     connection: &Connection,
     user: UserId,
     today: StudyDay,
     only: Option<&SetId>,
 ) -> Result<Vec<SummaryRow>, StoreError> {
-    let columns = "sets.id, sets.slug, sets.title, sets.description";
-    let sql = match only {
-        // The one set by its unique slug, not a scan of every set.
-        Some(_) => format!("SELECT {columns} FROM sets WHERE sets.slug = ?2 AND {VISIBLE_TO_USER}"),
-        None => format!(
-            "SELECT {columns} FROM sets WHERE {VISIBLE_TO_USER} AND ?2 IS NULL
-             ORDER BY sets.title, sets.slug"
-        ),
+    let sql = if only.is_some() {
+        ONE_SET_SUMMARY
+    } else {
+        SET_SUMMARIES
     };
-    let mut statement = connection.prepare_cached(&sql)?;
-    let rows = statement.query_map((user, only), |row| {
+    let mut statement = connection.prepare_cached(sql)?;
+    let rows = statement.query_map((user, only, today), |row| {
         Ok((
             row.get::<_, i64>(0)?,
             row.get::<_, SetId>(1)?,
             row.get::<_, String>(2)?,
             row.get::<_, Option<String>>(3)?,
+            row.get::<_, u32>(4)?,
+            row.get::<_, u32>(5)?,
+            row.get::<_, u32>(6)?,
+            LimitColumns::read(row, 7)?,
         ))
     })?;
     let mut sets = Vec::new();
     for row in rows {
-        let (set_row, id, title, description) = row?;
-        let figures = figures(connection, user, set_row, today)?;
-        let limits = set_limits(connection, user, set_row, today)?;
-        let summary = SetSummary {
-            id,
-            title,
-            description,
-            cards: figures.cards,
-            due: figures.due,
-            new_left: figures
-                .cards
-                .saturating_sub(figures.seen)
-                .min(limits.new_allowed),
-        };
+        let (set_row, id, title, description, cards, seen, due, limits) = row?;
+        let limits = limits.limits(user)?;
         sets.push(SummaryRow {
             set_row,
-            summary,
+            summary: SetSummary {
+                id,
+                title,
+                description,
+                cards,
+                due,
+                new_left: cards.saturating_sub(seen).min(limits.new_allowed),
+            },
             exam: limits.exam,
         });
     }
     Ok(sets)
-}
-
-/// A set's counts for one student.
-struct Figures {
-    /// Cards in the set, retired ones not counted.
-    cards: u32,
-    /// Of those, the cards the student has met.
-    seen: u32,
-    /// Of those, the cards to review today: due or overdue, or waiting for a same-day repeat.
-    due: u32,
-}
-
-/// [`figures`]' query: `?1` the user, `?2` the set's row, `?3` today.
-pub(super) const SET_FIGURES: &str = "
-    WITH retired AS (
-        SELECT count(*) AS seen,
-               total(s.due_day <= ?3 OR (s.relearning = 1 AND s.last_review_day = ?3)) AS due
-        FROM cards AS c JOIN card_states AS s ON s.user_id = ?1 AND s.card_id = c.id
-        WHERE c.set_id = ?2 AND c.retired = 1)
-    SELECT
-        (SELECT count(*) FROM cards WHERE set_id = ?2 AND retired = 0),
-        (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2) - retired.seen,
-        (SELECT count(*) FROM card_states WHERE user_id = ?1 AND set_id = ?2 AND due_day <= ?3)
-        + (SELECT count(*) FROM card_states INDEXED BY card_states_relearning
-           WHERE user_id = ?1 AND set_id = ?2 AND relearning = 1
-             AND last_review_day = ?3 AND due_day > ?3)
-        - CAST(retired.due AS INTEGER)
-    FROM retired";
-
-/// The counts of the set in row `set_row` for `user` on `today`. Each count is one range of an
-/// index (`cards_in_order`, `card_states_due`, `card_states_relearning`): the student's
-/// states on retired cards, rarely any, are counted apart and taken off, so no count looks up
-/// each card. A repeat waiting today is never also due today (a review moves the due day to
-/// tomorrow at the earliest), but the count says so rather than relying on it; `INDEXED BY`
-/// because without statistics SQLite would rather walk all the student's states.
-fn figures(
-    connection: &Connection,
-    user: UserId,
-    set_row: i64,
-    today: StudyDay,
-) -> Result<Figures, StoreError> {
-    Ok(connection
-        .prepare_cached(SET_FIGURES)?
-        .query_row((user, set_row, today), |row| {
-            Ok(Figures {
-                cards: row.get(0)?,
-                seen: row.get(1)?,
-                due: row.get(2)?,
-            })
-        })?)
 }

@@ -244,17 +244,38 @@ pub(super) struct SetLimits {
     pub exam: Option<StudyDay>,
 }
 
-/// [`set_limits`]' query, one statement for what took four: `?1` the user, `?2` the set's
-/// row, `?3` today. An aggregate without `GROUP BY` gives one row even without a class.
-pub(super) const SET_LIMITS: &str = "
-    SELECT (SELECT daily_new_limit FROM users WHERE id = ?1),
-           (SELECT count(*) FROM card_states
-            WHERE user_id = ?1 AND set_id = ?2 AND introduced_day = ?3),
-           min(cs.daily_new_limit),
-           min(CASE WHEN cs.exam_day >= ?3 THEN cs.exam_day END)
-    FROM class_sets AS cs JOIN classes AS k ON k.id = cs.class_id
-    JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
-    WHERE cs.set_id = ?2 AND k.archived = 0";
+/// The four columns [`set_limits`] reads, for the set `$set` (an SQL expression: `?2`, or
+/// `sets.id` in a query over sets), with `?1` the user and `?3` today: the user's own daily
+/// limit (NULL for no such user), the new cards they started in the set today, and over their
+/// live classes that give the set, the smallest daily limit and the earliest exam day from
+/// today on. Each is one index range or a few primary-key lookups.
+macro_rules! set_limits_columns {
+    ($set:literal) => {
+        concat!(
+            "(SELECT daily_new_limit FROM users WHERE id = ?1),
+             (SELECT count(*) FROM card_states
+              WHERE user_id = ?1 AND set_id = ",
+            $set,
+            " AND introduced_day = ?3),
+             (SELECT min(cs.daily_new_limit) FROM class_sets AS cs
+              JOIN classes AS k ON k.id = cs.class_id
+              JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
+              WHERE cs.set_id = ",
+            $set,
+            " AND k.archived = 0),
+             (SELECT min(cs.exam_day) FROM class_sets AS cs
+              JOIN classes AS k ON k.id = cs.class_id
+              JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
+              WHERE cs.set_id = ",
+            $set,
+            " AND k.archived = 0 AND cs.exam_day >= ?3)"
+        )
+    };
+}
+pub(super) use set_limits_columns;
+
+/// [`set_limits`]' query: `?1` the user, `?2` the set's row, `?3` today.
+pub(super) const SET_LIMITS: &str = concat!("SELECT ", set_limits_columns!("?2"));
 
 /// The [`SetLimits`] of `user` in the set in row `set_row` on `today`;
 /// [`StoreError::UnknownUser`] for an unknown user.
@@ -264,19 +285,42 @@ pub(super) fn set_limits(
     set_row: i64,
     today: StudyDay,
 ) -> Result<SetLimits, StoreError> {
-    let (own_limit, started, class_limit, exam): (Option<u32>, u32, Option<u32>, Option<StudyDay>) =
-        connection
-            .prepare_cached(SET_LIMITS)?
-            .query_row((user, set_row, today), |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-            })?;
-    let own_left = own_limit
-        .ok_or(StoreError::UnknownUser(user))?
-        .saturating_sub(started);
-    Ok(SetLimits {
-        new_allowed: new_cards_allowed(own_left, class_limit, started),
-        exam,
-    })
+    connection
+        .prepare_cached(SET_LIMITS)?
+        .query_row((user, set_row, today), |row| LimitColumns::read(row, 0))?
+        .limits(user)
+}
+
+/// The columns of [`set_limits_columns`] as read, before they are checked and combined.
+pub(super) struct LimitColumns {
+    own_limit: Option<u32>,
+    started: u32,
+    class_limit: Option<u32>,
+    exam: Option<StudyDay>,
+}
+
+impl LimitColumns {
+    /// Reads the four columns starting at `first`.
+    pub(super) fn read(row: &Row<'_>, first: usize) -> rusqlite::Result<LimitColumns> {
+        Ok(LimitColumns {
+            own_limit: row.get(first)?,
+            started: row.get(first + 1)?,
+            class_limit: row.get(first + 2)?,
+            exam: row.get(first + 3)?,
+        })
+    }
+
+    /// The limits they make for `user`; [`StoreError::UnknownUser`] if there is no such user.
+    pub(super) fn limits(self, user: UserId) -> Result<SetLimits, StoreError> {
+        let own_left = self
+            .own_limit
+            .ok_or(StoreError::UnknownUser(user))?
+            .saturating_sub(self.started);
+        Ok(SetLimits {
+            new_allowed: new_cards_allowed(own_left, self.class_limit, self.started),
+            exam: self.exam,
+        })
+    }
 }
 
 /// Reads a [`Progress`] from the seven state columns starting at `first`, in the order of

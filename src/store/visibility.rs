@@ -101,15 +101,21 @@ impl TeachableSet {
     }
 }
 
-/// The SQL condition "the row of `sets` is visible to the user `?1`" (see the module notes).
-/// The class lookups go through `class_sets_by_set` and the primary keys.
-pub(super) const VISIBLE_TO_USER: &str = "(sets.visibility = 'open'
+/// The SQL condition "the row of `sets` is visible to the user `?1`" (see the module notes), as
+/// a literal so that `concat!` builds each statement that uses it at compile time. The class
+/// lookups go through `class_sets_by_set` and the primary keys.
+macro_rules! visible_to_user {
+    () => {
+        "(sets.visibility = 'open'
     OR sets.owner_id = ?1
     OR EXISTS (SELECT 1 FROM users AS viewer WHERE viewer.id = ?1 AND viewer.role = 'admin')
     OR EXISTS (SELECT 1 FROM class_sets AS cs JOIN classes AS k ON k.id = cs.class_id
                WHERE cs.set_id = sets.id AND k.archived = 0
                  AND (k.owner_id = ?1 OR EXISTS (SELECT 1 FROM class_members AS m
-                                                 WHERE m.class_id = k.id AND m.user_id = ?1))))";
+                                                 WHERE m.class_id = k.id AND m.user_id = ?1))))"
+    };
+}
+pub(super) use visible_to_user;
 
 /// Whether the set in row `set_row` is visible to `user`.
 pub(super) fn visible(
@@ -117,10 +123,13 @@ pub(super) fn visible(
     user: UserId,
     set_row: i64,
 ) -> Result<bool, StoreError> {
-    let sql =
-        format!("SELECT EXISTS (SELECT 1 FROM sets WHERE sets.id = ?2 AND {VISIBLE_TO_USER})");
+    let sql = concat!(
+        "SELECT EXISTS (SELECT 1 FROM sets WHERE sets.id = ?2 AND ",
+        visible_to_user!(),
+        ")"
+    );
     Ok(connection
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .query_row((user, set_row), |row| row.get(0))?)
 }
 
@@ -129,11 +138,13 @@ impl Store {
     /// someone may not see is, to them, a set that does not exist.
     pub fn may_study(&self, user: UserId, set: &SetId) -> Result<bool, StoreError> {
         self.read(|connection| {
-            let sql = format!(
-                "SELECT EXISTS (SELECT 1 FROM sets WHERE sets.slug = ?2 AND {VISIBLE_TO_USER})"
+            let sql = concat!(
+                "SELECT EXISTS (SELECT 1 FROM sets WHERE sets.slug = ?2 AND ",
+                visible_to_user!(),
+                ")"
             );
             Ok(connection
-                .prepare_cached(&sql)?
+                .prepare_cached(sql)?
                 .query_row((user, set), |row| row.get(0))?)
         })
     }
@@ -143,10 +154,7 @@ impl Store {
     pub fn teachable_sets(&self, teacher: Teacher) -> Result<Vec<TeachableSet>, StoreError> {
         self.read(|connection| {
             let mut statement = connection.prepare_cached(
-                "SELECT sets.slug, sets.title,
-                     (SELECT count(*) FROM cards
-                      WHERE cards.set_id = sets.id AND cards.retired = 0),
-                     sets.visibility, owner.username,
+                "SELECT sets.slug, sets.title, sets.live_cards, sets.visibility, owner.username,
                      CASE WHEN ?2 OR sets.owner_id = ?1 THEN 1 ELSE 0 END
                  FROM sets LEFT JOIN users AS owner ON owner.id = sets.owner_id
                  WHERE sets.visibility = 'open' OR sets.owner_id = ?1 OR ?2
