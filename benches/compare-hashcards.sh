@@ -49,6 +49,9 @@ wait_for() {
 rate() {
     local url="$1"
     shift
+    # A short warm-up first, not counted: both servers start cold (caches, allocator, the
+    # first connections), and only the steady rate is compared.
+    wrk -t2 -c32 -d2s "$@" "$url" >/dev/null
     wrk -t2 -c32 -d"${seconds}s" --latency "$@" "$url" >"$work/wrk.txt"
     # A server that answers errors is not fast, only broken: count them as a failure.
     if grep -q "Non-2xx or 3xx responses" "$work/wrk.txt"; then

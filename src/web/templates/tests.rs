@@ -328,7 +328,12 @@ fn a_missing_field_is_an_error_not_an_empty_string() {
 fn an_unknown_template_or_asset_is_an_error() {
     let templates = Templates::new().unwrap();
     assert!(templates.render("nope.html", &()).is_err());
-    assert!(asset_url("nope.css").is_err());
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_global("assets", asset_urls());
+    let html = env.render_str(r#"{{ assets["style.css"] }}"#, ()).unwrap();
+    assert_eq!(html, assets::url("style.css").unwrap());
+    assert!(env.render_str(r#"{{ assets["nope.css"] }}"#, ()).is_err());
 }
 
 #[test]
