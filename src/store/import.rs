@@ -204,27 +204,36 @@ fn upsert_set(
         .prepare_cached("SELECT id FROM sets WHERE slug = ?1")?
         .query_row([&set.id], |row| row.get(0))
         .optional()?;
-    let fields = (&set.title, &set.description, &set.source, file_text);
+    let fields = (&set.title, &set.description, &set.source);
     match existing {
         Some(row) => {
-            // SET expressions see the old row, so updated_at moves only when the file changed.
+            // updated_at moves only when the file changed; the file is rewritten only then too.
             connection
                 .prepare_cached(
-                    "UPDATE sets SET title = ?2, description = ?3, source = ?4, file_text = ?5,
-                         updated_at = CASE WHEN file_text IS ?5 THEN updated_at
-                                      ELSE CAST(unixepoch('subsec') * 1000 AS INTEGER) END
+                    "UPDATE sets SET title = ?2, description = ?3, source = ?4,
+                         updated_at = CASE
+                             WHEN (SELECT file_text FROM set_files WHERE set_id = ?1) IS ?5
+                             THEN updated_at
+                             ELSE CAST(unixepoch('subsec') * 1000 AS INTEGER) END
                      WHERE id = ?1",
                 )?
-                .execute((row, fields.0, fields.1, fields.2, fields.3))?;
+                .execute((row, fields.0, fields.1, fields.2, file_text))?;
+            connection
+                .prepare_cached(
+                    "UPDATE set_files SET file_text = ?2 WHERE set_id = ?1 AND file_text IS NOT ?2",
+                )?
+                .execute((row, file_text))?;
             Ok((row, false))
         }
         None => {
             let row = connection
                 .prepare_cached(
-                    "INSERT INTO sets (slug, title, description, source, file_text)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO sets (slug, title, description, source) VALUES (?1, ?2, ?3, ?4)",
                 )?
-                .insert((&set.id, fields.0, fields.1, fields.2, fields.3))?;
+                .insert((&set.id, fields.0, fields.1, fields.2))?;
+            connection
+                .prepare_cached("INSERT INTO set_files (set_id, file_text) VALUES (?1, ?2)")?
+                .execute((row, file_text))?;
             Ok((row, true))
         }
     }

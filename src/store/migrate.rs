@@ -14,7 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_init.sql")),
     M::up(include_str!("../../migrations/0002_classes.sql")),
     M::up(include_str!("../../migrations/0003_study_indexes.sql")),
-    M::up(include_str!("../../migrations/0004_set_card_counts.sql")),
+    M::up(include_str!("../../migrations/0004_small_set_rows.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.
@@ -66,6 +66,34 @@ mod tests {
             assert_eq!(user_version(&connection).unwrap(), version);
         }
         migrations.validate().unwrap();
+    }
+
+    /// 0004 moves each set's file text to `set_files` and counts its live cards: a set
+    /// imported under version 3 keeps its text, and the count matches its cards.
+    #[test]
+    fn version_4_keeps_a_sets_file_text_and_counts_its_live_cards() {
+        let migrations = Migrations::from_slice(MIGRATIONS);
+        let mut connection = Connection::open_in_memory().unwrap();
+        migrations.to_version(&mut connection, 3).unwrap();
+        connection
+            .execute_batch(
+                "INSERT INTO sets (id, slug, title, file_text) VALUES (7, 'history', 'History', 'the file');
+                 INSERT INTO cards (set_id, slug, position, kind, prompt, body, retired) VALUES
+                     (7, 'a', 0, 'text', 'A?', '{}', 0),
+                     (7, 'b', 1, 'text', 'B?', '{}', 1),
+                     (7, 'c', 2, 'text', 'C?', '{}', 0);",
+            )
+            .unwrap();
+        migrations.to_version(&mut connection, 4).unwrap();
+        let (text, live): (String, i64) = connection
+            .query_row(
+                "SELECT f.file_text, sets.live_cards FROM sets JOIN set_files AS f
+                 ON f.set_id = sets.id WHERE sets.slug = 'history'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((text.as_str(), live), ("the file", 2));
     }
 
     #[test]

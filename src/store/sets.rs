@@ -108,7 +108,10 @@ impl Store {
     pub fn set_file_text(&self, set: &SetId) -> Result<Option<String>, StoreError> {
         self.read(|connection| {
             Ok(connection
-                .prepare_cached("SELECT file_text FROM sets WHERE slug = ?1")?
+                .prepare_cached(
+                    "SELECT f.file_text FROM set_files AS f JOIN sets ON sets.id = f.set_id
+                     WHERE sets.slug = ?1",
+                )?
                 .query_row([set], |row| row.get(0))
                 .optional()?)
         })

@@ -20,8 +20,14 @@ use super::assets;
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
-    ("study_bar.html", include_str!("../../templates/study_bar.html")),
-    ("card_fields.html", include_str!("../../templates/card_fields.html")),
+    (
+        "study_bar.html",
+        include_str!("../../templates/study_bar.html"),
+    ),
+    (
+        "card_fields.html",
+        include_str!("../../templates/card_fields.html"),
+    ),
     ("login.html", include_str!("../../templates/login.html")),
     (
         "register.html",

@@ -165,11 +165,14 @@ pub(super) fn add_accepted(
         .execute((claim.row, &body))?;
     let file_text = to_toml(&stored_set(connection, claim.set_row)?);
     connection
+        .prepare_cached("UPDATE set_files SET file_text = ?2 WHERE set_id = ?1")?
+        .execute((claim.set_row, &file_text))?;
+    connection
         .prepare_cached(
-            "UPDATE sets SET file_text = ?2, updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)
+            "UPDATE sets SET updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)
              WHERE id = ?1",
         )?
-        .execute((claim.set_row, &file_text))?;
+        .execute([claim.set_row])?;
     Ok(Ok(Some(form)))
 }
 
