@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::scheduler::StudyDay;
@@ -104,30 +104,48 @@ impl Store {
     }
 }
 
-/// One study day's reviews, for the "done for today" summary.
+/// One study day's reviews and when cards come back, for the "done for today" page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DaySummary {
     /// Reviews given that day, same-day repeats included.
     pub reviews: u32,
     /// Of those, the ones graded 3 or more.
     pub right: u32,
+    /// The first later day of the progress page's forecast with cards due, and how many.
+    pub next_due: Option<DayForecast>,
 }
 
 impl Store {
-    /// How `user` did on `day`, across all sets.
+    /// How `user` did on `day`, across all sets, and the next day they have cards due: what
+    /// the done page shows, without the rest of [`Store::progress`].
     pub fn day_summary(&self, user: UserId, day: StudyDay) -> Result<DaySummary, StoreError> {
+        let last = day.plus_days(FORECAST_DAYS - 1);
         self.read(|connection| {
-            Ok(connection
+            let (reviews, right) = connection
                 .prepare_cached(
                     "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
                      WHERE user_id = ?1 AND study_day = ?2",
                 )?
-                .query_row((user, day), |row| {
-                    Ok(DaySummary {
-                        reviews: row.get(0)?,
-                        right: row.get(1)?,
+                .query_row((user, day), |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let next_due = connection
+                .prepare_cached(
+                    "SELECT s.due_day, count(*)
+                     FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
+                     WHERE s.user_id = ?1 AND c.retired = 0 AND s.due_day > ?2 AND s.due_day <= ?3
+                     GROUP BY s.due_day ORDER BY s.due_day LIMIT 1",
+                )?
+                .query_row((user, day, last), |row| {
+                    Ok(DayForecast {
+                        day: row.get(0)?,
+                        due: row.get(1)?,
                     })
-                })?)
+                })
+                .optional()?;
+            Ok(DaySummary {
+                reviews,
+                right,
+                next_due,
+            })
         })
     }
 }

@@ -161,3 +161,28 @@ fn a_day_summary_counts_that_days_reviews_and_the_right_ones() {
         .unwrap();
     assert_eq!((quiet.reviews, quiet.right), (0, 0));
 }
+
+/// The done page's next due day is the progress forecast's first later day with cards due.
+#[test]
+fn a_day_summarys_next_due_day_is_the_forecasts_first_later_day_with_cards() {
+    let (fixture, student) = history();
+    for (today, expected) in [
+        ("2026-03-10", Some(("2026-03-11", 1))),
+        ("2026-03-11", Some(("2026-03-14", 1))),
+        ("2026-03-23", None),
+        ("2026-02-01", Some(("2026-03-02", 1))), // e, on the window's last day
+    ] {
+        let today = day(today);
+        let summary = fixture.store.day_summary(student, today).unwrap();
+        let forecast = fixture.store.progress(student, today).unwrap().forecast;
+        let first_later = forecast
+            .into_iter()
+            .find(|forecast| forecast.day > today && forecast.due > 0);
+        assert_eq!(summary.next_due, first_later, "{today:?}");
+        let expected = expected.map(|(text, due)| DayForecast {
+            day: day(text),
+            due,
+        });
+        assert_eq!(summary.next_due, expected, "{today:?}");
+    }
+}

@@ -15,27 +15,17 @@ pub(super) async fn show(
     set_title: String,
 ) -> Result<HttpResponse, PageError> {
     let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
-    let (summary, report) = blocking(move || {
-        Ok::<_, crate::store::StoreError>((
-            store.day_summary(user, today)?,
-            store.progress(user, today)?,
-        ))
-    })
-    .await?;
-    let next = report
-        .forecast
-        .iter()
-        .find(|day| day.day > today && day.due > 0)
-        .map(|day| NextDue {
-            cards: day.due,
-            when: match today.days_until(day.day) {
-                1 => "tomorrow".to_string(),
-                days => format!(
-                    "in {days} days, on {}",
-                    day.day.date().strftime("%A %-d %B")
-                ),
-            },
-        });
+    let summary = blocking(move || store.day_summary(user, today)).await?;
+    let next = summary.next_due.map(|due| NextDue {
+        cards: due.due,
+        when: match today.days_until(due.day) {
+            1 => "tomorrow".to_string(),
+            days => format!(
+                "in {days} days, on {}",
+                due.day.date().strftime("%A %-d %B")
+            ),
+        },
+    });
     let view = DoneView {
         layout: layout(visitor, "Done for today", Section::Study),
         set_title,
