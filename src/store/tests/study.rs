@@ -171,6 +171,18 @@ fn the_study_pages_queries_search_their_indexes_instead_of_scanning() {
     }
 }
 
+/// The most overdue card's state comes from `card_states_due` alone (migration 0005): no second
+/// descent into `card_states` itself.
+#[test]
+fn the_due_card_is_read_from_its_index_alone() {
+    let plan = plan_of(DUE_CARD);
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("USING COVERING INDEX card_states_due ")),
+        "{plan:#?}"
+    );
+}
+
 #[test]
 fn one_sets_summary_is_the_same_as_its_row_in_the_list() {
     let fixture = open_store();
