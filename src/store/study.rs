@@ -57,8 +57,8 @@ pub struct StoredCard {
 }
 
 /// The most overdue card of a set. `EXPLAIN QUERY PLAN` of this text is tested: it must read
-/// the state from `card_states_due` alone (a covering index), not scan or look up the table. Cards reviewed today are never here: a review moves
-/// `due_day` to at least tomorrow.
+/// the state from `card_states_due` alone (a covering index), not scan or look up the table.
+/// Cards reviewed today are never here: a review moves `due_day` to at least tomorrow.
 pub(super) const DUE_CARD: &str = "
     SELECT c.id, c.body, s.repetitions, s.easiness_hundredths, s.interval_days, s.lapses,
            s.due_day, s.last_review_day, s.relearning
