@@ -207,22 +207,21 @@ fn upsert_set(
     let fields = (&set.title, &set.description, &set.source);
     match existing {
         Some(row) => {
-            // updated_at moves only when the file changed; the file is rewritten only then too.
-            connection
-                .prepare_cached(
-                    "UPDATE sets SET title = ?2, description = ?3, source = ?4,
-                         updated_at = CASE
-                             WHEN (SELECT file_text FROM set_files WHERE set_id = ?1) IS ?5
-                             THEN updated_at
-                             ELSE CAST(unixepoch('subsec') * 1000 AS INTEGER) END
-                     WHERE id = ?1",
-                )?
-                .execute((row, fields.0, fields.1, fields.2, file_text))?;
-            connection
+            // The file is rewritten, and updated_at moved, only when the text changed.
+            let file_changed = connection
                 .prepare_cached(
                     "UPDATE set_files SET file_text = ?2 WHERE set_id = ?1 AND file_text IS NOT ?2",
                 )?
-                .execute((row, file_text))?;
+                .execute((row, file_text))?
+                > 0;
+            connection
+                .prepare_cached(
+                    "UPDATE sets SET title = ?2, description = ?3, source = ?4,
+                         updated_at = CASE WHEN ?5 THEN CAST(unixepoch('subsec') * 1000 AS INTEGER)
+                                      ELSE updated_at END
+                     WHERE id = ?1",
+                )?
+                .execute((row, fields.0, fields.1, fields.2, file_changed))?;
             Ok((row, false))
         }
         None => {

@@ -166,3 +166,37 @@ fn a_set_summary_counts_due_and_new_cards_for_the_student() {
         .collect();
     assert_eq!(figures, [("alpha", 3, 2, 1), ("beta", 1, 0, 1)]);
 }
+
+/// A set's file text is kept in `set_files`; `updated_at` moves only when the text changed.
+#[test]
+fn the_file_text_and_updated_at_change_only_when_the_file_does() {
+    let fixture = open_store();
+    let history = set("history", &["a"]);
+    let import = |text: &str| {
+        fixture
+            .store
+            .import_sets(vec![(history.clone(), text.to_string())])
+            .wait()
+            .unwrap();
+        let info = fixture
+            .store
+            .set_by_slug(&set_id("history"))
+            .unwrap()
+            .unwrap();
+        let kept = fixture.store.set_file_text(&set_id("history")).unwrap();
+        (info.updated_at_ms, kept.unwrap())
+    };
+    let (first, text) = import("# first");
+    assert_eq!(text, "# first");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let (same, text) = import("# first");
+    assert_eq!(
+        (same, text.as_str()),
+        (first, "# first"),
+        "same file: untouched"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let (edited, text) = import("# second");
+    assert_eq!(text, "# second");
+    assert!(edited > first, "{edited} after {first}");
+}
