@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
-use super::study::{LimitColumns, set_limits_columns};
+use super::study::{LimitColumns, exam_day_column, set_limits_columns};
 use super::visibility::visible_to_user;
 use super::{Store, StoreError, UserId};
 
@@ -53,8 +53,10 @@ impl Store {
     }
 
     /// The figures of the one set `set` for `user` on `today`, as [`Store::list_sets`] gives
-    /// them; `None` if there is no such set or `user` may not see it. The study page needs only
-    /// this set: counting every set on each page would be work thrown away.
+    /// them; `None` if there is no such set or `user` may not see it. The pages read it together
+    /// with more ([`Store::next_in_set`], [`Store::set_summary_and_exam`]); the tests hold those
+    /// to this.
+    #[cfg(test)]
     pub fn set_summary(
         &self,
         user: UserId,

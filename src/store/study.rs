@@ -263,7 +263,20 @@ macro_rules! set_limits_columns {
               WHERE cs.set_id = ",
             $set,
             " AND k.archived = 0),
-             (SELECT min(cs.exam_day) FROM class_sets AS cs
+             ",
+            exam_day_column!($set)
+        )
+    };
+}
+pub(super) use set_limits_columns;
+
+/// The earliest exam day on or after today (`?3`) that the user's (`?1`) live classes give the
+/// set `$set`, as one scalar subquery: [`set_limits_columns`] and the answer's write
+/// ([`super::assignments::exam_day`]) both read it.
+macro_rules! exam_day_column {
+    ($set:literal) => {
+        concat!(
+            "(SELECT min(cs.exam_day) FROM class_sets AS cs
               JOIN classes AS k ON k.id = cs.class_id
               JOIN class_members AS m ON m.class_id = cs.class_id AND m.user_id = ?1
               WHERE cs.set_id = ",
@@ -272,7 +285,7 @@ macro_rules! set_limits_columns {
         )
     };
 }
-pub(super) use set_limits_columns;
+pub(super) use exam_day_column;
 
 /// [`set_limits`]' query: `?1` the user, `?2` the set's row, `?3` today.
 pub(super) const SET_LIMITS: &str = concat!("SELECT ", set_limits_columns!("?2"));
