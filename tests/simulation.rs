@@ -120,7 +120,7 @@ fn two_weeks_of_study_follow_sm2_day_by_day() {
                 .record_review(NewReview {
                     user,
                     card: next.card_row,
-                    review_token: uuid::Uuid::new_v4(),
+                    review_token: uuid::Uuid::new_v4().to_string(),
                     quality: Quality::new(quality as u8).unwrap(),
                     today,
                     reviewed_at_ms: 1_772_400_000_000 + reviews as i64 * 60_000,

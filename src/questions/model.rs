@@ -250,6 +250,12 @@ impl CardKind {
             _ => None,
         }
     }
+
+    /// Choices are shown in a fresh order at each showing. (Placeholder until the `shuffle`
+    /// field lands.)
+    pub fn shuffles_choices(&self) -> bool {
+        true
+    }
 }
 
 /// One card of a set.

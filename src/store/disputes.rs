@@ -23,8 +23,11 @@ use crate::scheduler::StudyDay;
 use super::{CardRow, Pending, Store, StoreError, UserId};
 
 mod decide;
+mod standing;
 
 use decide::{Claimed, add_accepted, lapse};
+pub use standing::ClaimStanding;
+pub(in crate::store) use standing::claim_standing;
 
 /// Claims on one card with one normalised answer, not decided yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

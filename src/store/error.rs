@@ -42,7 +42,7 @@ pub enum StoreError {
     #[error("there is no card {0}")]
     UnknownCard(CardRow),
     #[error("this answer was already recorded (review token {0})")]
-    ReviewTokenUsed(uuid::Uuid),
+    ReviewTokenUsed(String),
     #[error("the set {0:?} is imported twice in one import")]
     DuplicateSet(SetId),
     #[error("the set {set:?} has two cards with the id {card:?}")]

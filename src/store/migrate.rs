@@ -16,6 +16,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0003_study_indexes.sql")),
     M::up(include_str!("../../migrations/0004_small_set_rows.sql")),
     M::up(include_str!("../../migrations/0005_covering_due_index.sql")),
+    M::up(include_str!("../../migrations/0006_graded_reviews.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

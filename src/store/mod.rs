@@ -11,7 +11,7 @@
 //!
 //! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a
 //! diff against what is stored), [`sets`] (listing them), [`study`] (the next card),
-//! [`reviews`] (recording an answer) and [`stats`] (progress figures).
+//! [`reviews`] (recording an answer), [`grades`] (a recorded answer and changing its grade) and [`stats`] (progress figures).
 //!
 //! [`seed`] makes big made-up databases for the benchmarks and tests; the server never uses it.
 //! Accounts: [`admin`] (roles, adding and deleting users), [`settings`] (the registration mode,
@@ -35,6 +35,7 @@ pub mod dashboards;
 pub mod disputes;
 mod error;
 pub mod export;
+pub mod grades;
 pub mod import;
 pub mod join_code;
 mod migrate;
@@ -77,6 +78,7 @@ pub use dashboards::{
 pub use disputes::{Decided, Decider, Dispute, Refusal};
 pub use error::StoreError;
 pub use export::{LogEntry, LogPage, LogScope};
+pub use grades::{RecordedAnswer, Regrade, RegradeRefusal};
 pub use import::ImportReport;
 pub use join_code::{JoinCode, JoinCodeError};
 pub use migrate::SCHEMA_VERSION;
@@ -155,6 +157,8 @@ struct Inner {
     writer: Writer,
     readers: Readers,
     sessions: Arc<SessionCache>,
+    /// The key review tokens are signed with (migration 0006 makes it).
+    review_token_key: [u8; 32],
     /// Held for its thread, which stops when the store is dropped.
     _checkpoints: Checkpoints,
 }
@@ -172,6 +176,7 @@ impl Store {
         let mut writer = Connection::open(path).map_err(opened)?;
         configure_writer(&writer, config.synchronous).map_err(opened)?;
         migrate::migrate(&mut writer, path)?;
+        let review_token_key = secret(&writer, "review_token_key")?;
 
         // Readers open after the writer so that the file, and WAL mode, already exist.
         // Three per core: the server reads on each async worker (one per core) and on its
@@ -203,9 +208,15 @@ impl Store {
                 writer,
                 readers: Readers::new(readers),
                 sessions,
+                review_token_key,
                 _checkpoints: checkpoints,
             }),
         })
+    }
+
+    /// The server's key for signing review tokens: made once per database, kept in it.
+    pub fn review_token_key(&self) -> [u8; 32] {
+        self.inner.review_token_key
     }
 
     /// Proves that a read connection answers. Blocking, like every read.
@@ -256,6 +267,19 @@ impl Store {
     {
         self.inner.writer.submit(work)
     }
+}
+
+/// The server secret `name`: its first 32 bytes.
+fn secret(connection: &Connection, name: &str) -> Result<[u8; 32], StoreError> {
+    let value: Vec<u8> = connection.query_row(
+        "SELECT value FROM server_secrets WHERE name = ?1",
+        [name],
+        |row| row.get(0),
+    )?;
+    value
+        .get(..32)
+        .and_then(|first| first.try_into().ok())
+        .ok_or_else(|| StoreError::Corrupt(format!("the server secret {name:?} is too short")))
 }
 
 fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqlite::Result<()> {

@@ -1,17 +1,22 @@
 //! Recording a review: in one write, load the student's progress on the card, run the
 //! scheduler, save the new progress and append the review to the log. The review token makes a
-//! resubmitted answer form fail instead of counting twice.
+//! resubmitted answer form fail instead of counting twice. The row keeps the whole state before
+//! the review, so its grade can be changed afterwards ([`super::grades`]).
+//!
+//! "I was right" ends the card for the day: a claimed review never asks for a same-day repeat.
+//! And a claim sticks: while a student's claim on a card is undecided (or once it is accepted),
+//! the same answer from them to that card is recorded as claimed again, never as a new miss.
 //!
 //! When a class of the student's has an exam day for the card's set, the card is not scheduled
 //! past it ([`crate::scheduler::exam`]): the due day moves, SM-2's interval stays.
 
 use rusqlite::{Connection, OptionalExtension, named_params};
-use uuid::Uuid;
 
 use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, ReviewKind, StudyDay};
 
 use super::assignments::exam_day;
+use super::disputes::{ClaimStanding, claim_standing};
 use super::error::is_unique_violation;
 use super::study::progress_from_row;
 use super::users::daily_new_limit;
@@ -26,7 +31,7 @@ pub struct NewReview {
     pub user: UserId,
     pub card: CardRow,
     /// Issued with the answer form; a token is recorded at most once.
-    pub review_token: Uuid,
+    pub review_token: String,
     pub quality: Quality,
     /// The study day the review belongs to.
     pub today: StudyDay,
@@ -49,6 +54,10 @@ pub struct RecordedReview {
     /// The student's progress on the card after the review.
     pub progress: Progress,
     pub kind: ReviewKind,
+    /// The grade recorded: the one asked for, or Hard for an answer the student had claimed.
+    pub quality: Quality,
+    /// Recorded as a claim: asked for, or the same answer as a claim of theirs that stands.
+    pub overridden: bool,
 }
 
 impl Store {
@@ -72,6 +81,11 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         .optional()?
         .ok_or(StoreError::UnknownCard(review.card))?;
     daily_new_limit(connection, review.user)?; // proves the user exists
+    let (quality, overridden) = if claimed_before(connection, review)? {
+        (Quality::HARD, true)
+    } else {
+        (review.quality, review.overridden)
+    };
     let previous = connection
         .prepare_cached(
             "SELECT repetitions, easiness_hundredths, interval_days, lapses, due_day,
@@ -80,10 +94,19 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         )?
         .query_row((review.user, review.card), |row| progress_from_row(row, 0))
         .optional()?;
-    let (mut progress, kind) = Progress::after_review(previous, review.quality, review.today);
-    if let Some(exam) = exam_day(connection, review.user, set_row, review.today)? {
-        progress.due = due_before_exam(progress.due, review.today, exam);
-    }
+    let progress = schedule(
+        connection,
+        review.user,
+        set_row,
+        previous,
+        quality,
+        overridden,
+        review.today,
+    )?;
+    let kind = match previous {
+        Some(before) if before.last_review == review.today => ReviewKind::SameDayRepeat,
+        _ => ReviewKind::Scheduled,
+    };
     save_progress(connection, review, set_row, &progress)?;
 
     let before = previous.map(|p| p.state);
@@ -91,11 +114,13 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         .prepare_cached(
             "INSERT INTO reviews (user_id, card_id, set_id, reviewed_at, study_day, answer,
                  verdict, normalized_answer, quality, scheduled,
-                 repetitions_before, easiness_before, interval_before,
+                 repetitions_before, easiness_before, interval_before, lapses_before,
+                 due_day_before, last_review_day_before, relearning_before,
                  repetitions_after, easiness_after, interval_after, due_day_after,
                  duration_ms, overridden, review_token)
              VALUES (:user, :card, :set, :at, :day, :answer, :verdict, :normalized, :quality,
                  :scheduled, :repetitions_before, :easiness_before, :interval_before,
+                 :lapses_before, :due_before, :last_review_before, :relearning_before,
                  :repetitions_after, :easiness_after, :interval_after, :due_after,
                  :duration, :overridden, :token)",
         )?
@@ -108,27 +133,74 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
             ":answer": review.answer,
             ":verdict": review.verdict,
             ":normalized": review.normalized_answer,
-            ":quality": review.quality.value(),
+            ":quality": quality.value(),
             ":scheduled": kind == ReviewKind::Scheduled,
             ":repetitions_before": before.map(|s| s.repetitions),
             ":easiness_before": before.map(|s| s.easiness.hundredths()),
             ":interval_before": before.map(|s| s.interval_days),
+            ":lapses_before": before.map(|s| s.lapses),
+            ":due_before": previous.map(|p| p.due),
+            ":last_review_before": previous.map(|p| p.last_review),
+            ":relearning_before": previous.map(|p| p.relearning),
             ":repetitions_after": progress.state.repetitions,
             ":easiness_after": progress.state.easiness.hundredths(),
             ":interval_after": progress.state.interval_days,
             ":due_after": progress.due,
             ":duration": review.duration_ms.filter(|ms| *ms >= 0),
-            ":overridden": review.overridden,
-            ":token": review.review_token.to_string(),
+            ":overridden": overridden,
+            ":token": review.review_token,
         });
     match inserted {
-        Ok(_) => Ok(RecordedReview { progress, kind }),
+        Ok(_) => Ok(RecordedReview {
+            progress,
+            kind,
+            quality,
+            overridden,
+        }),
         // The writer rolls this command back, so the progress saved above goes too.
         Err(error) if is_unique_violation(&error, "reviews.review_token") => {
-            Err(StoreError::ReviewTokenUsed(review.review_token))
+            Err(StoreError::ReviewTokenUsed(review.review_token.clone()))
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The progress after a review with `quality` on `today` from `previous`: SM-2 with same-day
+/// relearning, no same-day repeat after a claim, and no due day past the student's exam.
+pub(super) fn schedule(
+    connection: &Connection,
+    user: UserId,
+    set_row: i64,
+    previous: Option<Progress>,
+    quality: Quality,
+    claimed: bool,
+    today: StudyDay,
+) -> Result<Progress, StoreError> {
+    let (mut progress, _) = Progress::after_review(previous, quality, today);
+    if claimed {
+        progress.relearning = false;
+    }
+    if let Some(exam) = exam_day(connection, user, set_row, today)? {
+        progress.due = due_before_exam(progress.due, today, exam);
+    }
+    Ok(progress)
+}
+
+/// Whether `review` is a wrong answer the student already claimed was right, with a claim that
+/// stands: not decided yet, or accepted. Such an answer is recorded as claimed again.
+fn claimed_before(connection: &Connection, review: &NewReview) -> Result<bool, StoreError> {
+    if review.verdict != "wrong" || review.normalized_answer.is_empty() || review.overridden {
+        return Ok(false);
+    }
+    Ok(matches!(
+        claim_standing(
+            connection,
+            review.user,
+            review.card,
+            &review.normalized_answer
+        )?,
+        Some(ClaimStanding::Pending | ClaimStanding::Accepted)
+    ))
 }
 
 /// Saves the card's new progress; on a first review, the day it is introduced as well.

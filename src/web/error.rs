@@ -7,8 +7,8 @@ use serde::Serialize;
 use std::sync::LazyLock;
 
 use crate::accounts::AccountError;
-use crate::store::StoreError;
-use crate::study::StudyError;
+use crate::store::{RegradeRefusal, StoreError};
+use crate::study::{StudyError, TokenRefusal};
 use crate::web::templates::Templates;
 use crate::web::views::{ErrorView, LayoutView};
 
@@ -32,6 +32,9 @@ pub enum AppError {
     TooLarge { limit_kb: usize },
     #[error("{0}")]
     Invalid(String),
+    /// Invalid, with a code of its own for API clients (e.g. a review token refused).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     #[error("too many failed sign-ins: try again in {seconds} s")]
     TooManyAttempts { seconds: u64 },
     /// Details go to the log, never to the client.
@@ -48,7 +51,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Conflict { code, .. } => code,
             AppError::TooLarge { .. } => "too_large",
             AppError::Invalid(_) => "invalid",
+            AppError::Refused { code, .. } => code,
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Internal => "internal",
         }
@@ -122,6 +126,21 @@ impl From<StudyError> for AppError {
             | StudyError::QualityRequired
             | StudyError::QualityNotAllowed { .. }
             | StudyError::ClaimNotAllowed => AppError::Invalid(error.to_string()),
+            StudyError::Token(refusal) => AppError::Refused {
+                code: match refusal {
+                    TokenRefusal::Stale => "review_token_stale",
+                    TokenRefusal::Malformed | TokenRefusal::NotIssued => "review_token_invalid",
+                },
+                message: refusal.to_string(),
+            },
+            StudyError::Regrade(RegradeRefusal::NotFound) => AppError::NotFound(error.to_string()),
+            StudyError::Regrade(refusal) => AppError::Refused {
+                code: match refusal {
+                    RegradeRefusal::ClaimNotAllowed => "claim_not_allowed",
+                    _ => "grade_settled",
+                },
+                message: refusal.to_string(),
+            },
             StudyError::Store(store) => store.into(),
         }
     }

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use crate::accounts::SignInThrottle;
 use crate::scheduler::{StudyClock, StudyDay};
 use crate::store::Store;
+use crate::study::TokenKey;
 use crate::web::templates::Templates;
 
 /// The application's shared state, handed to handlers as `web::Data<AppState>`.
@@ -13,11 +14,14 @@ pub struct AppState {
     pub clock: StudyClock,
     pub templates: Templates,
     pub throttle: SignInThrottle,
+    /// Signs and checks review tokens (the key is the database's).
+    pub tokens: TokenKey,
 }
 
 impl AppState {
     pub fn new(store: Store, clock: StudyClock, templates: Templates) -> AppState {
         AppState {
+            tokens: TokenKey::new(store.review_token_key()),
             store,
             clock,
             templates,

@@ -248,7 +248,8 @@ pub enum Verdict {
     Wrong,
 }
 
-/// The answered page (`answer.html`): the verdict and the grade buttons, which post `quality`
+/// The verdict page (`answer.html`, at `/study/{set_id}/answers/{review_token}`): a recorded
+/// review's verdict and, while its grade may change, the grade buttons, which post `quality`
 /// (or `claim=right` for "I was right") with `csrf_token`, `card_id` and `review_token` to
 /// `/study/{set_id}/grade`.
 #[derive(Debug, Clone, Serialize)]
@@ -260,11 +261,6 @@ pub struct AnsweredView {
     /// The question, shown again above the verdict.
     pub prompt: String,
     pub review_token: String,
-    /// When the card was shown, passed on from the study page to measure the time taken.
-    pub started_at: String,
-    /// The answer fields as submitted (one per ticked box on a multi card), sent back with the
-    /// grade so the server checks the answer again rather than trusting a verdict from the page.
-    pub submitted: Vec<String>,
     /// Reviews still due today, as on the study page.
     pub due: u32,
     /// New cards left today.
@@ -279,8 +275,11 @@ pub struct AnsweredView {
     pub explanation: Option<String>,
     /// Where in the source the fact stands, e.g. "paragraph 9".
     pub source: Option<String>,
-    /// The grades offered, in key order: Again/Hard/Good/Easy, or a single "Continue" when wrong.
+    /// The grades offered, in key order: Again/Hard/Good/Easy, or a single "Continue" when wrong;
+    /// the recorded one is the default. Empty once the grade can no longer change.
     pub grades: Vec<GradeButton>,
+    /// What was recorded, when the grade can no longer change, e.g. "Recorded as Good.".
+    pub graded_label: Option<String>,
     /// Offer "I was right" (posts `claim=right`, counted as Hard, quality 3) after a wrong verdict.
     pub can_claim_right: bool,
     /// When the card would come back after "I was right", e.g. "1 day"; empty to leave it out.

@@ -10,7 +10,7 @@ fn answer_card(api: &Api, student: &Student, card: &str, body: Value) -> crate::
     let mut body = body;
     body["card_id"] = json!(card);
     if body.get("review_token").is_none() {
-        body["review_token"] = json!(uuid::Uuid::new_v4().to_string());
+        body["review_token"] = json!(api.app.token_for_name(&student.username, SET, card));
     }
     api.post(&format!("/sets/{SET}/answers"), student, &body)
 }
@@ -184,7 +184,7 @@ fn an_answer_of_the_wrong_shape_returns_422() {
 fn an_unparsed_answer_records_nothing_and_leaves_the_token_valid() {
     let api = Api::start();
     let ada = api.student("ada");
-    let token = uuid::Uuid::new_v4().to_string();
+    let token = api.app.token_for_name("ada", SET, "green-light-month");
     let vague = json!({"answer": "1950", "review_token": token});
     let reply = answer_card(&api, &ada, "green-light-month", vague);
     assert_eq!(reply.status, 200, "{}", reply.text);
@@ -253,14 +253,22 @@ fn an_unknown_card_returns_404_and_a_malformed_card_id_422() {
 }
 
 #[test]
-fn a_review_token_that_is_not_a_uuid_returns_422() {
+fn a_review_token_the_server_did_not_issue_returns_422() {
     let api = Api::start();
     let ada = api.student("ada");
-    for token in [json!("not-a-uuid"), json!(""), json!(42)] {
+    let card = "responsible-for-outbreak";
+    for token in [
+        "not-a-uuid".to_string(),
+        String::new(),
+        uuid::Uuid::nil().to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    ] {
         let body = json!({"answer": "Stalin", "review_token": token});
-        let reply = answer_card(&api, &ada, "responsible-for-outbreak", body);
-        assert_error(&reply, 422, "invalid");
+        let reply = answer_card(&api, &ada, card, body);
+        assert_error(&reply, 422, "review_token_invalid");
     }
+    let number = answer_card(&api, &ada, card, json!({"answer": "Stalin", "review_token": 42}));
+    assert_error(&number, 422, "invalid");
     let missing = api.post(
         &format!("/sets/{SET}/answers"),
         &ada,

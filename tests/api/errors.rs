@@ -108,7 +108,7 @@ fn a_cookie_session_that_posts_without_its_csrf_token_gets_403() {
     );
     let answer = json!({
         "card_id": "responsible-for-outbreak",
-        "review_token": uuid::Uuid::new_v4().to_string(),
+        "review_token": api.app.token_for(user, SET, "responsible-for-outbreak"),
         "answer": "Stalin",
     });
     let path = format!("/sets/{SET}/answers");

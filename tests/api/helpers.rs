@@ -204,7 +204,7 @@ impl Api {
         let review = NewReview {
             user: self.user_id(student),
             card: stored.row,
-            review_token: uuid::Uuid::new_v4(),
+            review_token: uuid::Uuid::new_v4().to_string(),
             quality: Quality::GOOD,
             today: StudyDay::from_date(yesterday),
             reviewed_at_ms: 0,
@@ -257,11 +257,6 @@ pub fn wrong_answer(kind: &CardKind) -> Value {
         CardKind::Date { .. } => json!("1066-10-14"),
         CardKind::Number { answer, tolerance } => json!(answer + tolerance + 1000.0),
     }
-}
-
-/// Whether `text` looks like a UUID as the server writes them.
-pub fn is_uuid(text: &str) -> bool {
-    uuid::Uuid::parse_str(text).is_ok() && text.len() == 36
 }
 
 /// Asserts an error reply: the status, and a JSON body `{"error": {"code", "message"}}`.

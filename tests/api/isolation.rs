@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{Api, SET, right_answer};
+use crate::helpers::{Api, SET, assert_error, right_answer};
 
 #[test]
 fn one_students_reviews_leave_anothers_next_card_and_progress_alone() {
@@ -29,7 +29,7 @@ fn one_students_reviews_leave_anothers_next_card_and_progress_alone() {
 }
 
 #[test]
-fn a_review_posted_with_another_students_token_is_recorded_for_the_poster_only() {
+fn a_review_posted_with_another_students_token_is_refused_and_blocks_nobody() {
     let api = Api::start();
     let ada = api.student("ada");
     let bob = api.student("bob");
@@ -37,11 +37,27 @@ fn a_review_posted_with_another_students_token_is_recorded_for_the_poster_only()
 
     let kind = api.kind_of(&adas);
     let bobs_answer = api.answer(&bob, &adas, right_answer(&kind), None);
-    assert_eq!(bobs_answer.status, 200, "{}", bobs_answer.text);
-    assert_eq!(bobs_answer.body["repetitions"], 1);
+    assert_error(&bobs_answer, 422, "review_token_invalid");
+    assert_eq!(api.progress(&bob)["reviews_today"], 0);
 
+    // Ada's token is still hers to use: Bob's attempt did not use it up.
+    let adas_answer = api.answer(&ada, &adas, right_answer(&kind), None);
+    assert_eq!(adas_answer.status, 200, "{}", adas_answer.text);
+    assert_eq!(api.progress(&ada)["reviews_today"], 1);
+}
+
+#[test]
+fn a_students_review_leaves_another_students_card_new() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    let bob = api.student("bob");
+    let adas = api.next(&ada).expect("a card");
+    let kind = api.kind_of(&adas);
+    let bobs_next = api.next(&bob).expect("a card");
+    assert_eq!(bobs_next["card"]["id"], adas["card"]["id"]);
+    let bobs_answer = api.answer(&bob, &bobs_next, right_answer(&kind), None);
+    assert_eq!(bobs_answer.status, 200, "{}", bobs_answer.text);
     assert_eq!(api.progress(&bob)["reviews_today"], 1);
-    assert_eq!(api.progress(&bob)["stages"]["learning"], 1);
     let ada_progress = api.progress(&ada);
     assert_eq!(ada_progress["reviews_today"], 0);
     assert_eq!(ada_progress["stages"]["new"], 76);
@@ -64,9 +80,10 @@ fn a_students_figures_count_only_their_own_reviews() {
     let bob = api.student("bob");
     let path = format!("/sets/{SET}/answers");
     for (student, answer) in [(&ada, "Stalin"), (&bob, "Mao"), (&bob, "Truman")] {
+        let card = "responsible-for-outbreak";
         let body = json!({
-            "card_id": "responsible-for-outbreak",
-            "review_token": uuid::Uuid::new_v4().to_string(),
+            "card_id": card,
+            "review_token": api.app.token_for_name(&student.username, SET, card),
             "answer": answer,
         });
         assert_eq!(api.post(&path, student, &body).status, 200);

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use studyhall::questions::CardKind;
 
-use crate::helpers::{Api, SET, assert_error, is_uuid};
+use crate::helpers::{Api, SET, assert_error};
 
 #[test]
 fn the_set_list_shows_each_set_with_its_cards_due_and_new_counts() {
@@ -36,7 +36,7 @@ fn the_set_list_counts_started_cards_and_same_day_repeats() {
 }
 
 #[test]
-fn next_gives_the_first_new_card_with_a_fresh_uuid_review_token() {
+fn next_gives_the_first_new_card_with_a_fresh_review_token() {
     let api = Api::start();
     let ada = api.student("ada");
     let next = api.next(&ada).expect("a card");
@@ -51,7 +51,10 @@ fn next_gives_the_first_new_card_with_a_fresh_uuid_review_token() {
             .contains("anniversary")
     );
     let token = next["review_token"].as_str().expect("a token");
-    assert!(is_uuid(token), "{token}");
+    assert!(
+        token.len() > 40 && token.chars().all(|c| c.is_ascii_hexdigit() || c == '-'),
+        "{token}"
+    );
     let again = api.next(&ada).expect("the same card");
     assert_eq!(again["card"]["id"], "essay-anniversary");
     assert_ne!(

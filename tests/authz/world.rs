@@ -280,7 +280,9 @@ impl World {
         answer: serde_json::Value,
         claim: bool,
     ) {
-        let body = json!({"card_id": card, "review_token": uuid::Uuid::new_v4().to_string(),
+        let user = caller.user.expect("a signed-in caller");
+        let token = self.site.app.token_for(user, set, card);
+        let body = json!({"card_id": card, "review_token": token,
                           "answer": answer, "claim_right": claim});
         let path = format!("/api/v1/sets/{set}/answers");
         let reply = self.send(caller, &Request::api_post(&path, body));

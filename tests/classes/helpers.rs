@@ -191,7 +191,7 @@ pub fn past_review(site: &Site, username: &str, card: &str, quality: Quality, da
     let review = NewReview {
         user: site.app.user_id(username),
         card: site.app.essay_card(card).row,
-        review_token: uuid::Uuid::new_v4(),
+        review_token: uuid::Uuid::new_v4().to_string(),
         quality,
         today: day,
         reviewed_at_ms: 0,

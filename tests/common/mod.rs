@@ -81,7 +81,7 @@ impl TestApp {
         let review = studyhall::store::NewReview {
             user,
             card: self.essay_card(card).row,
-            review_token: uuid::Uuid::new_v4(),
+            review_token: uuid::Uuid::new_v4().to_string(),
             quality: studyhall::scheduler::Quality::GOOD,
             today: studyhall::scheduler::StudyDay::from_date(yesterday),
             reviewed_at_ms: 0,
@@ -97,6 +97,21 @@ impl TestApp {
             .wait()
             .expect("the review is recorded");
         assert_eq!(recorded.progress.due, today, "{card} is due today");
+    }
+
+    /// A review token for `card` of `set`, issued to `user` as a study page or `GET …/next`
+    /// issues one: for tests that answer a card they pick rather than the one served next.
+    pub fn token_for(&self, user: studyhall::store::UserId, set: &str, card: &str) -> String {
+        let key = studyhall::study::TokenKey::new(self.store.review_token_key());
+        let set = studyhall::questions::SetId::parse(set).expect("a set id");
+        let card = studyhall::questions::CardId::parse(card).expect("a card id");
+        let now = jiff::Timestamp::now().as_millisecond();
+        studyhall::study::issue_token(&key, user, &set, &card, now).to_string()
+    }
+
+    /// As [`TestApp::token_for`], for the user called `username`.
+    pub fn token_for_name(&self, username: &str, set: &str, card: &str) -> String {
+        self.token_for(self.user_id(username), set, card)
     }
 
     /// The id of the user called `username`.

@@ -98,9 +98,18 @@ impl Classroom {
         )
     }
 
+    /// A review token for `card` of the essay set, issued to the student signed in with the API
+    /// token `bearer`.
+    fn token_for_bearer(&self, bearer: &str, card: &str) -> String {
+        let now = jiff::Timestamp::now().as_millisecond();
+        let session = self.app.store.session(bearer, now).expect("the store reads");
+        let user = session.expect("a live session").user.id;
+        self.app.token_for(user, ESSAY_SET, card)
+    }
+
     /// Answers `card` of the essay set through the JSON API; the reply's body.
     pub fn answer(&self, token: &str, card: &str, answer: Value, claim_right: bool) -> Value {
-        let body = json!({"card_id": card, "review_token": uuid::Uuid::new_v4().to_string(),
+        let body = json!({"card_id": card, "review_token": self.token_for_bearer(token, card),
             "answer": answer, "claim_right": claim_right});
         let url = self.api_url(&format!("/sets/{ESSAY_SET}/answers"));
         let reply = self
@@ -125,7 +134,7 @@ impl Classroom {
         let review = NewReview {
             user,
             card: self.card(card),
-            review_token: uuid::Uuid::new_v4(),
+            review_token: uuid::Uuid::new_v4().to_string(),
             quality: Quality::GOOD,
             today: day,
             reviewed_at_ms: jiff::Timestamp::now().as_millisecond()

@@ -97,7 +97,7 @@ fn move_on(site: &Site, user: UserId, card: &str) {
     let review = NewReview {
         user,
         card: site.app.essay_card(card).row,
-        review_token: uuid::Uuid::new_v4(),
+        review_token: uuid::Uuid::new_v4().to_string(),
         quality: Quality::GOOD,
         today: today(),
         reviewed_at_ms: 1,

@@ -92,7 +92,7 @@ pub(super) fn new_review(
     NewReview {
         user,
         card,
-        review_token: uuid::Uuid::new_v4(),
+        review_token: uuid::Uuid::new_v4().to_string(),
         quality: Quality::new(quality).unwrap(),
         today: day(today),
         reviewed_at_ms: at_ms,

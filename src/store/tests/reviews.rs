@@ -112,16 +112,16 @@ fn a_same_day_repeat_is_logged_unscheduled_and_leaves_the_sm2_state() {
 fn a_used_review_token_is_refused_and_nothing_is_recorded() {
     let (fixture, student, row) = studying();
     let review = new_review(student, row, 4, "2026-01-01", 100);
-    let token = review.review_token;
+    let token = review.review_token.clone();
     fixture.store.record_review(review).wait().unwrap();
     let before = stored_state(&fixture, row);
 
     // The same form sent again days later, with a grade that would move the card.
     let mut again = new_review(student, row, 1, "2026-01-05", 500);
-    again.review_token = token;
+    again.review_token = token.clone();
     let error = fixture.store.record_review(again).wait().unwrap_err();
     assert!(
-        matches!(error, StoreError::ReviewTokenUsed(used) if used == token),
+        matches!(&error, StoreError::ReviewTokenUsed(used) if *used == token),
         "{error:?}"
     );
     assert_eq!(fixture.number("SELECT count(*) FROM reviews", []), 1);

@@ -4,11 +4,13 @@
 //! list of strings the picked choices (multi), a boolean a truefalse answer, a number a number
 //! answer, and no answer a recall card. The checker then refuses a shape the card's kind does
 //! not take (422). An unparsed answer records nothing and leaves the review token valid.
+//!
+//! The review token must be one `GET …/next` issued to this student for this card (422
+//! otherwise, or when it is stale); a token already recorded is 409.
 
 use actix_web::web;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use uuid::Uuid;
 
 use crate::questions::check::{Response, Verdict};
 use crate::questions::{Card, CardId};
@@ -32,9 +34,18 @@ pub async fn submit(
     // Two index lookups: inline, like the session lookup (see web::auth).
     let card = study::find_card(&state.store, caller.user(), &set, &answer.card)
         .map_err(AppError::from)?;
+    let review_token = study::verify_token(
+        &state.tokens,
+        &answer.review_token,
+        caller.user(),
+        &set,
+        &answer.card,
+        now_ms(),
+    )
+    .map_err(AppError::from)?;
     let submission = Submission {
         user: caller.user(),
-        review_token: answer.review_token,
+        review_token,
         response: answer.response,
         quality: answer.quality,
         claim_right: answer.claim_right,
@@ -45,11 +56,7 @@ pub async fn submit(
     let outcome = study::submit(&state.store, &card, submission)
         .await
         .map_err(AppError::from)?;
-    Ok(web::Json(AnswerBody::new(
-        &card.card,
-        outcome,
-        answer.claim_right,
-    )))
+    Ok(web::Json(AnswerBody::new(&card.card, outcome)))
 }
 
 /// `POST /sets/{set_id}/answers`, as sent.
@@ -73,7 +80,8 @@ pub struct AnswerRequest {
 #[derive(Debug)]
 pub struct Answer {
     pub card: CardId,
-    pub review_token: Uuid,
+    /// As sent; checked against the student and the card once the card is known.
+    pub review_token: String,
     pub response: Response,
     pub quality: Option<Quality>,
     pub claim_right: bool,
@@ -86,9 +94,6 @@ impl AnswerRequest {
         let invalid = |message: String| AppError::Invalid(message);
         let card = CardId::parse(&self.card_id)
             .map_err(|error| invalid(format!("card_id {:?}: {error}", self.card_id)))?;
-        let review_token = Uuid::parse_str(&self.review_token).map_err(|_| {
-            invalid("review_token is not a UUID: send back the one GET …/next gave".into())
-        })?;
         let quality = self
             .quality
             .map(Quality::new)
@@ -96,7 +101,7 @@ impl AnswerRequest {
             .map_err(|error| invalid(error.to_string()))?;
         Ok(Answer {
             card,
-            review_token,
+            review_token: self.review_token,
             response: response_of(self.answer)?,
             quality,
             claim_right: self.claim_right,
@@ -148,7 +153,8 @@ pub struct Recorded {
     pub result: &'static str,
     /// The checker's verdict: `correct`, `almost`, `wrong` or `self-graded`.
     pub verdict: &'static str,
-    /// The student claimed "I was right" over a wrong verdict.
+    /// Counted as right over a wrong verdict: the student claimed "I was right" now, or gave
+    /// the same answer as a claim of theirs that stands (undecided or accepted).
     pub overridden: bool,
     /// For an almost-right answer, the exact form.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -167,7 +173,7 @@ pub struct Recorded {
 }
 
 impl AnswerBody {
-    pub fn new(card: &Card, outcome: Outcome, claim_right: bool) -> AnswerBody {
+    pub fn new(card: &Card, outcome: Outcome) -> AnswerBody {
         match outcome {
             Outcome::Unparsed(checked) => AnswerBody::Unparsed {
                 result: verdict_name(Verdict::Unparsed),
@@ -180,9 +186,9 @@ impl AnswerBody {
             } => {
                 let progress = review.progress;
                 AnswerBody::Recorded(Box::new(Recorded {
-                    result: result_name(checked.verdict, quality, claim_right),
+                    result: result_name(checked.verdict, quality, review.overridden),
                     verdict: verdict_name(checked.verdict),
-                    overridden: claim_right,
+                    overridden: review.overridden,
                     message: checked.message,
                     expected: card.kind.expected_text(),
                     explanation: card.explanation.clone(),

@@ -1,7 +1,7 @@
 //! The bodies of the account, set and progress routes, built from what the store returns. (The
 //! answer route's bodies are in [`super::answers`], with the translation of a JSON answer.)
 
-use crate::study;
+use crate::study::{self, ReviewToken};
 use serde::{Deserialize, Serialize};
 
 use crate::questions::{Card, CardId, SetId};
@@ -68,7 +68,7 @@ pub struct NextCardBody {
     /// `due`, `new` or `relearn`.
     pub queue: &'static str,
     pub card: Question,
-    /// Send it back with the answer: an answer is recorded once per token.
+    /// Send it back with the answer: issued to this student for this card, recorded once.
     pub review_token: String,
 }
 
@@ -78,14 +78,15 @@ pub struct Question {
     pub id: CardId,
     pub kind: &'static str,
     pub prompt: String,
-    /// For choice and multi cards only.
+    /// For choice and multi cards only, in the order this showing lists them (shuffled unless
+    /// the card keeps its written order).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<String>>,
 }
 
 impl NextCardBody {
-    /// The card to ask, with a fresh review token.
-    pub fn new(set: SetId, next: NextCard) -> NextCardBody {
+    /// The card to ask, with the review token issued for this showing.
+    pub fn new(set: SetId, next: NextCard, token: &ReviewToken) -> NextCardBody {
         let queue = match next.queue {
             Queue::Due => "due",
             Queue::New => "new",
@@ -94,16 +95,19 @@ impl NextCardBody {
         NextCardBody {
             set,
             queue,
-            card: Question::of(next.card),
-            review_token: study::new_review_token().to_string(),
+            card: Question::of(next.card, token),
+            review_token: token.to_string(),
         }
     }
 }
 
 impl Question {
-    fn of(card: Card) -> Question {
+    fn of(card: Card, token: &ReviewToken) -> Question {
         Question {
-            choices: card.kind.choices().map(<[String]>::to_vec),
+            choices: card
+                .kind
+                .choices()
+                .map(|_| study::shown_choices(&card.kind, token)),
             kind: card.kind.name(),
             id: card.id,
             prompt: card.prompt,

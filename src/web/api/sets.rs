@@ -3,7 +3,8 @@
 use actix_web::{HttpResponse, web};
 
 use crate::web::error::{ApiError, AppError};
-use crate::web::state::AppState;
+use crate::study;
+use crate::web::state::{AppState, now_ms};
 
 use super::caller::Caller;
 use super::dto::{NextCardBody, SetEntry, SetList};
@@ -36,7 +37,10 @@ pub async fn next(
         .next_card(caller.user(), &set, state.today())
         .map_err(AppError::from)?;
     Ok(match next {
-        Some(next) => HttpResponse::Ok().json(NextCardBody::new(set, next)),
+        Some(next) => {
+            let token = study::issue_token(&state.tokens, caller.user(), &set, &next.card.id, now_ms());
+            HttpResponse::Ok().json(NextCardBody::new(set, next, &token))
+        }
         None => HttpResponse::NoContent().finish(),
     })
 }

@@ -48,6 +48,10 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/study/{set_id}", web::get().to(study::next_card))
         .route("/study/{set_id}/answer", web::post().to(study::answer))
         .route("/study/{set_id}/grade", web::post().to(study::grade))
+        .route(
+            "/study/{set_id}/answers/{review_token}",
+            web::get().to(study::verdict),
+        )
         .route("/progress", web::get().to(progress::show))
         .route("/join", web::post().to(join::join))
         .route("/join/{code}", web::get().to(join::show))

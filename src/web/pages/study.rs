@@ -1,33 +1,32 @@
-//! Studying a set: one card at a time (`GET /study/{set}`), the verdict on an answer with the
-//! grade buttons (`POST .../answer`, which records nothing), and the grade (`POST .../grade`,
-//! which records the review and redirects to the next card). The answered page sends the
-//! student's answer back with the grade, and the server checks it again: a verdict is never
-//! taken from the browser.
+//! Studying a set: one card at a time (`GET /study/{set}`); checking an answer
+//! (`POST .../answer`), which records the review at once and answers 303 to the recorded
+//! verdict (`GET .../answers/{token}`), a page that can be reloaded and reached with Back; and
+//! the grade (`POST .../grade`), which sets that review's quality (or records a recall card's
+//! self-grade) and goes on to the next card. Checking a token again never grades again: it
+//! shows what was recorded. A verdict is never taken from the browser.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-use uuid::Uuid;
 
-use crate::questions::check::{self, Checked, Response, Verdict};
+use crate::questions::check::{self, Response, Verdict};
 use crate::questions::{CardId, CardKind, SetId};
 use crate::scheduler::{Quality, StudyDay};
-use crate::store::{NextCard, SetSummary, StoredCard};
-use crate::study::{self, GradePreview, Outcome, StudyError, Submission, interval_label};
+use crate::store::{Regrade, RegradeRefusal, SetSummary, StoredCard};
+use crate::study::{self, Outcome, StudyError, Submission, TokenRefusal};
 use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
-use crate::web::views::{
-    self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView,
-};
 
-use super::{FormFields, Visitor, layout, redirect, render};
+use super::{FormFields, Visitor, redirect, render};
 
+mod card;
 mod done;
 mod shown;
+mod verdict;
 
 #[derive(Debug, Deserialize)]
 pub struct StudyQuery {
-    /// Set when a grade was posted twice: the page says it was not counted again.
+    /// Why the student was sent back here, e.g. a grade that could no longer change.
     notice: Option<String>,
 }
 
@@ -49,13 +48,28 @@ pub async fn next_card(
     let Some(next) = found.next else {
         return done::show(&state, &visitor, context.title).await;
     };
-    let notice = (query.notice.as_deref() == Some("already-recorded"))
-        .then(|| "That answer was already recorded, so it was not counted twice.".to_string());
-    let view = card_view(&state, &visitor, &context, &next, notice, String::new());
+    let notice = match query.notice.as_deref() {
+        Some("already-recorded") => {
+            Some("That answer was already recorded, so it was not counted twice.".to_string())
+        }
+        Some("grade-settled") => Some(RegradeRefusal::Settled.to_string()),
+        _ => None,
+    };
+    let token = study::issue_token(
+        &state.tokens,
+        visitor.user.id,
+        &context.set,
+        &next.card.id,
+        now_ms(),
+    );
+    let view = card::view(&state, &visitor, &context, &next, &token, notice, String::new());
     render(&state, "study.html", &view)
 }
 
-/// Checks an answer and shows the verdict with the grade buttons; records nothing yet.
+/// Checks an answer. The first check of a review token records the review with the verdict's
+/// default grade and answers 303 to the verdict; a token already recorded goes to its verdict
+/// without checking again. An unparsed answer records nothing: the card is shown again with
+/// why, the answer kept and the same token.
 pub async fn answer(
     state: web::Data<AppState>,
     visitor: Visitor,
@@ -64,35 +78,97 @@ pub async fn answer(
 ) -> Result<HttpResponse, PageError> {
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
+    let user = visitor.user.id;
+    let token_text = form.get("review_token").trim();
+    if !token_text.is_empty()
+        && state
+            .store
+            .recorded_answer(user, token_text, state.today())
+            .map_err(AppError::from)?
+            .is_some()
+    {
+        return Ok(redirect(&verdict_path(&set, token_text)));
+    }
     let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
+    let context = StudyContext::load(&state, &visitor, &set)?;
     let response = response_from(&stored.card.kind, &form);
+    let token = match study::verify_token(
+        &state.tokens,
+        token_text,
+        user,
+        &set,
+        &stored.card.id,
+        now_ms(),
+    ) {
+        Ok(token) => token,
+        Err(StudyError::Token(TokenRefusal::Stale)) => {
+            // The page was left open too long: the same card again, with the answer kept.
+            let message = TokenRefusal::Stale.to_string();
+            return show_again(&state, &visitor, &context, &stored, message, &response);
+        }
+        Err(error) => return Err(AppError::from(error).into()),
+    };
     let checked = check::check(&stored.card.kind, &response)
         .map_err(|mismatch| AppError::from(StudyError::from(mismatch)))?;
-    let context = StudyContext::load(&state, &visitor, &set)?;
     if checked.verdict == Verdict::Unparsed {
-        let next = NextCard {
-            card: stored.card.clone(),
-            card_row: stored.row,
-            progress: None,
-            queue: crate::store::Queue::Due,
-        };
-        let mut view = card_view(
+        let next = card::showing(&stored);
+        let mut view = card::view(
             &state,
             &visitor,
             &context,
             &next,
+            &token,
             checked.message.clone(),
             checked.given_text.clone(),
         );
-        view.review_token = form.get("review_token").to_string();
         view.started_at = form.get("started_at").to_string();
         return render(&state, "study.html", &view);
     }
-    let view = answered_view(&state, &visitor, &context, &stored, &checked, &form)?;
+    let submission = Submission {
+        user,
+        review_token: token.clone(),
+        response,
+        quality: None,
+        claim_right: false,
+        duration_ms: duration_since(form.get("started_at")),
+        today: state.today(),
+        now_ms: now_ms(),
+    };
+    match study::submit(&state.store, &stored, submission).await {
+        Ok(_) | Err(StudyError::AlreadyRecorded) => {
+            Ok(redirect(&verdict_path(&set, token.as_str())))
+        }
+        Err(error) => Err(AppError::from(error).into()),
+    }
+}
+
+/// The verdict of a recorded review, with the grade buttons while its grade may change.
+pub async fn verdict(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (set, token) = path.into_inner();
+    let set = set_in_path(&set)?;
+    let not_found = || AppError::NotFound("There is no such answer of yours.".into());
+    let recorded = state
+        .store
+        .recorded_answer(visitor.user.id, &token, state.today())
+        .map_err(AppError::from)?
+        .ok_or_else(not_found)?;
+    let stored = state
+        .store
+        .card_by_row(recorded.card)
+        .map_err(AppError::from)?
+        .filter(|stored| stored.set == set)
+        .ok_or_else(not_found)?;
+    let context = StudyContext::load(&state, &visitor, &set)?;
+    let view = verdict::view(&state, &visitor, &context, &stored, &recorded, &token)?;
     render(&state, "answer.html", &view)
 }
 
-/// Records the grade (or the "I was right" claim) and goes on to the next card.
+/// Sets the grade of the review checked with the form's token (or claims "I was right"), or
+/// records a recall card's self-grade, then goes on to the next card.
 pub async fn grade(
     state: web::Data<AppState>,
     visitor: Visitor,
@@ -101,10 +177,7 @@ pub async fn grade(
 ) -> Result<HttpResponse, PageError> {
     visitor.verify_csrf(form.get("csrf_token"))?;
     let set = set_in_path(&path)?;
-    let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
-    let review_token = Uuid::parse_str(form.get("review_token")).map_err(|_| {
-        AppError::BadRequest("The form's review token is missing; reload the page.".into())
-    })?;
+    let user = visitor.user.id;
     let claim_right = form.get("claim") == "right";
     let quality = match form.get("quality") {
         "" => None,
@@ -113,30 +186,95 @@ pub async fn grade(
                 .map_err(|error| AppError::Invalid(error.to_string()))?,
         ),
     };
+    let here = format!("/study/{set}");
+    let token_text = form.get("review_token").trim();
+    let today = state.today();
+    if state
+        .store
+        .recorded_answer(user, token_text, today)
+        .map_err(AppError::from)?
+        .is_some()
+    {
+        let regrade = match (claim_right, quality) {
+            (true, _) => Regrade::Claim,
+            (false, Some(quality)) => Regrade::Quality(quality),
+            (false, None) => return Ok(redirect(&here)),
+        };
+        return match study::regrade(&state.store, user, token_text, regrade, today).await {
+            Ok(_) => Ok(redirect(&here)),
+            Err(StudyError::Regrade(RegradeRefusal::Settled)) => {
+                Ok(redirect(&format!("{here}?notice=grade-settled")))
+            }
+            Err(error) => Err(AppError::from(error).into()),
+        };
+    }
+    // Not recorded yet: a recall card's self-grade (revealing is not an attempt).
+    let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
+    let token = study::verify_token(
+        &state.tokens,
+        token_text,
+        user,
+        &set,
+        &stored.card.id,
+        now_ms(),
+    )
+    .map_err(AppError::from)?;
     let submission = Submission {
-        user: visitor.user.id,
-        review_token,
+        user,
+        review_token: token,
         response: response_from(&stored.card.kind, &form),
         quality,
         claim_right,
-        duration_ms: form
-            .get("started_at")
-            .parse::<i64>()
-            .ok()
-            .map(|started| now_ms() - started),
-        today: state.today(),
+        duration_ms: duration_since(form.get("started_at")),
+        today,
         now_ms: now_ms(),
     };
-    let here = format!("/study/{set}");
     match study::submit(&state.store, &stored, submission).await {
-        Ok(Outcome::Recorded { .. }) => Ok(redirect(&here)),
-        // Only a tampered form gets here: the answer page showed a verdict for this answer.
-        Ok(Outcome::Unparsed(_)) => Ok(redirect(&here)),
+        Ok(Outcome::Recorded { .. } | Outcome::Unparsed(_)) => Ok(redirect(&here)),
         Err(StudyError::AlreadyRecorded) => {
             Ok(redirect(&format!("{here}?notice=already-recorded")))
         }
         Err(error) => Err(AppError::from(error).into()),
     }
+}
+
+/// The card again with a fresh token, the answer kept and `message` saying why.
+fn show_again(
+    state: &AppState,
+    visitor: &SignedIn,
+    context: &StudyContext,
+    stored: &StoredCard,
+    message: String,
+    response: &Response,
+) -> Result<HttpResponse, PageError> {
+    let token = study::issue_token(
+        &state.tokens,
+        visitor.user.id,
+        &context.set,
+        &stored.card.id,
+        now_ms(),
+    );
+    let kept = match response {
+        Response::Text(text) => text.clone(),
+        _ => String::new(),
+    };
+    let next = card::showing(stored);
+    let view = card::view(state, visitor, context, &next, &token, Some(message), kept);
+    render(state, "study.html", &view)
+}
+
+/// Where the verdict of the review recorded with `token` is shown.
+fn verdict_path(set: &SetId, token: &str) -> String {
+    let token: String = form_urlencoded::byte_serialize(token.as_bytes()).collect();
+    format!("/study/{set}/answers/{token}")
+}
+
+/// Milliseconds since the card was shown, from the form's `started_at`.
+fn duration_since(started_at: &str) -> Option<i64> {
+    started_at
+        .parse::<i64>()
+        .ok()
+        .map(|started| now_ms() - started)
 }
 
 /// The set's title and today's counts, for the bar above every card, and the exam day a class
@@ -198,135 +336,4 @@ fn response_from(kind: &CardKind, form: &FormFields) -> Response {
         CardKind::Multi { .. } => Response::Choices(form.all("answer")),
         _ => Response::Text(form.get("answer").to_string()),
     }
-}
-
-fn answer_form(kind: &CardKind) -> AnswerForm {
-    match kind {
-        CardKind::Recall { .. } => AnswerForm::Recall,
-        CardKind::Text { .. } => AnswerForm::Text,
-        CardKind::Choice { .. } => AnswerForm::Choice,
-        CardKind::Multi { .. } => AnswerForm::Multi,
-        CardKind::TrueFalse { .. } => AnswerForm::TrueFalse,
-        CardKind::Date { .. } => AnswerForm::Date,
-        CardKind::Number { .. } => AnswerForm::Number,
-    }
-}
-
-fn card_view(
-    state: &AppState,
-    visitor: &SignedIn,
-    context: &StudyContext,
-    next: &NextCard,
-    message: Option<String>,
-    kept_answer: String,
-) -> StudyCardView {
-    let card = &next.card;
-    let reveal = matches!(card.kind, CardKind::Recall { .. }).then(|| {
-        let self_graded = check::check(&card.kind, &Response::Recall).ok();
-        RevealView {
-            answer: card.kind.expected_text(),
-            explanation: card.explanation.clone(),
-            source: card.source.clone(),
-            grades: self_graded
-                .map(|checked| {
-                    grade_buttons(&study::preview_grades(
-                        &checked,
-                        next.progress,
-                        state.today(),
-                        context.exam,
-                    ))
-                })
-                .unwrap_or_default(),
-        }
-    });
-    StudyCardView {
-        layout: layout(visitor, &context.title, Section::Study),
-        set_id: context.set.to_string(),
-        set_title: context.title.clone(),
-        card_id: card.id.to_string(),
-        kind: answer_form(&card.kind),
-        prompt: card.prompt.clone(),
-        choices: card
-            .kind
-            .choices()
-            .map(<[String]>::to_vec)
-            .unwrap_or_default(),
-        review_token: study::new_review_token().to_string(),
-        started_at: now_ms().to_string(),
-        due: context.due,
-        new_left: context.new_left,
-        message,
-        kept_answer,
-        reveal,
-    }
-}
-
-fn answered_view(
-    state: &AppState,
-    visitor: &SignedIn,
-    context: &StudyContext,
-    stored: &StoredCard,
-    checked: &Checked,
-    form: &FormFields,
-) -> Result<AnsweredView, AppError> {
-    let progress = state.store.progress_of(visitor.user.id, stored.row)?;
-    let today = state.today();
-    let previews = study::preview_grades(checked, progress, today, context.exam);
-    let can_claim_right = checked.verdict == Verdict::Wrong;
-    let claim_interval_label = if can_claim_right {
-        interval_label(study::days_until_back(
-            progress,
-            Quality::HARD,
-            today,
-            context.exam,
-        ))
-    } else {
-        String::new()
-    };
-    let card = &stored.card;
-    let (verdict, verdict_label) = match checked.verdict {
-        Verdict::Correct => (views::Verdict::Right, "Right"),
-        Verdict::Almost => (views::Verdict::Almost, "Almost: accepted"),
-        _ => (views::Verdict::Wrong, "Not quite"),
-    };
-    let mut grades = grade_buttons(&previews);
-    if checked.verdict == Verdict::Wrong {
-        for grade in &mut grades {
-            grade.label = "Continue".to_string();
-        }
-    }
-    Ok(AnsweredView {
-        layout: layout(visitor, &context.title, Section::Study),
-        set_id: context.set.to_string(),
-        set_title: context.title.clone(),
-        card_id: card.id.to_string(),
-        prompt: card.prompt.clone(),
-        review_token: form.get("review_token").to_string(),
-        started_at: form.get("started_at").to_string(),
-        submitted: form.all("answer"),
-        due: context.due,
-        new_left: context.new_left,
-        verdict,
-        verdict_label: verdict_label.to_string(),
-        given: shown::given(&card.kind, &checked.given_text),
-        expected: shown::expected(&card.kind),
-        explanation: card.explanation.clone(),
-        source: card.source.clone(),
-        grades,
-        can_claim_right,
-        claim_interval_label,
-        message: checked.message.clone(),
-    })
-}
-
-fn grade_buttons(previews: &[GradePreview]) -> Vec<GradeButton> {
-    previews
-        .iter()
-        .map(|preview| GradeButton {
-            quality: preview.quality,
-            label: preview.label.to_string(),
-            interval_label: interval_label(preview.days),
-            is_default: preview.is_default,
-        })
-        .collect()
 }

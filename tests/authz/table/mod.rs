@@ -21,6 +21,9 @@ use crate::row::{
 };
 use crate::world::{SET_A, Who, World};
 
+use studyhall::questions::{CardId, SetId};
+use studyhall::store::UserId;
+
 /// The username each caller signs in with; signed out, S1's.
 fn username(who: Who) -> &'static str {
     match who {
@@ -35,20 +38,79 @@ fn credentials(who: Who) -> serde_json::Value {
     json!({"username": username(who), "password": crate::site::PASSWORD})
 }
 
-/// A card of A's set answered right, with a review token never used before.
-fn true_false_answer() -> Body {
-    let token = uuid::Uuid::new_v4().to_string();
-    Body::form(&[
-        ("card_id", "wall-fell-1989"),
-        ("answer", "true"),
-        ("review_token", &token),
-        ("quality", "4"),
-    ])
+/// Review tokens for a card of A's set, issued to each caller as their study page would.
+#[derive(Clone)]
+struct Tokens {
+    key: studyhall::study::TokenKey,
+    users: Vec<(Who, UserId)>,
+}
+
+impl Tokens {
+    fn new(world: &World) -> Tokens {
+        let app = &world.site.app;
+        Tokens {
+            key: studyhall::study::TokenKey::new(app.store.review_token_key()),
+            users: Who::ALL
+                .iter()
+                .map(|who| (*who, app.user_id(username(*who))))
+                .collect(),
+        }
+    }
+
+    /// A token never used before, issued to `who` for `card` of A's set.
+    fn issue(&self, who: Who, card: &str) -> String {
+        let user = self
+            .users
+            .iter()
+            .find(|(caller, _)| *caller == who)
+            .map_or(UserId(0), |(_, user)| *user);
+        let set = SetId::parse(SET_A).expect("a set id");
+        let card = CardId::parse(card).expect("a card id");
+        let now = jiff::Timestamp::now().as_millisecond();
+        studyhall::study::issue_token(&self.key, user, &set, &card, now).to_string()
+    }
+
+    /// A card of A's set answered right, with a review token issued to `who`.
+    fn true_false_answer(&self, who: Who) -> Body {
+        let token = self.issue(who, "wall-fell-1989");
+        Body::form(&[
+            ("card_id", "wall-fell-1989"),
+            ("answer", "true"),
+            ("review_token", &token),
+            ("quality", "4"),
+        ])
+    }
+}
+
+/// S1's answer to a card of A's set, recorded with a known token: its verdict page.
+fn s1_verdict_page(world: &World) -> String {
+    let app = &world.site.app;
+    let token = format!("authz-{}", uuid::Uuid::new_v4().simple());
+    let review = studyhall::store::NewReview {
+        user: world.s1,
+        card: app
+            .store
+            .card(&SetId::parse(SET_A).unwrap(), &CardId::parse("wall-fell-1989").unwrap())
+            .expect("the store reads")
+            .expect("A's set has the card")
+            .row,
+        review_token: token.clone(),
+        quality: studyhall::scheduler::Quality::GOOD,
+        today: crate::common::today(),
+        reviewed_at_ms: jiff::Timestamp::now().as_millisecond(),
+        answer: Some("true".into()),
+        verdict: "correct".into(),
+        normalized_answer: "true".into(),
+        duration_ms: None,
+        overridden: false,
+    };
+    app.store.record_review(review).wait().expect("recorded");
+    format!("/study/{SET_A}/answers/{token}")
 }
 
 /// Every route, in the order the rows run.
 pub fn table(world: &World) -> Vec<Row> {
-    let mut rows = server_and_api();
+    let mut rows = server_and_api(world);
     rows.extend(study_pages(world));
     rows.extend(teaching::class_pages(world));
     rows.extend(teaching::set_pages());
@@ -58,7 +120,8 @@ pub fn table(world: &World) -> Vec<Row> {
     rows
 }
 
-fn server_and_api() -> Vec<Row> {
+fn server_and_api(world: &World) -> Vec<Row> {
+    let tokens = Tokens::new(world);
     let style = studyhall::web::assets::url("style.css").expect("the style sheet");
     vec![
         Row::get("/healthz", "/healthz", [OK; 5]),
@@ -98,8 +161,8 @@ fn server_and_api() -> Vec<Row> {
         Row::post_each(
             "/api/v1/sets/{set_id}/answers",
             &format!("/api/v1/sets/{SET_A}/answers"),
-            |_| {
-                let token = uuid::Uuid::new_v4().to_string();
+            move |who| {
+                let token = tokens.issue(who, "wall-fell-1989");
                 Body::Json(
                     json!({"card_id": "wall-fell-1989", "review_token": token, "answer": true}),
                 )
@@ -116,6 +179,8 @@ fn server_and_api() -> Vec<Row> {
 
 fn study_pages(world: &World) -> Vec<Row> {
     let study = format!("/study/{SET_A}");
+    let tokens = Tokens::new(world);
+    let answer_tokens = tokens.clone();
     let join = format!("/join/{}", world.open_house_code);
     vec![
         Row::get("/", "/", once_signed_in(TO_SIGN_IN, OK)),
@@ -158,13 +223,23 @@ fn study_pages(world: &World) -> Vec<Row> {
         Row::post_each(
             "/study/{set_id}/answer",
             &format!("{study}/answer"),
-            |_| true_false_answer(),
-            [TO_SIGN_IN, OK, OK, NOT_FOUND, OK],
+            move |who| answer_tokens.true_false_answer(who),
+            {
+                // Checked and recorded: to the recorded verdict.
+                let verdict = see_other(format!("{study}/answers/"));
+                [TO_SIGN_IN, verdict.clone(), verdict.clone(), NOT_FOUND, verdict]
+            },
+        ),
+        Row::get(
+            "/study/{set_id}/answers/{review_token}",
+            &s1_verdict_page(world),
+            // Only the student who answered sees their answer.
+            [TO_SIGN_IN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND],
         ),
         Row::post_each(
             "/study/{set_id}/grade",
             &format!("{study}/grade"),
-            |_| true_false_answer(),
+            move |who| tokens.true_false_answer(who),
             {
                 let next = see_other(study.clone());
                 [TO_SIGN_IN, next.clone(), next.clone(), NOT_FOUND, next]

@@ -60,8 +60,6 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         card_id: "responsible-for-outbreak".into(),
         prompt: "Who bore final responsibility?".into(),
         review_token: "token-9".into(),
-        started_at: "1767225600000".into(),
-        submitted: vec![if wrong { "Mao" } else { "Stalin" }.into()],
         due: 11,
         new_left: 5,
         verdict,
@@ -75,6 +73,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         } else {
             four_grades()
         },
+        graded_label: None,
         can_claim_right: wrong,
         claim_interval_label: "1 day".into(),
         message: None,

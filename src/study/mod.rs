@@ -1,14 +1,24 @@
 //! The study flow shared by the pages and the JSON API: find the card a student answers, check
 //! the answer, pick the quality, record the review, and preview what each grade would schedule.
 //! No HTTP here: handlers translate requests into these calls and the results back.
+//!
+//! The check is the attempt: the first check of a review token records the review with the
+//! verdict's default grade ([`submit`]); the grade the student then picks, or an "I was right"
+//! claim, changes that same review ([`regrade`]). Review tokens are issued per showing and
+//! bound to the student and the card ([`token`]).
 
-use uuid::Uuid;
+pub mod token;
 
 use crate::questions::check::{self, Checked, GradeOptions, Response, ResponseMismatch, Verdict};
-use crate::questions::{CardId, SetId};
+use crate::questions::{CardId, CardKind, SetId};
 use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, StudyDay};
-use crate::store::{NewReview, RecordedReview, Store, StoreError, StoredCard, UserId};
+use crate::store::{
+    NewReview, RecordedAnswer, RecordedReview, Regrade, RegradeRefusal, Store, StoreError,
+    StoredCard, UserId,
+};
+
+pub use token::{ReviewToken, TokenKey, TokenRefusal, TokenSubject};
 
 /// Why an answer could not be recorded.
 #[derive(Debug, thiserror::Error)]
@@ -27,8 +37,12 @@ pub enum StudyError {
         verdict: &'static str,
         allowed: String,
     },
-    #[error("\"I was right\" is only for an answer the checker marked wrong")]
+    #[error("\"I was right\" is only for an answer the checker marked wrong, and not blank")]
     ClaimNotAllowed,
+    #[error("{0}")]
+    Token(#[from] TokenRefusal),
+    #[error("{0}")]
+    Regrade(#[from] RegradeRefusal),
     #[error("this answer was already recorded: it is not counted twice")]
     AlreadyRecorded,
     #[error(transparent)]
@@ -49,7 +63,7 @@ impl From<StoreError> for StudyError {
 #[derive(Debug, Clone)]
 pub struct Submission {
     pub user: UserId,
-    pub review_token: Uuid,
+    pub review_token: ReviewToken,
     pub response: Response,
     /// The grade the student picked; `None` takes the default for the verdict.
     pub quality: Option<Quality>,
@@ -72,11 +86,42 @@ pub enum Outcome {
     },
 }
 
-/// A new review token, for one answer form. Time-ordered (UUID v7, with 74 random bits): the
-/// tokens of answers recorded together sit side by side in the unique index on them, so a
-/// group of answers writes one or two of its pages instead of one page each.
-pub fn new_review_token() -> Uuid {
-    Uuid::now_v7()
+/// The review token a showing of `card` in `set` to `user` is answered with.
+pub fn issue_token(
+    key: &TokenKey,
+    user: UserId,
+    set: &SetId,
+    card: &CardId,
+    now_ms: i64,
+) -> ReviewToken {
+    key.issue(TokenSubject { user, set, card }, now_ms)
+}
+
+/// `text` as a token issued to `user` for `card` of `set`, not stale at `now_ms`.
+pub fn verify_token(
+    key: &TokenKey,
+    text: &str,
+    user: UserId,
+    set: &SetId,
+    card: &CardId,
+    now_ms: i64,
+) -> Result<ReviewToken, StudyError> {
+    Ok(key.verify(text.trim(), TokenSubject { user, set, card }, now_ms)?)
+}
+
+/// The choices of a choice or multi card in the order this showing lists them: shuffled by
+/// the token unless the card keeps its written order. Empty for other kinds.
+pub fn shown_choices(kind: &CardKind, token: &ReviewToken) -> Vec<String> {
+    let Some(choices) = kind.choices() else {
+        return Vec::new();
+    };
+    if !kind.shuffles_choices() {
+        return choices.to_vec();
+    }
+    token::shown_order(choices.len(), token.order_seed())
+        .into_iter()
+        .map(|index| choices[index].clone())
+        .collect()
 }
 
 /// The card `card` of `set`, if `user` may study the set, the set has the card and it is not
@@ -113,7 +158,7 @@ pub async fn submit(
     let review = NewReview {
         user: submission.user,
         card: card.row,
-        review_token: submission.review_token,
+        review_token: submission.review_token.to_string(),
         quality,
         today: submission.today,
         reviewed_at_ms: submission.now_ms,
@@ -126,9 +171,53 @@ pub async fn submit(
     let review = store.record_review(review).await?;
     Ok(Outcome::Recorded {
         checked,
-        quality,
+        quality: review.quality,
         review,
     })
+}
+
+/// Changes the grade of `user`'s review recorded with `token` (see [`crate::store::grades`]):
+/// a quality the recorded verdict allows, or an "I was right" claim.
+pub async fn regrade(
+    store: &Store,
+    user: UserId,
+    token: &str,
+    regrade: Regrade,
+    today: StudyDay,
+) -> Result<RecordedReview, StudyError> {
+    if let Regrade::Quality(quality) = regrade {
+        let recorded = store
+            .recorded_answer(user, token, today)?
+            .ok_or(StudyError::Regrade(RegradeRefusal::NotFound))?;
+        let checked = recorded_check(&recorded);
+        if !check::quality_allowed(&checked, quality) {
+            return Err(StudyError::QualityNotAllowed {
+                quality,
+                verdict: verdict_name(checked.verdict),
+                allowed: allowed_list(&check::grade_options(&checked)),
+            });
+        }
+    }
+    Ok(store
+        .regrade(user, token.to_string(), regrade, today)
+        .await??)
+}
+
+/// A recorded review's verdict as the checker gave it, for the grades it allows.
+pub fn recorded_check(recorded: &RecordedAnswer) -> Checked {
+    let verdict = match recorded.verdict.as_str() {
+        "correct" => Verdict::Correct,
+        "almost" => Verdict::Almost,
+        "self-graded" => Verdict::SelfGraded,
+        _ => Verdict::Wrong,
+    };
+    Checked {
+        verdict,
+        blank: verdict == Verdict::Wrong && recorded.normalized_answer.is_empty(),
+        message: None,
+        normalized: recorded.normalized_answer.clone(),
+        given_text: recorded.answer.clone().unwrap_or_default(),
+    }
 }
 
 /// The quality to record: the student's pick if the verdict allows it, else the default. A
@@ -140,7 +229,7 @@ fn choose_quality(
 ) -> Result<Quality, StudyError> {
     if claim_right {
         return match checked.verdict {
-            Verdict::Wrong => Ok(Quality::HARD),
+            Verdict::Wrong if !checked.blank => Ok(Quality::HARD),
             _ => Err(StudyError::ClaimNotAllowed),
         };
     }
@@ -194,6 +283,9 @@ pub struct GradePreview {
     pub quality: u8,
     pub label: &'static str,
     pub days: u32,
+    /// The interval after that, if the card is then recalled well (Good): what tells two grades
+    /// with the same `days` apart, since they differ in the easiness they leave.
+    pub then_days: u32,
     pub is_default: bool,
 }
 
@@ -216,6 +308,7 @@ pub fn preview_grades(
                 quality: grade.quality.value(),
                 label: grade.label,
                 days,
+                then_days: days_after_next(progress, grade.quality, today),
                 is_default: options.default == Some(grade.quality),
             }
         })
@@ -234,6 +327,22 @@ pub fn days_until_back(
     if after.relearns_on(today) {
         return 0;
     }
+    let due = exam.map_or(after.due, |exam| due_before_exam(after.due, today, exam));
+    u32::try_from(today.days_until(due)).unwrap_or(0)
+}
+
+/// The interval after the next one: graded `quality` on `today`, then Good when next due.
+fn days_after_next(progress: Option<Progress>, quality: Quality, today: StudyDay) -> u32 {
+    let (after, _) = Progress::after_review(progress, quality, today);
+    let next_day = after.due.max(today.plus_days(1));
+    let (then, _) = Progress::after_review(Some(after), Quality::GOOD, next_day);
+    u32::try_from(next_day.days_until(then.due)).unwrap_or(0)
+}
+
+/// In how many days the card comes back after an "I was right" claim on `today`: a pass
+/// graded Hard, with no same-day repeat.
+pub fn days_after_claim(progress: Option<Progress>, today: StudyDay, exam: Option<StudyDay>) -> u32 {
+    let (after, _) = Progress::after_review(progress, Quality::HARD, today);
     let due = exam.map_or(after.due, |exam| due_before_exam(after.due, today, exam));
     u32::try_from(today.days_until(due)).unwrap_or(0)
 }
@@ -259,13 +368,6 @@ mod tests {
 
     fn day(text: &str) -> StudyDay {
         text.parse().unwrap()
-    }
-
-    #[test]
-    fn review_tokens_are_time_ordered_uuids_in_the_order_they_are_made() {
-        let tokens: Vec<String> = (0..1000).map(|_| new_review_token().to_string()).collect();
-        assert!(tokens.windows(2).all(|pair| pair[0] < pair[1]));
-        assert_eq!(new_review_token().get_version_num(), 7);
     }
 
     /// A card with SM-2's second interval (6 days) behind it, last seen on 2026-03-02.
