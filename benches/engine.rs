@@ -7,7 +7,8 @@
 //! - the next-card query (`Store::next_card`) and the study page's whole read
 //!   (`Store::next_in_set`) on a database seeded like the load benchmark's (1,000 students,
 //!   200,000 card states);
-//! - rendering the study page's template for a text card.
+//! - rendering the study page's template for a text card;
+//! - issuing and checking a review token (HMAC-SHA-256), once per card shown and per answer.
 
 // The load benchmark's world and set generator, shared: this bench uses only part of them.
 #[allow(dead_code)]
@@ -27,9 +28,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 use studyhall::questions::check::{Response, check};
 use studyhall::questions::parse::parse_set;
+use studyhall::questions::{CardId, SetId};
 use studyhall::questions::{CardKind, PartialDate};
 use studyhall::scheduler::{CardState, Quality};
-use studyhall::store::{Store, StoreConfig};
+use studyhall::store::{Store, StoreConfig, UserId};
+use studyhall::study::{TokenKey, TokenSubject};
 use studyhall::web::templates::Templates;
 use studyhall::web::views::{AnswerForm, LayoutView, Section, StudyCardView};
 
@@ -180,6 +183,7 @@ fn study_page_render(c: &mut Criterion) {
         kind: AnswerForm::Text,
         prompt: "In which year did event number 17 take place?".into(),
         choices: Vec::new(),
+        date_example: String::new(),
         review_token: "0190f5e2-7c1a-7b3e-9d4f-2a6b8c0d1e2f".into(),
         started_at: "1795000000000".into(),
         due: 12,
@@ -197,8 +201,28 @@ fn study_page_render(c: &mut Criterion) {
     });
 }
 
+fn review_tokens(c: &mut Criterion) {
+    let key = TokenKey::new([7; 32]);
+    let set = SetId::parse("compare-200").expect("a set id");
+    let card = CardId::parse("card-17").expect("a card id");
+    let subject = TokenSubject {
+        user: UserId(42),
+        set: &set,
+        card: &card,
+    };
+    let now = 1_795_000_000_000;
+    c.bench_function("review token issue", |b| {
+        b.iter(|| key.issue(black_box(subject), now))
+    });
+    let token = key.issue(subject, now).to_string();
+    c.bench_function("review token check", |b| {
+        b.iter(|| key.verify(black_box(&token), subject, now).expect("valid"))
+    });
+}
+
 criterion_group!(
     engine,
+    review_tokens,
     sm2_step,
     answer_checking,
     set_parsing,

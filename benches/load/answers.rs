@@ -28,15 +28,6 @@ pub fn answer_body(card: &Card, review_token: &str, random: &mut Random) -> Vec<
     serde_json::to_vec(&body).unwrap_or_default()
 }
 
-/// A fresh review token, as `GET …/next` hands out: a random version-4 UUID.
-pub fn review_token(random: &mut Random) -> String {
-    let bytes = (u128::from(random.next()) << 64 | u128::from(random.next())).to_le_bytes();
-    uuid::Builder::from_random_bytes(bytes)
-        .into_uuid()
-        .hyphenated()
-        .to_string()
-}
-
 /// The answer as JSON and as the checker's [`Response`].
 fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
     match kind {

@@ -4,8 +4,9 @@
 //! deadline or until each client has sent [`MAX_REQUESTS_PER_CLIENT`], whichever comes first.
 //!
 //! - [`Phase::Answers`]: answer POSTs only, to random cards of random students, each with a
-//!   fresh review token (the server checks only that a token was never used): the write path
-//!   alone, what the answer-throughput target is about.
+//!   fresh review token of the student's own for that card (issued with the database's key,
+//!   as a study page would have): the write path alone, what the answer-throughput target is
+//!   about.
 //! - [`Phase::Study`]: a student's loop: GET the next card (JSON API), POST an answer to it, and
 //!   every eighth card look at the progress figures (the API's or the HTML page).
 //! - [`Phase::Pages`]: the HTML study page alone (GET `/study/{set}`, next card rendered), with
@@ -22,7 +23,7 @@ use serde::Deserialize;
 
 use studyhall::web::assets;
 
-use crate::answers::{answer_body, review_token};
+use crate::answers::answer_body;
 use crate::http::{Auth, Connection, Response};
 use crate::random::Random;
 use crate::world::World;
@@ -245,7 +246,15 @@ impl<'w> Client<'w> {
     fn answer_any(&mut self, student: usize, set: usize) {
         let study_set = &self.world.sets[set];
         let card = &study_set.cards[self.random.below(study_set.cards.len())];
-        let token = review_token(&mut self.random);
+        // Issued as the server issues one for a study page: a token of the student's own.
+        let token = studyhall::study::issue_token(
+            &self.world.tokens,
+            self.world.students[student].user,
+            &study_set.id,
+            &card.id,
+            jiff::Timestamp::now().as_millisecond(),
+        )
+        .to_string();
         let body = answer_body(card, &token, &mut self.random);
         self.post_answer(student, set, &body);
     }

@@ -16,6 +16,7 @@ use studyhall::questions::{Card, QuestionSet, SetId};
 use studyhall::scheduler::{StudyClock, StudyDay};
 use studyhall::store::seed::{SeedPlan, SeededStudent, seed};
 use studyhall::store::{Store, StoreConfig};
+use studyhall::study::TokenKey;
 
 use crate::sets::generated_set_text;
 
@@ -68,6 +69,9 @@ pub struct World {
     pub card_states: u64,
     pub reviews: u64,
     pub today: StudyDay,
+    /// The database's key for review tokens: the answers phase issues tokens for the cards it
+    /// picks, as the server would have on a study page.
+    pub tokens: TokenKey,
     /// Importing the sets and seeding the rows.
     pub build_time: Duration,
     pub dir: TempDir,
@@ -106,6 +110,7 @@ impl World {
             .import_sets(sets.clone())
             .wait()
             .map_err(|error| error.to_string())?;
+        let tokens = TokenKey::new(store.review_token_key());
         drop(store);
 
         let now = Timestamp::now();
@@ -133,6 +138,7 @@ impl World {
             card_states: seeded.card_states,
             reviews: seeded.reviews,
             today,
+            tokens,
             build_time: started.elapsed(),
             dir,
         })

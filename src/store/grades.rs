@@ -52,7 +52,9 @@ pub enum RegradeRefusal {
         "this grade can no longer change: only your latest answer to a card, on the day you gave it"
     )]
     Settled,
-    #[error("\"I was right\" is only for an answer the checker marked wrong, not blank, and not claimed yet")]
+    #[error(
+        "\"I was right\" is only for an answer the checker marked wrong, not blank, and not claimed yet"
+    )]
     ClaimNotAllowed,
 }
 
@@ -217,7 +219,11 @@ fn read_answer(row: &Row<'_>, today: StudyDay) -> rusqlite::Result<(RecordedAnsw
         verdict: row.get(5)?,
         normalized_answer: row.get(6)?,
         quality: Quality::new(quality).map_err(|error| {
-            rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Integer, error.into())
+            rusqlite::Error::FromSqlConversionFailure(
+                7,
+                rusqlite::types::Type::Integer,
+                error.into(),
+            )
         })?,
         overridden: row.get(8)?,
         before,

@@ -286,6 +286,9 @@ pub struct GradePreview {
     /// The interval after that, if the card is then recalled well (Good): what tells two grades
     /// with the same `days` apart, since they differ in the easiness they leave.
     pub then_days: u32,
+    /// The easiness factor the grade leaves, in hundredths: what differs when even `then_days`
+    /// is the same (a new card's first two intervals are fixed).
+    pub ease_hundredths: u16,
     pub is_default: bool,
 }
 
@@ -309,6 +312,11 @@ pub fn preview_grades(
                 label: grade.label,
                 days,
                 then_days: days_after_next(progress, grade.quality, today),
+                ease_hundredths: Progress::after_review(progress, grade.quality, today)
+                    .0
+                    .state
+                    .easiness
+                    .hundredths(),
                 is_default: options.default == Some(grade.quality),
             }
         })
@@ -341,7 +349,11 @@ fn days_after_next(progress: Option<Progress>, quality: Quality, today: StudyDay
 
 /// In how many days the card comes back after an "I was right" claim on `today`: a pass
 /// graded Hard, with no same-day repeat.
-pub fn days_after_claim(progress: Option<Progress>, today: StudyDay, exam: Option<StudyDay>) -> u32 {
+pub fn days_after_claim(
+    progress: Option<Progress>,
+    today: StudyDay,
+    exam: Option<StudyDay>,
+) -> u32 {
     let (after, _) = Progress::after_review(progress, Quality::HARD, today);
     let due = exam.map_or(after.due, |exam| due_before_exam(after.due, today, exam));
     u32::try_from(today.days_until(due)).unwrap_or(0)

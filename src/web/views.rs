@@ -220,8 +220,12 @@ pub struct StudyCardView {
     pub kind: AnswerForm,
     /// The question; it is the label of the answer field.
     pub prompt: String,
-    /// The choices for choice and multi cards, in order; empty for the other kinds.
+    /// The choices for choice and multi cards, in the order this showing lists them; empty for
+    /// the other kinds.
     pub choices: Vec<String>,
+    /// For a date card, an example at the card's precision ("14 July 1789", "July 1789" or
+    /// "1789"); empty for the other kinds.
+    pub date_example: String,
     /// The single-use token that ties the answer to this showing of the card.
     pub review_token: String,
     /// When the card was shown (as the handler writes it), sent back to measure the time taken.

@@ -267,7 +267,12 @@ fn a_review_token_the_server_did_not_issue_returns_422() {
         let reply = answer_card(&api, &ada, card, body);
         assert_error(&reply, 422, "review_token_invalid");
     }
-    let number = answer_card(&api, &ada, card, json!({"answer": "Stalin", "review_token": 42}));
+    let number = answer_card(
+        &api,
+        &ada,
+        card,
+        json!({"answer": "Stalin", "review_token": 42}),
+    );
     assert_error(&number, 422, "invalid");
     let missing = api.post(
         &format!("/sets/{SET}/answers"),

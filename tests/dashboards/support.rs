@@ -102,7 +102,11 @@ impl Classroom {
     /// token `bearer`.
     fn token_for_bearer(&self, bearer: &str, card: &str) -> String {
         let now = jiff::Timestamp::now().as_millisecond();
-        let session = self.app.store.session(bearer, now).expect("the store reads");
+        let session = self
+            .app
+            .store
+            .session(bearer, now)
+            .expect("the store reads");
         let user = session.expect("a live session").user.id;
         self.app.token_for(user, ESSAY_SET, card)
     }

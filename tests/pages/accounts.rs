@@ -197,15 +197,15 @@ fn forms_without_or_with_a_wrong_csrf_token_are_refused_with_403_and_change_noth
     let ada = site.student_with_limit("ada", 5);
     let card = ada.card();
     let answer = card.answer_form().fill("answer", "70");
-    let verdict = ada.submit(&answer, &answer.submit());
+    let forged_answer = answer.clone().fill("csrf_token", "").submit();
+    assert_eq!(ada.submit(&answer, &forged_answer).status, 403);
+    let verdict = ada.check(&answer, &answer.submit());
     let grade = verdict.grade_form();
     let forged = grade
         .clone()
         .fill("csrf_token", "forged")
         .press("quality", "4");
     assert_eq!(ada.submit(&grade, &forged).status, 403);
-    let forged_answer = answer.clone().fill("csrf_token", "").submit();
-    assert_eq!(ada.submit(&answer, &forged_answer).status, 403);
     let limit = ada.get("/").form("/settings/new-cards");
     let forged_limit = limit
         .clone()
@@ -219,9 +219,15 @@ fn forms_without_or_with_a_wrong_csrf_token_are_refused_with_403_and_change_noth
         403
     );
 
-    assert!(
-        site.reviews_today("ada").is_empty(),
-        "no review was recorded"
+    assert_eq!(
+        site.reviews_today("ada"),
+        [(
+            "essay-anniversary".to_string(),
+            4,
+            "correct".to_string(),
+            false
+        )],
+        "only the genuine check was recorded; the forged grade changed nothing"
     );
     assert_eq!(site.daily_limit("ada"), 5, "the limit did not change");
     assert_eq!(ada.get("/").status, 200, "still signed in");

@@ -9,7 +9,7 @@ fn the_progress_page_shows_the_days_reviews_the_stages_and_an_svg_forecast_chart
     let ada = site.student_with_limit("ada", 2);
     for answer in ["70", "Zzyzx"] {
         let form = ada.card().answer_form().fill("answer", answer);
-        let verdict = ada.submit(&form, &form.submit());
+        let verdict = ada.check(&form, &form.submit());
         let grade = verdict.grade_form();
         let (name, value, _) = grade.buttons[0].clone(); // Hard, or Continue after a miss
         assert_eq!(ada.submit(&grade, &grade.press(&name, &value)).status, 303);

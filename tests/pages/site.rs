@@ -152,6 +152,31 @@ impl Visitor {
         self.get(page.location.as_deref().expect("a Location"))
     }
 
+    /// Checks an answer: asserts that the check answers 303 to the recorded verdict, and
+    /// follows it. The verdict page is a GET, so it can be reloaded and reached with Back.
+    #[track_caller]
+    pub fn check(&self, form: &Form, fields: &[(String, String)]) -> Page {
+        let checked = self.submit(form, fields);
+        let verdicts = format!("{}/answers/", study_path());
+        assert!(
+            checked.status == 303
+                && checked
+                    .location
+                    .as_deref()
+                    .is_some_and(|at| at.starts_with(&verdicts)),
+            "a check answers 303 to its verdict: {} {:?} {}",
+            checked.status,
+            checked.location,
+            checked.text()
+        );
+        let verdict = self.follow(&checked);
+        assert_eq!(verdict.status, 200, "{}", verdict.text());
+        Page {
+            location: checked.location,
+            ..verdict
+        }
+    }
+
     /// The value of the cookie `name` in this visitor's jar.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let url = self.address.parse().expect("a URL");

@@ -1,6 +1,7 @@
 //! Studying through the pages, one test per kind of card the essay set has: the card's form,
-//! the verdict page (which records nothing) and the grade (which records and moves on). Also an
-//! answer that cannot be read, and the done page.
+//! the check (which records the review and answers 303 to its verdict page) and the grade
+//! (which changes that review and moves on). Also an answer that cannot be read, and the done
+//! page.
 
 use crate::html::Form;
 use crate::site::{Page, Site, Visitor, study_path};
@@ -12,10 +13,10 @@ fn studying(site: &Site, card: &str) -> Visitor {
     student
 }
 
-/// Answers the card shown with `fill`, checks the verdict says `verdict`, grades it Good and
-/// checks that exactly that review was recorded.
+/// Answers the card shown with `fill`: the check records it as right (Good, the default) and
+/// shows the verdict; grading it Easy changes that same review, and nothing else is recorded.
 #[track_caller]
-fn answer_and_grade_good(
+fn answer_and_grade_easy(
     site: &Site,
     student: &Visitor,
     card: &str,
@@ -24,16 +25,16 @@ fn answer_and_grade_good(
     let page = student.card();
     assert_eq!(page.card_id(), card);
     let form = fill(page.answer_form());
-    let verdict = student.submit(&form, &form.submit());
-    assert_eq!(verdict.status, 200, "{}", verdict.text());
+    let verdict = student.check(&form, &form.submit());
     assert!(
         verdict.text().contains("Right"),
         "the verdict: {}",
         verdict.text()
     );
-    assert!(
-        site.reviews_today("ada").is_empty(),
-        "the verdict page records nothing"
+    assert_eq!(
+        site.reviews_today("ada"),
+        [(card.to_string(), 4, "correct".to_string(), false)],
+        "the check is the attempt: recorded with the default grade"
     );
 
     let grade = verdict.grade_form();
@@ -42,14 +43,15 @@ fn answer_and_grade_good(
         form.value("review_token"),
         "the same showing"
     );
-    let graded = student.submit(&grade, &grade.press("quality", "4"));
+    let graded = student.submit(&grade, &grade.press("quality", "5"));
     assert_eq!(
         (graded.status, graded.location.as_deref()),
         (303, Some(study_path().as_str()))
     );
     assert_eq!(
         site.reviews_today("ada"),
-        [(card.to_string(), 4, "correct".to_string(), false)]
+        [(card.to_string(), 5, "correct".to_string(), false)],
+        "the grade changed the same review"
     );
     verdict
 }
@@ -72,7 +74,7 @@ fn a_text_card_takes_a_typed_answer_and_accepts_its_alternatives() {
         .expect("the prompt labels the field");
     assert!(crate::html::text(label.1).contains("final responsibility"));
 
-    let verdict = answer_and_grade_good(&site, &ada, "responsible-for-outbreak", |form| {
+    let verdict = answer_and_grade_easy(&site, &ada, "responsible-for-outbreak", |form| {
         form.fill("answer", "joseph stalin")
     });
     assert!(
@@ -94,7 +96,7 @@ fn a_date_card_takes_a_written_date() {
         hint.is_some_and(|hint| hint.starts_with("e.g.")),
         "a date card shows a format hint"
     );
-    let verdict = answer_and_grade_good(&site, &ada, "acheson-speech-date", |form| {
+    let verdict = answer_and_grade_easy(&site, &ada, "acheson-speech-date", |form| {
         form.fill("answer", "12th January 1950")
     });
     assert!(
@@ -108,7 +110,16 @@ fn a_date_card_takes_a_written_date() {
 fn a_month_card_takes_a_month_and_year() {
     let site = Site::start();
     let ada = studying(&site, "green-light-month");
-    let verdict = answer_and_grade_good(&site, &ada, "green-light-month", |form| {
+    let hint = ada
+        .card()
+        .element("span", "id", "answer-hint")
+        .map(|(_, hint)| crate::html::text(hint));
+    assert_eq!(
+        hint.as_deref(),
+        Some("e.g. July 1789"),
+        "the example is at the card's precision"
+    );
+    let verdict = answer_and_grade_easy(&site, &ada, "green-light-month", |form| {
         form.fill("answer", "Jan. 1950")
     });
     assert!(
@@ -131,7 +142,7 @@ fn a_number_card_takes_a_number_with_a_decimal_keypad() {
         .find(|input| input.attr("name") == Some("answer"))
         .expect("a field");
     assert_eq!(field.attr("inputmode"), Some("decimal"));
-    answer_and_grade_good(&site, &ada, "essay-anniversary", |form| {
+    answer_and_grade_easy(&site, &ada, "essay-anniversary", |form| {
         form.fill("answer", "70")
     });
 }
@@ -154,7 +165,7 @@ fn a_choice_card_offers_one_radio_button_per_choice() {
             .count()
             == 4
     );
-    answer_and_grade_good(&site, &ada, "evidence-for-stalin-role", |form| {
+    answer_and_grade_easy(&site, &ada, "evidence-for-stalin-role", |form| {
         form.tick("answer", "Declassified Russian archives")
     });
 }
@@ -171,7 +182,7 @@ fn a_multi_card_sends_every_ticked_box_as_its_own_answer_field() {
             .count(),
         5
     );
-    let verdict = answer_and_grade_good(&site, &ada, "common-explanations-questioned", |form| {
+    let verdict = answer_and_grade_easy(&site, &ada, "common-explanations-questioned", |form| {
         form.tick("answer", "Acheson's speech leaving Korea outside the US defense perimeter")
             .tick("answer", "A wish to bog the United States down in an East Asian war")
             .tick("answer", "Spreading the Chinese Communist model of taking power by armed struggle across East Asia")
@@ -183,8 +194,8 @@ fn a_multi_card_sends_every_ticked_box_as_its_own_answer_field() {
         .filter(|(name, _)| name == "answer")
         .count();
     assert_eq!(
-        sent_back, 3,
-        "the grade form sends the three answers back to be checked again"
+        sent_back, 0,
+        "the grade form sends no answer: the review was recorded at the check"
     );
 }
 
@@ -200,7 +211,7 @@ fn a_true_false_card_offers_true_and_false() {
             ("answer".into(), "false".into())
         ]
     );
-    let verdict = answer_and_grade_good(&site, &ada, "scholars-agree-truefalse", |form| {
+    let verdict = answer_and_grade_easy(&site, &ada, "scholars-agree-truefalse", |form| {
         form.tick("answer", "false")
     });
     assert!(
@@ -327,7 +338,7 @@ fn after_an_unreadable_answer_the_same_showing_can_still_be_answered_and_is_reco
     let form = ada.card().answer_form().fill("answer", "05/06/1950");
     let again = ada.submit(&form, &form.submit());
     let form = again.answer_form().fill("answer", "January 12, 1950");
-    let verdict = ada.submit(&form, &form.submit());
+    let verdict = ada.check(&form, &form.submit());
     let grade = verdict.grade_form();
     assert_eq!(ada.submit(&grade, &grade.press("quality", "4")).status, 303);
     assert_eq!(site.reviews_today("ada").len(), 1);
@@ -376,7 +387,7 @@ fn answer_new_card_good(student: &Visitor, card: &str, answer: &str) {
     let page = student.card();
     assert_eq!(page.card_id(), card, "new cards come in file order");
     let form = page.answer_form().fill("answer", answer);
-    let verdict = student.submit(&form, &form.submit());
+    let verdict = student.check(&form, &form.submit());
     let grade = verdict.grade_form();
     assert_eq!(
         student.submit(&grade, &grade.press("quality", "4")).status,

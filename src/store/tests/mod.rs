@@ -1,6 +1,7 @@
 //! Tests of the store against real SQLite files in temporary folders, with sets built from the
 //! model types directly.
 
+mod grades;
 mod import;
 mod open;
 mod reviews;

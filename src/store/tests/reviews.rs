@@ -153,12 +153,31 @@ fn a_review_of_an_unknown_card_or_user_or_with_a_bad_verdict_is_refused() {
 }
 
 #[test]
-fn the_review_log_refuses_to_be_rewritten() {
+fn a_review_keeps_its_answer_and_only_its_grade_may_change() {
     let (fixture, student, row) = studying();
     fixture.review(student, row, 4, "2026-01-01", 1).unwrap();
-    let rewrite = fixture
+    for rewrite in [
+        "UPDATE reviews SET answer = 'forged'",
+        "UPDATE reviews SET verdict = 'correct'",
+        "UPDATE reviews SET study_day = '2025-01-01'",
+        "UPDATE reviews SET review_token = 'x'",
+        "UPDATE reviews SET easiness_before = 250",
+    ] {
+        let refused = fixture
+            .store
+            .write(move |connection| Ok(connection.execute(rewrite, [])?))
+            .wait();
+        assert!(
+            refused
+                .unwrap_err()
+                .to_string()
+                .contains("keeps its answer"),
+            "{rewrite}"
+        );
+    }
+    let regraded = fixture
         .store
         .write(|connection| Ok(connection.execute("UPDATE reviews SET quality = 5", [])?))
         .wait();
-    assert!(rewrite.unwrap_err().to_string().contains("append-only"));
+    assert_eq!(regraded.unwrap(), 1);
 }

@@ -23,7 +23,10 @@ fn a_token_verifies_for_its_student_and_card_only() {
         card: &card,
     };
     let token = key(7).issue(ada, NOW);
-    assert_eq!(key(7).verify(token.as_str(), ada, NOW + 5), Ok(token.clone()));
+    assert_eq!(
+        key(7).verify(token.as_str(), ada, NOW + 5),
+        Ok(token.clone())
+    );
     let bob = TokenSubject {
         user: UserId(2),
         ..ada

@@ -2,8 +2,8 @@
 
 use actix_web::{HttpResponse, web};
 
-use crate::web::error::{ApiError, AppError};
 use crate::study;
+use crate::web::error::{ApiError, AppError};
 use crate::web::state::{AppState, now_ms};
 
 use super::caller::Caller;
@@ -38,7 +38,8 @@ pub async fn next(
         .map_err(AppError::from)?;
     Ok(match next {
         Some(next) => {
-            let token = study::issue_token(&state.tokens, caller.user(), &set, &next.card.id, now_ms());
+            let token =
+                study::issue_token(&state.tokens, caller.user(), &set, &next.card.id, now_ms());
             HttpResponse::Ok().json(NextCardBody::new(set, next, &token))
         }
         None => HttpResponse::NoContent().finish(),

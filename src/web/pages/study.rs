@@ -62,7 +62,15 @@ pub async fn next_card(
         &next.card.id,
         now_ms(),
     );
-    let view = card::view(&state, &visitor, &context, &next, &token, notice, String::new());
+    let view = card::view(
+        &state,
+        &visitor,
+        &context,
+        &next,
+        &token,
+        notice,
+        String::new(),
+    );
     render(&state, "study.html", &view)
 }
 

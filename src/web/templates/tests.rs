@@ -166,7 +166,7 @@ fn the_home_page_without_sets_shows_the_empty_state() {
 #[test]
 fn a_text_card_is_a_field_labelled_by_its_prompt_with_the_hidden_fields() {
     let html = render("study.html", &card(AnswerForm::Text, "Which leader?"));
-    assert!(html.contains(r#"<label class="prompt" for="answer">Which leader?</label>"#));
+    assert!(html.contains(r#"<h1 class="prompt"><label for="answer">Which leader?</label></h1>"#));
     assert!(html.contains(r#"name="answer" value="" autofocus"#));
     for field in [
         r#"name="card_id" value="green-light-month""#,
@@ -194,7 +194,7 @@ fn a_date_card_hints_at_the_format_and_a_number_card_asks_for_a_decimal_keypad()
 #[test]
 fn choice_cards_are_radio_buttons_multi_cards_checkboxes_and_true_false_two_radios() {
     let choice = render("study.html", &card(AnswerForm::Choice, "What evidence?"));
-    assert!(choice.contains("<legend class=\"prompt\">What evidence?</legend>"));
+    assert!(choice.contains("<legend><h1 class=\"prompt\">What evidence?</h1></legend>"));
     assert_eq!(choice.matches(r#"type="radio" name="answer""#).count(), 2);
     let multi = render("study.html", &card(AnswerForm::Multi, "Which?"));
     assert_eq!(multi.matches(r#"type="checkbox" name="answer""#).count(), 2);

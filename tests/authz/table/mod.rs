@@ -90,7 +90,10 @@ fn s1_verdict_page(world: &World) -> String {
         user: world.s1,
         card: app
             .store
-            .card(&SetId::parse(SET_A).unwrap(), &CardId::parse("wall-fell-1989").unwrap())
+            .card(
+                &SetId::parse(SET_A).unwrap(),
+                &CardId::parse("wall-fell-1989").unwrap(),
+            )
             .expect("the store reads")
             .expect("A's set has the card")
             .row,
@@ -227,7 +230,13 @@ fn study_pages(world: &World) -> Vec<Row> {
             {
                 // Checked and recorded: to the recorded verdict.
                 let verdict = see_other(format!("{study}/answers/"));
-                [TO_SIGN_IN, verdict.clone(), verdict.clone(), NOT_FOUND, verdict]
+                [
+                    TO_SIGN_IN,
+                    verdict.clone(),
+                    verdict.clone(),
+                    NOT_FOUND,
+                    verdict,
+                ]
             },
         ),
         Row::get(

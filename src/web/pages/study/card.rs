@@ -59,6 +59,7 @@ pub(super) fn view(
         kind: answer_form(&card.kind),
         prompt: card.prompt.clone(),
         choices: study::shown_choices(&card.kind, token),
+        date_example: date_example(&card.kind).to_string(),
         review_token: token.to_string(),
         started_at: now_ms().to_string(),
         due: context.due,
@@ -66,6 +67,16 @@ pub(super) fn view(
         message,
         kept_answer,
         reveal,
+    }
+}
+
+/// An example date at the card's precision, far from any answer in a history of the 1950s.
+fn date_example(kind: &CardKind) -> &'static str {
+    match kind {
+        CardKind::Date { answer } if answer.day_part().is_some() => "14 July 1789",
+        CardKind::Date { answer } if answer.month_part().is_some() => "July 1789",
+        CardKind::Date { .. } => "1789",
+        _ => "",
     }
 }
 

@@ -29,7 +29,10 @@ pub(super) fn view(
     let again = check_again(&card.kind, recorded).unwrap_or_else(|| as_recorded.clone());
     let wrong = as_recorded.verdict == check::Verdict::Wrong;
     let (verdict, verdict_label) = match (recorded.overridden, as_recorded.verdict) {
-        (true, _) => (views::Verdict::Right, "Counted as right: you said you were right"),
+        (true, _) => (
+            views::Verdict::Right,
+            "Counted as right: you said you were right",
+        ),
         (false, check::Verdict::Almost) => (views::Verdict::Almost, "Almost: accepted"),
         (false, check::Verdict::Wrong) => (views::Verdict::Wrong, "Not quite"),
         (false, _) => (views::Verdict::Right, "Right"),
@@ -48,7 +51,11 @@ pub(super) fn view(
     }
     let can_claim_right = may_grade && wrong && !as_recorded.blank;
     let claim_interval_label = if can_claim_right {
-        interval_label(study::days_after_claim(recorded.before, today, context.exam))
+        interval_label(study::days_after_claim(
+            recorded.before,
+            today,
+            context.exam,
+        ))
     } else {
         String::new()
     };
@@ -104,19 +111,23 @@ fn graded_label(recorded: &RecordedAnswer, wrong: bool) -> String {
 }
 
 /// The grade buttons for `previews`. When two grades bring the card back after the same number
-/// of days, each says what differs: the interval after that.
+/// of days, each says what differs: the interval after that, or else the easiness it leaves.
 pub(super) fn grade_buttons(previews: &[GradePreview]) -> Vec<GradeButton> {
     previews
         .iter()
         .map(|preview| {
-            let same_days = previews
+            let twins: Vec<&GradePreview> = previews
                 .iter()
                 .filter(|other| other.days == preview.days && other.days > 0)
-                .count()
-                > 1;
+                .collect();
             let mut interval = interval_label(preview.days);
-            if same_days {
-                interval = format!("{interval}, then {}", interval_label(preview.then_days));
+            if twins.len() > 1 {
+                if twins.iter().any(|twin| twin.then_days != preview.then_days) {
+                    interval = format!("{interval}, then {}", interval_label(preview.then_days));
+                } else {
+                    let ease = f64::from(preview.ease_hundredths) / 100.0;
+                    interval = format!("{interval}, ease {ease:.2}");
+                }
             }
             GradeButton {
                 quality: preview.quality,

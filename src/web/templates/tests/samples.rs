@@ -26,6 +26,11 @@ pub(super) fn four_grades() -> Vec<GradeButton> {
 
 pub(super) fn card(kind: AnswerForm, prompt: &str) -> StudyCardView {
     StudyCardView {
+        date_example: if matches!(kind, AnswerForm::Date) {
+            "14 July 1789".into()
+        } else {
+            String::new()
+        },
         layout: layout(Section::Study),
         set_id: "korean-war-1950".into(),
         set_title: "Stalin, Mao and the Korean War".into(),
