@@ -225,6 +225,22 @@ impl Browser {
             .expect("the keys are pressed");
     }
 
+    /// The browser's Back button, waiting until the page it goes back to has loaded.
+    pub async fn back(&self) {
+        let from = self.client.current_url().await.expect("a URL");
+        self.client.back().await.expect("Back works");
+        let started = Instant::now();
+        loop {
+            let at = self.client.current_url().await.expect("a URL");
+            let loaded = self.js("return document.readyState === 'complete';").await;
+            if at != from && loaded == Value::Bool(true) {
+                return;
+            }
+            assert!(started.elapsed() < PATIENCE, "Back did not leave {from}");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// Presses `keys`, which submit a form or follow a link, and waits for the next page.
     pub async fn press_and_wait(&self, keys: &str) {
         self.mark_old_page().await;

@@ -47,7 +47,15 @@ fn written(date: PartialDate) -> String {
     }
 }
 
-/// The digit keys that pick the right options among `choices` (1 for the first).
+/// The choices as the page lists them, in its (shuffled) order.
+async fn shown_choices(browser: &Browser) -> Vec<String> {
+    let shown = browser
+        .js("return Array.from(document.querySelectorAll('[data-choice-key]')).map(e => e.value);")
+        .await;
+    serde_json::from_value(shown).expect("a list of choices")
+}
+
+/// The digit keys that pick the right options among `choices` as shown (1 for the first).
 fn digits_for(choices: &[String], right: &[&String]) -> String {
     choices
         .iter()
@@ -121,20 +129,22 @@ async fn study_one(
             browser.press_and_wait(&grade_key.to_string()).await;
             return card_id;
         }
-        CardKind::Choice { choices, answer } => {
+        CardKind::Choice { answer, .. } => {
             assert_eq!(
                 focus.tag, "input",
                 "the first choice has the focus: {focus:?}"
             );
-            browser.press(&digits_for(choices, &[answer])).await;
+            let shown = shown_choices(browser).await;
+            browser.press(&digits_for(&shown, &[answer])).await;
         }
-        CardKind::Multi { choices, answers } => {
+        CardKind::Multi { answers, .. } => {
             assert_eq!(
                 focus.tag, "input",
                 "the first choice has the focus: {focus:?}"
             );
+            let shown = shown_choices(browser).await;
             browser
-                .press(&digits_for(choices, &answers.iter().collect::<Vec<_>>()))
+                .press(&digits_for(&shown, &answers.iter().collect::<Vec<_>>()))
                 .await;
         }
         CardKind::TrueFalse { answer } => {
@@ -335,5 +345,107 @@ async fn a_student_registers_and_studies_five_cards_with_the_keyboard_alone() {
     browser.press("?").await;
     album.take(&browser, "keyboard-help").await;
 
+    browser.close().await;
+}
+
+/// The study loop instructors rely on: choices in a fresh order at each showing (the keys
+/// follow it), and the check as the attempt: Back after a check shows the recorded verdict
+/// when the form is sent again, and Back after grading shows the verdict page, a plain GET,
+/// with no resubmission.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choices_are_shuffled_and_back_never_grades_again() {
+    let app = block_in_place(spawn_app);
+    let driver = Chromedriver::start();
+    let browser = driver.open().await;
+    let mut album = Album {
+        taken: 0,
+        prefix: "loop-",
+    };
+    let enter = key(Key::Enter);
+    browser.goto(&format!("{}/register", app.address)).await;
+    browser.press("bea").await;
+    browser.press(&key(Key::Tab).to_string()).await;
+    browser.press("correct horse battery staple").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    let user = app.user_id("bea");
+    block_in_place(|| app.make_due_today(user, "evidence-for-stalin-role"));
+    app.store
+        .set_daily_new_limit(user, 1)
+        .await
+        .expect("the limit is saved");
+    let study = format!("{}/study/{ESSAY_SET}", app.address);
+
+    // The same choice card shown six times: the order changes, the options stay.
+    let written = match app.essay_card("evidence-for-stalin-role").card.kind {
+        CardKind::Choice { choices, .. } => choices,
+        other => panic!("a choice card, not {other:?}"),
+    };
+    let mut orders = Vec::new();
+    for _ in 0..6 {
+        browser.goto(&study).await;
+        let shown = shown_choices(&browser).await;
+        let mut sorted = shown.clone();
+        sorted.sort();
+        let mut expected = written.clone();
+        expected.sort();
+        assert_eq!(sorted, expected, "the same options");
+        orders.push(shown);
+    }
+    assert!(
+        orders.iter().any(|order| *order != written) && orders.windows(2).any(|w| w[0] != w[1]),
+        "a fresh order at each showing: {orders:?}"
+    );
+    album.take(&browser, "shuffled").await;
+
+    // A wrong pick, checked: recorded at once.
+    let shown = shown_choices(&browser).await;
+    let answer = match app.essay_card("evidence-for-stalin-role").card.kind {
+        CardKind::Choice { answer, .. } => answer,
+        _ => unreachable!(),
+    };
+    let wrong_digit = digits_for(&shown, &[shown.iter().find(|c| **c != answer).unwrap()]);
+    browser.press(&wrong_digit).await;
+    browser.press_and_wait(&enter.to_string()).await;
+    let verdict_path = browser.path().await;
+    assert!(verdict_path.contains("/answers/"), "{verdict_path}");
+    assert!(browser.text().await.contains("Not quite"));
+    album.take(&browser, "checked").await;
+
+    // Back to the card. A browser may show the form it left (bfcache: the same token), or load
+    // the study page again (a new showing). Either way the miss stays the first try: the old
+    // token sent again shows the recorded verdict; a new showing is a new attempt.
+    let token_before = browser
+        .js("return document.querySelector('input[name=review_token]')?.value ?? null;")
+        .await;
+    browser.back().await;
+    let token_after = browser
+        .js("return document.querySelector('input[name=review_token]')?.value ?? null;")
+        .await;
+    if token_after == token_before {
+        let right_digit = digits_for(&shown_choices(&browser).await, &[&answer]);
+        browser.press(&right_digit).await;
+        browser.press_and_wait(&enter.to_string()).await;
+        assert_eq!(browser.path().await, verdict_path, "the recorded verdict");
+        assert!(browser.text().await.contains("Not quite"));
+    } else {
+        assert_eq!(browser.path().await, format!("/study/{ESSAY_SET}"));
+        browser
+            .goto(&format!("{}{verdict_path}", app.address))
+            .await;
+    }
+    let reviews = block_in_place(|| app.store.progress(user, today()))
+        .expect("the figures")
+        .reviews_today;
+    assert_eq!(reviews, 1, "one attempt, the miss");
+
+    // Grade (Continue), then Back: the verdict page again, with no resubmission warning.
+    browser.press_and_wait(&enter.to_string()).await;
+    assert_eq!(browser.path().await, format!("/study/{ESSAY_SET}"));
+    browser.back().await;
+    assert_eq!(browser.path().await, verdict_path);
+    let text = browser.text().await;
+    assert!(text.contains("Not quite"), "{text}");
+    assert!(!text.contains("Confirm Form Resubmission"), "{text}");
+    album.take(&browser, "back-after-grading").await;
     browser.close().await;
 }
