@@ -121,14 +121,18 @@ async fn study_one(
             browser.press_and_wait(&grade_key.to_string()).await;
             return card_id;
         }
-        CardKind::Choice { choices, answer } => {
+        CardKind::Choice {
+            choices, answer, ..
+        } => {
             assert_eq!(
                 focus.tag, "input",
                 "the first choice has the focus: {focus:?}"
             );
             browser.press(&digits_for(choices, &[answer])).await;
         }
-        CardKind::Multi { choices, answers } => {
+        CardKind::Multi {
+            choices, answers, ..
+        } => {
             assert_eq!(
                 focus.tag, "input",
                 "the first choice has the focus: {focus:?}"
