@@ -28,10 +28,7 @@ pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
     let failed = |error: ::csv::Error| CsvWriteError::Write(error.to_string());
     // Shuffled is the default: a set whose cards all shuffle has no use for the column, and
     // downloads with the columns it had before the column existed.
-    let keeps_order = set
-        .cards
-        .iter()
-        .any(|card| card.kind.choices().is_some() && !card.kind.shuffles_choices());
+    let keeps_order = set.cards.iter().any(keeps_written_order);
     let written = |column: &str| keeps_order || column != "shuffle";
     let header = COLUMNS.iter().filter(|column| written(column));
     writer.write_record(header).map_err(failed)?;
@@ -67,9 +64,10 @@ fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
         String::new(),
         String::new(),
     );
-    let shuffle = match card.kind.choices() {
-        Some(_) if !card.kind.shuffles_choices() => "false".to_string(),
-        _ => String::new(),
+    let shuffle = if keeps_written_order(card) {
+        "false".to_string()
+    } else {
+        String::new()
     };
     match &card.kind {
         CardKind::Recall { answer: text } => answer.clone_from(text),
@@ -122,4 +120,9 @@ fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
         card.explanation.clone().unwrap_or_default(),
         card.source.clone().unwrap_or_default(),
     ])
+}
+
+/// A choice or multi card written with `shuffle = false`: the one case the column is for.
+fn keeps_written_order(card: &Card) -> bool {
+    card.kind.choices().is_some() && !card.kind.shuffles_choices()
 }
