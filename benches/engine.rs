@@ -73,6 +73,7 @@ fn answer_checking(c: &mut Criterion) {
             CardKind::Choice {
                 choices: choices.clone(),
                 answer: "Mao".into(),
+                shuffle: true,
             },
             Response::Text("Mao".into()),
         ),
@@ -81,6 +82,7 @@ fn answer_checking(c: &mut Criterion) {
             CardKind::Multi {
                 choices: choices.clone(),
                 answers: texts(&["Mao", "Stalin"]),
+                shuffle: true,
             },
             Response::Choices(texts(&["Stalin", "Mao"])),
         ),

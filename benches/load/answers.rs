@@ -37,14 +37,18 @@ fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
         } else {
             "no idea at all".into()
         }),
-        CardKind::Choice { choices, answer } => {
+        CardKind::Choice {
+            choices, answer, ..
+        } => {
             let wrong = choices
                 .iter()
                 .find(|choice| *choice != answer)
                 .unwrap_or(answer);
             text(if right { answer.clone() } else { wrong.clone() })
         }
-        CardKind::Multi { choices, answers } => {
+        CardKind::Multi {
+            choices, answers, ..
+        } => {
             let picked: Vec<String> = if right {
                 answers.clone()
             } else {

@@ -42,6 +42,7 @@ fn generated_card(number: usize) -> Card {
         2 => CardKind::Choice {
             answer: topic.to_string(),
             choices: choices(topic),
+            shuffle: true,
         },
         3 => CardKind::Multi {
             choices: TOPICS.iter().take(5).map(|t| (*t).to_string()).collect(),
@@ -51,6 +52,7 @@ fn generated_card(number: usize) -> Card {
                 .take(2)
                 .map(|t| (*t).to_string())
                 .collect(),
+            shuffle: true,
         },
         4 => CardKind::TrueFalse {
             answer: number.is_multiple_of(2),

@@ -200,11 +200,18 @@ pub enum CardKind {
     Choice {
         choices: Vec<String>,
         answer: String,
+        /// Whether the choices are shown in a fresh order at each showing; see
+        /// [`CardKind::shuffles_choices`].
+        #[serde(default = "shuffled", skip_serializing_if = "is_shuffled")]
+        shuffle: bool,
     },
     /// All and only `answers`, a subset of `choices`.
     Multi {
         choices: Vec<String>,
         answers: Vec<String>,
+        /// As for `Choice`.
+        #[serde(default = "shuffled", skip_serializing_if = "is_shuffled")]
+        shuffle: bool,
     },
     #[serde(rename = "truefalse")]
     TrueFalse { answer: bool },
@@ -243,7 +250,7 @@ impl CardKind {
         }
     }
 
-    /// The choices a student picks from, for choice and multi cards.
+    /// The choices a student picks from, for choice and multi cards, in written order.
     pub fn choices(&self) -> Option<&[String]> {
         match self {
             CardKind::Choice { choices, .. } | CardKind::Multi { choices, .. } => Some(choices),
@@ -251,11 +258,27 @@ impl CardKind {
         }
     }
 
-    /// Choices are shown in a fresh order at each showing. (Placeholder until the `shuffle`
-    /// field lands.)
+    /// Whether the choices are shown in a fresh order at each showing: true for choice and
+    /// multi cards unless the set file says `shuffle = false` (for options such as "All of the
+    /// above", whose place matters); false for kinds without choices.
     pub fn shuffles_choices(&self) -> bool {
-        true
+        match self {
+            CardKind::Choice { shuffle, .. } | CardKind::Multi { shuffle, .. } => *shuffle,
+            _ => false,
+        }
     }
+}
+
+/// Choices are shuffled unless a card says otherwise; a card stored before `shuffle` existed
+/// has no such key and reads as shuffled.
+fn shuffled() -> bool {
+    true
+}
+
+/// Only `shuffle = false` is written, so a shuffled card's stored body is what it was before
+/// the field existed (an import compares bodies to tell which cards changed).
+fn is_shuffled(shuffle: &bool) -> bool {
+    *shuffle
 }
 
 /// One card of a set.
@@ -351,5 +374,41 @@ mod tests {
         assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
         let tf = CardKind::TrueFalse { answer: true };
         assert_eq!(serde_json::to_value(&tf).unwrap()["kind"], "truefalse");
+    }
+
+    #[test]
+    fn a_card_stored_without_shuffle_reads_as_shuffled_and_only_false_is_stored() {
+        let stored =
+            r#"{"id":"c1","prompt":"Who?","kind":"choice","choices":["A","B"],"answer":"A"}"#;
+        let card: Card = serde_json::from_str(stored).unwrap();
+        assert!(card.kind.shuffles_choices());
+        assert_eq!(serde_json::to_string(&card).unwrap(), stored);
+
+        let multi = r#"{"kind":"multi","choices":["A","B","All of the above"],"answers":["A"]}"#;
+        let mut kind: CardKind = serde_json::from_str(multi).unwrap();
+        assert!(kind.shuffles_choices());
+        if let CardKind::Multi { shuffle, .. } = &mut kind {
+            *shuffle = false;
+        }
+        let json = serde_json::to_value(&kind).unwrap();
+        assert_eq!(json["shuffle"], false);
+        let back: CardKind = serde_json::from_value(json).unwrap();
+        assert!(!back.shuffles_choices());
+    }
+
+    #[test]
+    fn only_choice_and_multi_cards_shuffle() {
+        let text = CardKind::Text {
+            answer: "Seoul".into(),
+            accept: Vec::new(),
+        };
+        assert!(!text.shuffles_choices());
+        assert!(!CardKind::TrueFalse { answer: true }.shuffles_choices());
+        let kept = CardKind::Choice {
+            choices: vec!["A".into(), "None of these".into()],
+            answer: "A".into(),
+            shuffle: false,
+        };
+        assert!(!kept.shuffles_choices());
     }
 }

@@ -29,8 +29,8 @@ impl Problem {
 pub const KINDS: [(&str, &[&str]); 7] = [
     ("recall", &["answer"]),
     ("text", &["answer", "accept"]),
-    ("choice", &["choices", "answer"]),
-    ("multi", &["choices", "answers"]),
+    ("choice", &["choices", "answer", "shuffle"]),
+    ("multi", &["choices", "answers", "shuffle"]),
     ("truefalse", &["answer"]),
     ("date", &["answer"]),
     ("number", &["answer", "tolerance"]),
@@ -136,6 +136,23 @@ pub fn not_among_choices(answer: &str, choices: &[&str]) -> Option<Problem> {
     Some(Problem::new(message, fix))
 }
 
+/// A `shuffle` value written as a word, as a spreadsheet cell holds it: `true`/`yes` shuffle the
+/// choices at each showing, `false`/`no` keep them in written order; any case. `None` for any
+/// other word.
+pub fn shuffle_word(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "yes" => Some(true),
+        "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// How to fix a `shuffle` given on a card without choices; `remove` says how to leave it out
+/// in the file at hand ("remove the line", "empty the cell").
+pub fn shuffle_without_choices(remove: &str) -> String {
+    format!("only choice and multi cards have options to shuffle; {remove}")
+}
+
 /// A multi card that lists no answer.
 pub fn no_multi_answers() -> Problem {
     let fix = "list the choices that must be picked, at least one";
@@ -227,7 +244,11 @@ mod tests {
 
     #[test]
     fn every_kind_takes_its_answer_fields_and_none_takes_an_unknown_one() {
-        assert_eq!(kind_fields("multi"), Some(&["choices", "answers"][..]));
+        assert_eq!(
+            kind_fields("multi"),
+            Some(&["choices", "answers", "shuffle"][..])
+        );
+        assert_eq!(kinds_taking("shuffle"), ["choice", "multi"]);
         assert_eq!(kind_fields("essay"), None);
         assert_eq!(kinds_taking("choices"), ["choice", "multi"]);
         assert!(kinds_taking("colour").is_empty());
@@ -275,6 +296,21 @@ mod tests {
         assert!(near.fix.starts_with("did you mean \"Seoul\"?"));
         let far = not_among_choices("Tokyo", &["Seoul", "Busan"]).unwrap();
         assert!(far.fix.starts_with("make it exactly one"));
+    }
+
+    #[test]
+    fn shuffle_words_are_true_false_yes_or_no_in_any_case() {
+        for (word, shuffle) in [
+            ("true", true),
+            ("YES", true),
+            (" No ", false),
+            ("False", false),
+        ] {
+            assert_eq!(shuffle_word(word), Some(shuffle), "{word}");
+        }
+        for word in ["", "0", "1", "off", "n", "keep"] {
+            assert_eq!(shuffle_word(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -10,7 +10,12 @@ fn answer_card(api: &Api, student: &Student, card: &str, body: Value) -> crate::
     let mut body = body;
     body["card_id"] = json!(card);
     if body.get("review_token").is_none() {
-        body["review_token"] = json!(api.app.token_for_name(&student.username, SET, card));
+        // A card id that cannot be one gets a token nobody issued: it is refused first.
+        let token = match studyhall::questions::CardId::parse(card) {
+            Ok(_) => api.app.token_for_name(&student.username, SET, card),
+            Err(_) => "never-issued".to_string(),
+        };
+        body["review_token"] = json!(token);
     }
     api.post(&format!("/sets/{SET}/answers"), student, &body)
 }

@@ -247,10 +247,14 @@ pub fn wrong_answer(kind: &CardKind) -> Value {
     match kind {
         CardKind::Recall { .. } => Value::Null,
         CardKind::Text { .. } => json!("Zzyzx"),
-        CardKind::Choice { choices, answer } => {
+        CardKind::Choice {
+            choices, answer, ..
+        } => {
             json!(choices.iter().find(|choice| *choice != answer))
         }
-        CardKind::Multi { choices, answers } => {
+        CardKind::Multi {
+            choices, answers, ..
+        } => {
             json!([choices.iter().find(|choice| !answers.contains(choice))])
         }
         CardKind::TrueFalse { answer } => json!(!answer),

@@ -13,7 +13,7 @@ fn a_new_student_has_every_card_new_and_no_history() {
     assert_eq!(progress["streak_days"], 0);
     assert_eq!(
         progress["stages"],
-        json!({"new": 76, "learning": 0, "young": 0, "mature": 0})
+        json!({"new": 84, "learning": 0, "young": 0, "mature": 0})
     );
     assert_eq!(progress["retention_30d"], serde_json::Value::Null);
     let forecast = progress["forecast"].as_array().expect("a forecast");
@@ -43,7 +43,7 @@ fn progress_shows_todays_reviews_streak_stages_retention_tags_and_forecast() {
     assert_eq!(progress["streak_days"], 1);
     assert_eq!(
         progress["stages"],
-        json!({"new": 74, "learning": 2, "young": 0, "mature": 0})
+        json!({"new": 82, "learning": 2, "young": 0, "mature": 0})
     );
     assert_eq!(progress["retention_30d"], 0.5);
     let forecast = progress["forecast"].as_array().expect("a forecast");

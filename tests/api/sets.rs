@@ -16,7 +16,7 @@ fn the_set_list_shows_each_set_with_its_cards_due_and_new_counts() {
     assert_eq!(sets.len(), 1);
     assert_eq!(sets[0]["id"], SET);
     assert_eq!(sets[0]["title"], "Stalin, Mao and the Korean War");
-    assert_eq!(sets[0]["cards"], 76);
+    assert_eq!(sets[0]["cards"], 84);
     assert_eq!(sets[0]["due"], 0);
     assert_eq!(sets[0]["new"], 20, "the default daily limit");
 }

@@ -109,6 +109,6 @@ fn the_default_daily_limit_is_20_new_cards() {
     assert_eq!(sets["sets"][0]["due"], 0);
     assert_eq!(
         api.progress(&ada)["stages"],
-        json!({"new": 56, "learning": 20, "young": 0, "mature": 0})
+        json!({"new": 64, "learning": 20, "young": 0, "mature": 0})
     );
 }

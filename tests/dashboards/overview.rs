@@ -92,15 +92,15 @@ fn mastery_per_tag_counts_the_class_on_the_cards_with_each_tag() {
         .find(r#"<th scope="row">kim</th>"#)
         .expect("the kim tag");
     let row = &body[kim..kim + body[kim..].find("</tr>").unwrap()];
-    // Three cards have the tag. The Kim card: ann and ben right, cat's undecided claim counts
+    // Four cards have the tag. The Kim card: ann and ben right, cat's undecided claim counts
     // as she graded it; dora's Good on the green-light month ten days ago: 4 of 4 recalled.
     assert!(
         row.contains("100% <span class=\"muted\">of 4</span>"),
         "{row}"
     );
     assert!(
-        row.contains("4 <span class=\"muted\">of 12</span>"),
-        "4 of 3 cards x 4 students studied: {row}"
+        row.contains("4 <span class=\"muted\">of 16</span>"),
+        "4 of 4 cards x 4 students studied: {row}"
     );
 }
 
@@ -111,7 +111,7 @@ fn the_student_page_shows_progress_per_set_and_tag_and_the_history_newest_first(
     let page = class.room.instructor().get(&path);
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(
-        page.body.contains("3 <span class=\"muted\">of 76</span>"),
+        page.body.contains("3 <span class=\"muted\">of 84</span>"),
         "studied of the set's cards"
     );
     assert!(

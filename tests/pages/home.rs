@@ -15,7 +15,7 @@ fn home_lists_the_essay_set_with_its_due_and_new_counts_and_a_study_link() {
         "Stalin, Mao and the Korean War",
         "0 due",
         "20 new today",
-        "76 cards",
+        "84 cards",
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }

@@ -22,7 +22,7 @@ fn the_progress_page_shows_the_days_reviews_the_stages_and_an_svg_forecast_chart
         "Reviews today 2",
         "Day streak 1 day",
         "Retention, last 30 days 50%",
-        "of 76 cards",
+        "of 84 cards",
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }

@@ -183,7 +183,7 @@ fn a_multi_card_sends_every_ticked_box_as_its_own_answer_field() {
         5
     );
     let verdict = answer_and_grade_easy(&site, &ada, "common-explanations-questioned", |form| {
-        form.tick("answer", "Acheson's speech leaving Korea outside the US defense perimeter")
+        form.tick("answer", "The speech that left Korea outside the US defense perimeter")
             .tick("answer", "A wish to bog the United States down in an East Asian war")
             .tick("answer", "Spreading the Chinese Communist model of taking power by armed struggle across East Asia")
     });

@@ -147,12 +147,18 @@ pub fn check(kind: &CardKind, response: &Response) -> Result<Checked, ResponseMi
         (CardKind::Text { answer, accept }, Response::Text(given)) => {
             text::check_text(answer, accept, given)
         }
-        (CardKind::Choice { choices, answer }, Response::Text(given)) => {
-            choice::check_choice(choices, answer, given)
-        }
-        (CardKind::Multi { choices, answers }, Response::Choices(given)) => {
-            choice::check_multi(choices, answers, given)
-        }
+        (
+            CardKind::Choice {
+                choices, answer, ..
+            },
+            Response::Text(given),
+        ) => choice::check_choice(choices, answer, given),
+        (
+            CardKind::Multi {
+                choices, answers, ..
+            },
+            Response::Choices(given),
+        ) => choice::check_multi(choices, answers, given),
         (CardKind::TrueFalse { answer }, Response::Bool(given)) => {
             choice::check_true_false(*answer, *given)
         }

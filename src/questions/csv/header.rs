@@ -7,7 +7,7 @@ use super::{Found, cell};
 use crate::questions::rules::{Problem, closest};
 
 /// Every column a file may have, in the order `to_csv` writes them.
-pub(super) const COLUMNS: [&str; 11] = [
+pub(super) const COLUMNS: [&str; 12] = [
     "id",
     "kind",
     "prompt",
@@ -15,6 +15,7 @@ pub(super) const COLUMNS: [&str; 11] = [
     "accept",
     "choices",
     "answers",
+    "shuffle",
     "tolerance",
     "tags",
     "explanation",

@@ -42,6 +42,7 @@ impl<'r> Row<'r> {
             }
             "choice" => {
                 let answer = self.required("answer", "the right choice", kind, found, need);
+                let shuffle = self.shuffle(found);
                 let choices = self.choices(kind, found, need)?;
                 let answer = answer?;
                 if let Some(problem) = rules::not_among_choices(answer, &choices) {
@@ -50,6 +51,7 @@ impl<'r> Row<'r> {
                 Some(CardKind::Choice {
                     choices: owned(choices),
                     answer: answer.to_string(),
+                    shuffle: shuffle?,
                 })
             }
             "multi" => self.multi(found, need),
@@ -114,6 +116,7 @@ impl<'r> Row<'r> {
         let about = "the choices that must be picked, separated by |,";
         let given = self.required("answers", about, "multi", found, need);
         let answers = given.and_then(|_| self.list("answers", found));
+        let shuffle = self.shuffle(found);
         let choices = self.choices("multi", found, need)?;
         let answers = answers?;
         for (_, problem) in rules::repeats("answer", &answers) {
@@ -127,7 +130,24 @@ impl<'r> Row<'r> {
         Some(CardKind::Multi {
             choices: owned(choices),
             answers: owned(answers),
+            shuffle: shuffle?,
         })
+    }
+
+    /// Whether the choices are shuffled at each showing: true when the cell is empty, `false`
+    /// or `no` to keep them in written order.
+    fn shuffle(&self, found: &mut Found) -> Option<bool> {
+        let Some(text) = self.get("shuffle") else {
+            return Some(true);
+        };
+        let shuffle = rules::shuffle_word(text);
+        if shuffle.is_none() {
+            let message = format!("\"shuffle\" \"{text}\" is not true or false");
+            let fix = "write false (or no) to keep the choices in written order, or leave the \
+                       cell empty to shuffle them";
+            self.report(found, "shuffle", Problem::new(message, fix));
+        }
+        shuffle
     }
 
     /// A finite number, as Rust reads one (`70`, `-2.5`, `1e3`).
@@ -170,6 +190,7 @@ fn misplaced_fix(kind: &str, field: &str) -> String {
         (_, "answers") => {
             "only multi cards take answers; put the one right answer in the answer column".into()
         }
+        (_, "shuffle") => rules::shuffle_without_choices("empty the cell"),
         _ => format!(
             "empty the cell, or use a kind that takes it: {}",
             rules::kinds_taking(field).join(", ")

@@ -2,8 +2,8 @@
 //! the same [`QuestionSet`] as a TOML file and held to the same rules ([`super::rules`]).
 //!
 //! The header names the columns, in any order: `id`, `kind` and `prompt` are required;
-//! `answer`, `accept`, `choices`, `answers`, `tolerance`, `tags`, `explanation` and `source`
-//! are taken when some card needs them. Each further row is one card; an empty cell is a field
+//! `answer`, `accept`, `choices`, `answers`, `shuffle`, `tolerance`, `tags`, `explanation` and
+//! `source` are taken when some card needs them. Each further row is one card; an empty cell is a field
 //! left out, lists (`accept`, `choices`, `answers`, `tags`) are separated by `|`. A file holds
 //! no set id or title: they come from the file name or are given (`--set`, `--title`, or the
 //! upload form's fields). The format is documented in `questions/README.md`.

@@ -1,5 +1,6 @@
 //! Writing a set as a spreadsheet (CSV), for the set page's download: one row per card, every
-//! column of the format, lists joined with `|`.
+//! column of the format (`shuffle` only when a card keeps its choices in written order), lists
+//! joined with `|`.
 
 use ::csv::WriterBuilder;
 
@@ -25,9 +26,20 @@ pub enum CsvWriteError {
 pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
     let mut writer = WriterBuilder::new().from_writer(Vec::new());
     let failed = |error: ::csv::Error| CsvWriteError::Write(error.to_string());
-    writer.write_record(COLUMNS).map_err(failed)?;
+    // Shuffled is the default: a set whose cards all shuffle has no use for the column, and
+    // downloads with the columns it had before the column existed.
+    let keeps_order = set.cards.iter().any(keeps_written_order);
+    let written = |column: &str| keeps_order || column != "shuffle";
+    let header = COLUMNS.iter().filter(|column| written(column));
+    writer.write_record(header).map_err(failed)?;
     for card in &set.cards {
-        writer.write_record(row(card)?).map_err(failed)?;
+        let cells = COLUMNS
+            .iter()
+            .zip(row(card)?)
+            .filter(|(column, _)| written(column));
+        writer
+            .write_record(cells.map(|(_, cell)| cell))
+            .map_err(failed)?;
     }
     let bytes = writer
         .into_inner()
@@ -36,7 +48,7 @@ pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
 }
 
 /// The card's cells, in `COLUMNS` order.
-fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
+fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
     let list = |items: &[String]| {
         if items.iter().any(|item| item.contains('|')) {
             return Err(CsvWriteError::PipeInList {
@@ -52,6 +64,11 @@ fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
         String::new(),
         String::new(),
     );
+    let shuffle = if keeps_written_order(card) {
+        "false".to_string()
+    } else {
+        String::new()
+    };
     match &card.kind {
         CardKind::Recall { answer: text } => answer.clone_from(text),
         CardKind::Text {
@@ -64,6 +81,7 @@ fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
         CardKind::Choice {
             choices: options,
             answer: text,
+            ..
         } => {
             choices = list(options)?;
             answer.clone_from(text);
@@ -71,6 +89,7 @@ fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
         CardKind::Multi {
             choices: options,
             answers: right,
+            ..
         } => {
             choices = list(options)?;
             answers = list(right)?;
@@ -95,9 +114,15 @@ fn row(card: &Card) -> Result<[String; 11], CsvWriteError> {
         accept,
         choices,
         answers,
+        shuffle,
         tolerance,
         list(&card.tags)?,
         card.explanation.clone().unwrap_or_default(),
         card.source.clone().unwrap_or_default(),
     ])
+}
+
+/// A choice or multi card written with `shuffle = false`: the one case the column is for.
+fn keeps_written_order(card: &Card) -> bool {
+    card.kind.choices().is_some() && !card.kind.shuffles_choices()
 }

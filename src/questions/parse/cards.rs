@@ -120,6 +120,7 @@ fn misplaced_key(kind: &str, key: &str) -> Option<(String, String)> {
         (_, "answers") => {
             "only multi cards take answers; use answer = \"…\" for one right answer".into()
         }
+        (_, "shuffle") => rules::shuffle_without_choices("remove the line"),
         _ => format!(
             "remove it, or use a kind that takes it: {}",
             takers.join(", ")

@@ -32,16 +32,19 @@ pub(super) fn read_kind(kind: &str, card: &Fields, out: &mut Diagnostics) -> Opt
         }
         "choice" => {
             let choices = read_choices(card, out);
+            let shuffle = read_shuffle(card, out);
             let answer = card.required_text("answer", "the right choice", out)?;
             let choices = choices?;
             check_among_choices(&answer, &choices, out);
             Some(CardKind::Choice {
                 choices: choices.into_iter().map(Spanned::into_inner).collect(),
                 answer: answer.into_inner(),
+                shuffle: shuffle?,
             })
         }
         "multi" => {
             let choices = read_choices(card, out);
+            let shuffle = read_shuffle(card, out);
             let answers = read_multi_answers(card, out)?;
             let choices = choices?;
             for answer in &answers {
@@ -50,6 +53,7 @@ pub(super) fn read_kind(kind: &str, card: &Fields, out: &mut Diagnostics) -> Opt
             Some(CardKind::Multi {
                 choices: choices.into_iter().map(Spanned::into_inner).collect(),
                 answers: answers.into_iter().map(Spanned::into_inner).collect(),
+                shuffle: shuffle?,
             })
         }
         "truefalse" => read_truth(card, out).map(|answer| CardKind::TrueFalse { answer }),
@@ -80,6 +84,28 @@ fn read_choices(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanned<Stri
     }
     report_repeats("choice", &choices, out);
     Some(choices)
+}
+
+/// Whether a choice or multi card's options are shuffled at each showing: true unless the card
+/// says `shuffle = false`, which keeps them in written order.
+fn read_shuffle(card: &Fields, out: &mut Diagnostics) -> Option<bool> {
+    let Some(value) = card.get("shuffle") else {
+        return Some(true);
+    };
+    if let DeValue::Boolean(shuffle) = value.get_ref() {
+        return Some(*shuffle);
+    }
+    let fix = match value.get_ref() {
+        DeValue::String(text) => match rules::shuffle_word(text) {
+            Some(shuffle) => format!("remove the quotes: shuffle = {shuffle}"),
+            None => "write shuffle = false to keep the choices in written order, or remove the \
+                     line to shuffle them"
+                .to_string(),
+        },
+        _ => "write shuffle = false, without quotes, to keep the choices in written order".into(),
+    };
+    card.report_type("\"shuffle\"", value, "true or false", fix, out);
+    None
 }
 
 /// The `answers` of a multi card: at least one, none repeated.

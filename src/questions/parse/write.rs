@@ -27,13 +27,23 @@ pub fn to_toml(set: &QuestionSet) -> String {
                     key(&mut file, "accept", &list(accept));
                 }
             }
-            CardKind::Choice { choices, answer } => {
+            CardKind::Choice {
+                choices,
+                answer,
+                shuffle,
+            } => {
                 key(&mut file, "choices", &list(choices));
                 key(&mut file, "answer", &quote(answer));
+                keep_order(&mut file, *shuffle);
             }
-            CardKind::Multi { choices, answers } => {
+            CardKind::Multi {
+                choices,
+                answers,
+                shuffle,
+            } => {
                 key(&mut file, "choices", &list(choices));
                 key(&mut file, "answers", &list(answers));
+                keep_order(&mut file, *shuffle);
             }
             CardKind::TrueFalse { answer } => key(&mut file, "answer", &answer.to_string()),
             CardKind::Date { answer } => key(&mut file, "answer", &quote(&answer.to_string())),
@@ -57,6 +67,14 @@ pub fn to_toml(set: &QuestionSet) -> String {
 fn key(file: &mut String, key: &str, value: &str) {
     // Writing to a String cannot fail.
     let _ = writeln!(file, "{key} = {value}");
+}
+
+/// `shuffle = false` for a card whose choices keep their written order. Shuffling is the
+/// default, and an author leaves it out.
+fn keep_order(file: &mut String, shuffle: bool) {
+    if !shuffle {
+        key(file, "shuffle", "false");
+    }
 }
 
 fn optional(file: &mut String, name: &str, value: Option<&str>) {

@@ -144,10 +144,12 @@ pub struct SetPageView {
 /// The card as a preview shows it.
 pub fn card_preview(card: &Card) -> CardPreview {
     let (choices, accept) = match &card.kind {
-        CardKind::Choice { choices, answer } => {
-            (marked(choices, |choice| choice == answer), Vec::new())
-        }
-        CardKind::Multi { choices, answers } => (
+        CardKind::Choice {
+            choices, answer, ..
+        } => (marked(choices, |choice| choice == answer), Vec::new()),
+        CardKind::Multi {
+            choices, answers, ..
+        } => (
             marked(choices, |choice| answers.contains(choice)),
             Vec::new(),
         ),

@@ -9,6 +9,7 @@ fn choice_card() -> CardKind {
     CardKind::Choice {
         choices: strings(&["Seoul", "Pusan", "Pyongyang"]),
         answer: "Pusan".to_string(),
+        shuffle: true,
     }
 }
 
@@ -16,6 +17,7 @@ fn multi_card() -> CardKind {
     CardKind::Multi {
         choices: strings(&["China", "USSR", "USA", "UK"]),
         answers: strings(&["USA", "UK"]),
+        shuffle: true,
     }
 }
 

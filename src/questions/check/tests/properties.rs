@@ -33,6 +33,7 @@ fn kinds() -> Vec<CardKind> {
         CardKind::Choice {
             choices: strings(&["Seoul", "Pusan"]),
             answer: "Pusan".to_string(),
+            shuffle: true,
         },
         CardKind::TrueFalse { answer: true },
         date_card("1950-06-25"),
@@ -63,7 +64,7 @@ proptest! {
         for kind in kinds() {
             assert_consistent(&checked(&kind, text(&given)));
         }
-        let multi = CardKind::Multi { choices: strings(&["USA", "UK"]), answers: strings(&["UK"]) };
+        let multi = CardKind::Multi { choices: strings(&["USA", "UK"]), answers: strings(&["UK"]), shuffle: true };
         assert_consistent(&checked(&multi, Response::Choices(vec![given.clone(), "UK".into()])));
     }
 

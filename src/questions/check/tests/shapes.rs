@@ -13,10 +13,12 @@ fn every_kind() -> Vec<CardKind> {
         CardKind::Choice {
             choices: strings(&["Seoul", "Pusan"]),
             answer: "Pusan".to_string(),
+            shuffle: true,
         },
         CardKind::Multi {
             choices: strings(&["USA", "UK"]),
             answers: strings(&["USA"]),
+            shuffle: true,
         },
         CardKind::TrueFalse { answer: true },
         date_card("1950-06-25"),
@@ -85,6 +87,7 @@ fn a_mismatch_says_what_the_kind_takes_and_what_was_given() {
             CardKind::Multi {
                 choices: Vec::new(),
                 answers: Vec::new(),
+                shuffle: true,
             },
             text("USA"),
             "a multi card takes a list of choices, not text",
@@ -93,6 +96,7 @@ fn a_mismatch_says_what_the_kind_takes_and_what_was_given() {
             CardKind::Choice {
                 choices: Vec::new(),
                 answer: String::new(),
+                shuffle: true,
             },
             Response::Choices(Vec::new()),
             "a choice card takes the text of one choice, not a list of choices",

@@ -4,6 +4,7 @@
 mod file;
 mod header;
 mod rows;
+mod shuffle;
 mod valid;
 mod write;
 

@@ -28,11 +28,13 @@ fn every_kind_reads_into_its_card() {
             },
             CardKind::Choice {
                 choices: vec!["Seoul".into(), "Busan".into()],
-                answer: "Seoul".into()
+                answer: "Seoul".into(),
+                shuffle: true,
             },
             CardKind::Multi {
                 choices: vec!["a".into(), "b".into(), "c".into()],
-                answers: vec!["a".into(), "c".into()]
+                answers: vec!["a".into(), "c".into()],
+                shuffle: true,
             },
             CardKind::TrueFalse { answer: false },
             CardKind::Date {

@@ -8,6 +8,7 @@ mod loading;
 mod readme;
 mod round_trip;
 mod set_errors;
+mod shuffle;
 mod valid;
 
 use super::parse_set;

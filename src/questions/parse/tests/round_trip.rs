@@ -49,11 +49,43 @@ id = "d"
 kind = "date"
 prompt = "When?"
 answer = "1950-01-30"
+
+[[cards]]
+id = "c"
+kind = "choice"
+prompt = "Who?"
+choices = ["Mao", "Stalin", "Both of them"]
+answer = "Both of them"
+shuffle = false
 "#;
 
 #[test]
 fn a_file_in_the_documented_layout_is_written_back_byte_for_byte() {
     assert_eq!(to_toml(&parsed(CANONICAL)), CANONICAL);
+}
+
+#[test]
+fn shuffle_is_written_only_when_a_card_keeps_its_written_order() {
+    let mut set = parsed(CANONICAL);
+    assert!(!set.cards[5].kind.shuffles_choices());
+    assert!(set.cards[1].kind.shuffles_choices());
+    if let CardKind::Choice { shuffle, .. } = &mut set.cards[5].kind {
+        *shuffle = true;
+    }
+    let written = to_toml(&set);
+    assert!(!written.contains("shuffle"), "{written}");
+    assert_eq!(parse_set(&written), Ok(set));
+
+    let said = CANONICAL.replace(
+        "answers = [\"a\", \"c\"]\n",
+        "answers = [\"a\", \"c\"]\nshuffle = true\n",
+    );
+    let written = to_toml(&parsed(&said));
+    assert_eq!(
+        written.matches("shuffle").count(),
+        1,
+        "only the choice card's false: {written}"
+    );
 }
 
 #[test]
@@ -146,16 +178,23 @@ fn kind() -> impl Strategy<Value = CardKind> {
         text().prop_map(|answer| CardKind::Recall { answer }),
         (text(), prop::collection::vec(text(), 0..4))
             .prop_map(|(answer, accept)| CardKind::Text { answer, accept }),
-        (choices(), any::<prop::sample::Index>()).prop_map(|(choices, pick)| {
-            let answer = pick.get(&choices).clone();
-            CardKind::Choice { choices, answer }
-        }),
-        choices().prop_flat_map(|choices| {
+        (choices(), any::<prop::sample::Index>(), any::<bool>()).prop_map(
+            |(choices, pick, shuffle)| {
+                let answer = pick.get(&choices).clone();
+                CardKind::Choice {
+                    choices,
+                    answer,
+                    shuffle,
+                }
+            }
+        ),
+        (choices(), any::<bool>()).prop_flat_map(|(choices, shuffle)| {
             let count = choices.len();
             prop::sample::subsequence(choices.clone(), 1..=count).prop_map(move |answers| {
                 CardKind::Multi {
                     choices: choices.clone(),
                     answers,
+                    shuffle,
                 }
             })
         }),

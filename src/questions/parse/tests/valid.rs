@@ -110,6 +110,7 @@ id = "n"
                 CardKind::Choice {
                     choices: strings(&["Mao", "Zhou"]),
                     answer: "Zhou".to_string(),
+                    shuffle: true,
                 },
             ),
             card(
@@ -118,6 +119,7 @@ id = "n"
                 CardKind::Multi {
                     choices: strings(&["a", "b", "c"]),
                     answers: strings(&["c", "a"]),
+                    shuffle: true,
                 },
             ),
             card("tf", "True?", CardKind::TrueFalse { answer: false }),
