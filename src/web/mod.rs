@@ -2,7 +2,7 @@
 //!
 //! - [`server`] assembles the app; [`state`] is what handlers share.
 //! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses.
-//! - [`pages`] are the HTML pages, [`api`] the JSON API.
+//! - [`pages`] are the HTML pages, [`api`] the JSON API; [`progress`] the figures both show.
 //! - [`views`], [`templates`] and [`assets`] are what the pages are made of.
 
 pub mod api;
@@ -10,6 +10,7 @@ pub mod assets;
 pub mod auth;
 pub mod error;
 pub mod pages;
+pub mod progress;
 pub mod server;
 pub mod sign_in;
 pub mod state;

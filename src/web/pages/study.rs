@@ -17,7 +17,7 @@ use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{
-    self, AnswerForm, AnsweredView, GradeButton, RevealView, Section, StudyCardView,
+    self, AnswerForm, AnsweredView, ExamView, GradeButton, RevealView, Section, StudyCardView,
 };
 
 use super::{FormFields, Visitor, layout, redirect, render};
@@ -47,7 +47,7 @@ pub async fn next_card(
         .ok_or_else(|| unknown_set(&set))?;
     let context = StudyContext::new(set, found.summary, found.exam);
     let Some(next) = found.next else {
-        return done::show(&state, &visitor, context.title).await;
+        return done::show(&state, &visitor, &context.set, context.title).await;
     };
     let notice = (query.notice.as_deref() == Some("already-recorded"))
         .then(|| "That answer was already recorded, so it was not counted twice.".to_string());
@@ -258,6 +258,7 @@ fn card_view(
         message,
         kept_answer,
         reveal,
+        exam: ExamView::of(state.today(), context.exam),
     }
 }
 
@@ -316,6 +317,7 @@ fn answered_view(
         can_claim_right,
         claim_interval_label,
         message: checked.message.clone(),
+        exam: ExamView::of(today, context.exam),
     })
 }
 

@@ -20,6 +20,7 @@ fn every_page() -> Vec<(&'static str, String)> {
         card_count: 76,
         due: 12,
         new_left: 5,
+        exam: None,
     };
     let sign_in = SignInView {
         layout: LayoutView::signed_out("Sign in", "csrf-123"),
