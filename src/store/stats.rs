@@ -183,7 +183,7 @@ impl Store {
                 return Ok(None);
             };
             let (reviews, right) = connection
-                .prepare_cached(queries::REVIEWS_ON_DAY.of(Some(row)))?
+                .prepare_cached(queries::RIGHT_ON_DAY.of(Some(row)))?
                 .query_row((user, day, row), |found| Ok((found.get(0)?, found.get(1)?)))?;
             let next_due = connection
                 .prepare_cached(queries::NEXT_DUE_DAY.of(Some(row)))?
