@@ -12,6 +12,7 @@ mod answers_stay_hidden;
 mod escaping;
 mod exam_dates;
 mod home;
+mod keyboard_help;
 mod per_set;
 mod progress;
 mod study;
