@@ -1,7 +1,8 @@
 //! The web layer: routes that translate HTTP into calls to the library and back.
 //!
 //! - [`server`] assembles the app; [`state`] is what handlers share.
-//! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses.
+//! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses;
+//!   [`local_path`] is where signing in leads back to.
 //! - [`pages`] are the HTML pages, [`api`] the JSON API; [`progress`] the figures both show.
 //! - [`views`], [`templates`] and [`assets`] are what the pages are made of.
 
@@ -9,6 +10,7 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod error;
+pub mod local_path;
 pub mod pages;
 pub mod progress;
 pub mod server;

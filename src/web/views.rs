@@ -109,7 +109,8 @@ impl LayoutView {
     }
 }
 
-/// The sign-in page (`login.html`), which posts `username`, `password` and `csrf_token` to `/login`.
+/// The sign-in page (`login.html`), which posts `username`, `password`, `csrf_token` and `next`
+/// to `/login`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignInView {
     pub layout: LayoutView,
@@ -117,6 +118,10 @@ pub struct SignInView {
     pub username: String,
     /// Why the last attempt failed, e.g. "Wrong username or password".
     pub error: Option<String>,
+    /// Where to go once signed in (a local path, sent back as `next`); empty: home.
+    pub next: String,
+    /// The link to the register page, carrying `next` on.
+    pub register_href: String,
 }
 
 /// The register page (`register.html`), which posts `username`, `password` and `csrf_token`
@@ -130,6 +135,10 @@ pub struct RegisterView {
     pub error: Option<String>,
     /// The shortest password accepted, said next to the field (`accounts::MIN_PASSWORD_CHARS`).
     pub min_password_chars: usize,
+    /// Where to go once registered (a local path, sent back as `next`); empty: home.
+    pub next: String,
+    /// The link to the sign-in page, carrying `next` on.
+    pub sign_in_href: String,
 }
 
 /// One question set on the home page.

@@ -15,5 +15,6 @@ mod home;
 mod keyboard_help;
 mod per_set;
 mod progress;
+mod returns;
 mod study;
 mod verdict;

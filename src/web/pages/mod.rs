@@ -46,7 +46,10 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/register", web::post().to(accounts::register))
         .route("/logout", web::post().to(accounts::sign_out))
         .route("/study/{set_id}", web::get().to(study::next_card))
-        .route("/study/{set_id}/answer", web::post().to(study::answer))
+        .route(
+            "/study/{set_id}/answer",
+            web::post().to(study::answer_or_sign_in),
+        )
         .route("/study/{set_id}/grade", web::post().to(study::grade))
         .route("/progress", web::get().to(progress::show))
         .route("/join", web::post().to(join::join))

@@ -23,12 +23,18 @@ use crate::web::views::{
 use super::{FormFields, Visitor, layout, redirect, render};
 
 mod done;
+mod resume;
 mod shown;
+
+pub use resume::answer as answer_or_sign_in;
 
 #[derive(Debug, Deserialize)]
 pub struct StudyQuery {
     /// Set when a grade was posted twice: the page says it was not counted again.
     notice: Option<String>,
+    /// With `answer`: an answer typed for this card before signing in again ([`resume`]).
+    card: Option<String>,
+    answer: Option<String>,
 }
 
 /// The next card of the set, or the "done for today" page.
@@ -51,7 +57,8 @@ pub async fn next_card(
     };
     let notice = (query.notice.as_deref() == Some("already-recorded"))
         .then(|| "That answer was already recorded, so it was not counted twice.".to_string());
-    let view = card_view(&state, &visitor, &context, &next, notice, String::new());
+    let kept_answer = query.kept_answer(&next.card.id);
+    let view = card_view(&state, &visitor, &context, &next, notice, kept_answer);
     render(&state, "study.html", &view)
 }
 
