@@ -9,6 +9,7 @@ mod site;
 
 mod accounts;
 mod answers_stay_hidden;
+mod error_header;
 mod escaping;
 mod exam_dates;
 mod home;
