@@ -5,6 +5,7 @@ use super::*;
 use crate::web::views::*;
 
 mod samples;
+mod study_bar;
 use samples::*;
 
 fn render<T: Serialize>(name: &str, view: &T) -> String {
