@@ -193,6 +193,7 @@ fn study_page_render(c: &mut Criterion) {
         message: None,
         kept_answer: String::new(),
         reveal: None,
+        exam: None,
     };
     c.bench_function("study page render (text card)", |b| {
         b.iter(|| {

@@ -3,16 +3,20 @@
 //
 //   Enter  submits the answer     Space  shows the answer of a recall card
 //   1-4    picks a grade          1-9    picks a choice, before answering
-//   ?      toggles the keyboard help
+//   ?      toggles the keyboard help (so do the help buttons: the footer's, the study bar's)
+//   Esc    leaves a text field, so that the keys above work again
 //
-// Keys are left alone while the student types in a text field, except Enter, which submits.
+// Keys are left alone while the student types in a text field, except Enter, which submits,
+// and Esc. After Esc then ?, closing the help puts the student back in the field they left.
 (function () {
   "use strict";
 
   var help = document.getElementById("keyboard-help");
-  var helpButton = document.getElementById("keyboard-help-button");
+  var helpButtons = document.querySelectorAll("#keyboard-help-button, [data-keyboard-help]");
   var reveal = document.querySelector("details.reveal");
   var answerForm = document.querySelector("form[data-answer-form]");
+  // The text field Esc last left, to return to once the help is closed.
+  var leftField = null;
 
   function isTyping(element) {
     if (!element) return false;
@@ -45,9 +49,24 @@
     else help.showModal();
   }
 
-  if (helpButton && help && typeof help.showModal === "function") {
-    helpButton.hidden = false;
-    helpButton.addEventListener("click", toggleHelp);
+  if (help && typeof help.showModal === "function") {
+    Array.prototype.forEach.call(helpButtons, function (button) {
+      button.hidden = false;
+      button.addEventListener("click", toggleHelp);
+    });
+    // The dialog gives the focus back to what had it, which after Esc is nothing.
+    help.addEventListener("close", function () {
+      var field = leftField;
+      leftField = null;
+      var nothingFocused = !document.activeElement || document.activeElement === document.body;
+      if (field && nothingFocused && document.contains(field)) field.focus();
+    });
+  }
+
+  function leaveField(event, field) {
+    event.preventDefault();
+    leftField = field;
+    field.blur();
   }
 
   // Once the answer is shown, the next action is to grade: focus the suggested grade.
@@ -101,7 +120,10 @@
       if (!(help && help.open)) onEnter(event, target);
       return;
     }
-    if (isTyping(target)) return;
+    if (isTyping(target)) {
+      if (event.key === "Escape" && !event.isComposing) leaveField(event, target);
+      return;
+    }
     if (event.key === "?") {
       event.preventDefault();
       toggleHelp();

@@ -92,3 +92,14 @@ pub(super) fn serialize_day<S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_str(day)
 }
+
+/// As [`serialize_day`], for a day that may be missing (`null`).
+pub(super) fn serialize_optional_day<S: serde::Serializer>(
+    day: &Option<StudyDay>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match day {
+        Some(day) => serializer.collect_str(day),
+        None => serializer.serialize_none(),
+    }
+}

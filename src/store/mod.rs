@@ -88,7 +88,7 @@ pub use sessions::Session;
 pub use sets::{SetInfo, SetSummary};
 pub use settings::{AuditEntry, RegistrationMode};
 pub use setup::SetupLinkInvalid;
-pub use stats::{DayForecast, DaySummary, ProgressReport, Stages, TagMastery};
+pub use stats::{DayForecast, DaySummary, ProgressReport, SetProgress, Stages, TagMastery};
 pub use study::{NextCard, NextInSet, Queue, StoredCard};
 pub use uploads::SetOwnership;
 pub use users::{Role, User};

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
+use super::columns::serialize_optional_day;
 use super::study::{LimitColumns, exam_day_column, set_limits_columns};
 use super::visibility::visible_to_user;
 use super::{Store, StoreError, UserId};
@@ -24,6 +25,10 @@ pub struct SetSummary {
     /// what is left of the daily limit (per set) and by the
     /// daily limit their classes set for this set, if any.
     pub new_left: u32,
+    /// The earliest exam day still to come (today included) that the student's live classes
+    /// give the set; `None` without one.
+    #[serde(serialize_with = "serialize_optional_day")]
+    pub exam: Option<StudyDay>,
 }
 
 /// A set's own fields.
@@ -79,7 +84,10 @@ impl Store {
     ) -> Result<Option<(SetSummary, Option<StudyDay>)>, StoreError> {
         self.read(|connection| {
             let mut sets = summaries(connection, user, today, Some(set))?;
-            Ok(sets.pop().map(|row| (row.summary, row.exam)))
+            Ok(sets.pop().map(|row| {
+                let exam = row.summary.exam;
+                (row.summary, exam)
+            }))
         })
     }
 
@@ -124,8 +132,6 @@ impl Store {
 pub(super) struct SummaryRow {
     pub set_row: i64,
     pub summary: SetSummary,
-    /// The earliest exam day still to come that the student's classes give the set.
-    pub exam: Option<StudyDay>,
 }
 
 /// The columns [`summaries`] reads for each row of `sets`, with `?1` the user and `?3` today:
@@ -214,8 +220,8 @@ pub(super) fn summaries(
                 cards,
                 due,
                 new_left: cards.saturating_sub(seen).min(limits.new_allowed),
+                exam: limits.exam,
             },
-            exam: limits.exam,
         });
     }
     Ok(sets)

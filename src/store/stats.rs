@@ -1,17 +1,20 @@
 //! A student's progress figures: today's work, the streak, how their cards are spread over the
-//! learning stages, how well they remember, per tag, and what falls due in the coming weeks.
-
-use std::collections::HashMap;
+//! learning stages, how well they remember, per tag, and what falls due in the coming weeks;
+//! over all their sets or in one set ([`queries`] holds the statements, in both scopes).
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
 use super::columns::serialize_day;
+use super::visibility::visible;
 use super::{Store, StoreError, UserId};
+
+mod queries;
 
 /// A card whose interval reaches this many days is young (no longer learning).
 const YOUNG_FROM_DAYS: u32 = 7;
@@ -41,7 +44,8 @@ pub struct ProgressReport {
     pub forecast: Vec<DayForecast>,
 }
 
-/// How the cards of all sets (retired ones left out) are spread over the learning stages.
+/// How the cards of all sets, or of one set (retired ones left out), are spread over the
+/// learning stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stages {
     /// Never reviewed.
@@ -76,186 +80,127 @@ pub struct DayForecast {
     pub due: u32,
 }
 
+/// One set's progress figures, with the set's title for the page that shows them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetProgress {
+    pub title: String,
+    pub report: ProgressReport,
+}
+
 impl Store {
-    /// The progress figures of `user` as of `today`.
+    /// The progress figures of `user` as of `today`, over all sets.
     pub fn progress(&self, user: UserId, today: StudyDay) -> Result<ProgressReport, StoreError> {
-        let window = (user, days_before(today, RETENTION_DAYS - 1), today);
+        self.read(|connection| report(connection, user, today, None))
+    }
+
+    /// The progress figures of `user` in the one set `set` as of `today`: the same figures as
+    /// [`Store::progress`], counting only that set's cards and reviews. `None` if there is no
+    /// such set or `user` may not see it.
+    pub fn set_progress(
+        &self,
+        user: UserId,
+        set: &SetId,
+        today: StudyDay,
+    ) -> Result<Option<SetProgress>, StoreError> {
         self.read(|connection| {
-            let reviews_today = connection
-                .prepare_cached(
-                    "SELECT count(*) FROM reviews WHERE user_id = ?1 AND study_day = ?2",
-                )?
-                .query_row((user, today), |row| row.get(0))?;
-            let (reviewed, passed) = connection
-                .prepare_cached(
-                    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
-                     WHERE user_id = ?1 AND scheduled = 1 AND study_day BETWEEN ?2 AND ?3",
-                )?
-                .query_row(window, |row| Ok((row.get(0)?, row.get(1)?)))?;
-            Ok(ProgressReport {
-                reviews_today,
-                streak_days: streak(connection, user, today)?,
-                stages: stages(connection, user)?,
-                retention_30d: share(passed, reviewed),
-                tags: tags(connection, window)?,
-                forecast: forecast(connection, user, today)?,
-            })
+            let Some((row, title)) = visible_set(connection, user, set)? else {
+                return Ok(None);
+            };
+            Ok(Some(SetProgress {
+                title,
+                report: report(connection, user, today, Some(row))?,
+            }))
         })
     }
 }
 
-/// One study day's reviews and when cards come back, for the "done for today" page.
+/// The figures of [`ProgressReport`] over every set (`set` is `None`) or over one set's row.
+fn report(
+    connection: &Connection,
+    user: UserId,
+    today: StudyDay,
+    set: Option<i64>,
+) -> Result<ProgressReport, StoreError> {
+    let from = days_before(today, RETENTION_DAYS - 1);
+    let reviews_today = connection
+        .prepare_cached(queries::REVIEWS_ON_DAY.of(set))?
+        .query_row((user, today, set), |row| row.get(0))?;
+    let (reviewed, passed) = connection
+        .prepare_cached(queries::SCHEDULED_REVIEWS.of(set))?
+        .query_row((user, from, today, set), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    Ok(ProgressReport {
+        reviews_today,
+        streak_days: queries::streak(connection, user, today, set)?,
+        stages: queries::stages(connection, user, set)?,
+        retention_30d: share(passed, reviewed),
+        tags: queries::tags(connection, (user, from, today), set)?,
+        forecast: queries::forecast(connection, user, today, set)?,
+    })
+}
+
+/// The row and title of the set `set`, if there is one and `user` may see it.
+fn visible_set(
+    connection: &Connection,
+    user: UserId,
+    set: &SetId,
+) -> Result<Option<(i64, String)>, StoreError> {
+    let found: Option<(i64, String)> = connection
+        .prepare_cached("SELECT id, title FROM sets WHERE slug = ?1")?
+        .query_row([set], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    match found {
+        Some((row, title)) if visible(connection, user, row)? => Ok(Some((row, title))),
+        _ => Ok(None),
+    }
+}
+
+/// One study day's reviews in a set and when its cards come back, for the "done for today" page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DaySummary {
-    /// Reviews given that day, same-day repeats included.
+    /// Reviews given that day in the set, same-day repeats included.
     pub reviews: u32,
     /// Of those, the ones graded 3 or more.
     pub right: u32,
-    /// The first later day of the progress page's forecast with cards due, and how many.
+    /// The first later day of the set's progress forecast with cards due, and how many.
     pub next_due: Option<DayForecast>,
 }
 
 impl Store {
-    /// How `user` did on `day`, across all sets, and the next day they have cards due: what
-    /// the done page shows, without the rest of [`Store::progress`].
-    pub fn day_summary(&self, user: UserId, day: StudyDay) -> Result<DaySummary, StoreError> {
+    /// How `user` did in `set` on `day`, and the next day they have cards of it due: what the
+    /// done page shows, without the rest of [`Store::set_progress`]. `None` if there is no such
+    /// set or `user` may not see it.
+    pub fn day_summary(
+        &self,
+        user: UserId,
+        set: &SetId,
+        day: StudyDay,
+    ) -> Result<Option<DaySummary>, StoreError> {
         let last = day.plus_days(FORECAST_DAYS - 1);
         self.read(|connection| {
+            let Some((row, _)) = visible_set(connection, user, set)? else {
+                return Ok(None);
+            };
             let (reviews, right) = connection
-                .prepare_cached(
-                    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
-                     WHERE user_id = ?1 AND study_day = ?2",
-                )?
-                .query_row((user, day), |row| Ok((row.get(0)?, row.get(1)?)))?;
+                .prepare_cached(queries::RIGHT_ON_DAY.of(Some(row)))?
+                .query_row((user, day, row), |found| Ok((found.get(0)?, found.get(1)?)))?;
             let next_due = connection
-                .prepare_cached(
-                    "SELECT s.due_day, count(*)
-                     FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
-                     WHERE s.user_id = ?1 AND c.retired = 0 AND s.due_day > ?2 AND s.due_day <= ?3
-                     GROUP BY s.due_day ORDER BY s.due_day LIMIT 1",
-                )?
-                .query_row((user, day, last), |row| {
+                .prepare_cached(queries::NEXT_DUE_DAY.of(Some(row)))?
+                .query_row((user, day, last, row), |found| {
                     Ok(DayForecast {
-                        day: row.get(0)?,
-                        due: row.get(1)?,
+                        day: found.get(0)?,
+                        due: found.get(1)?,
                     })
                 })
                 .optional()?;
-            Ok(DaySummary {
+            Ok(Some(DaySummary {
                 reviews,
                 right,
                 next_due,
-            })
+            }))
         })
     }
-}
-
-fn streak(connection: &Connection, user: UserId, today: StudyDay) -> Result<u32, StoreError> {
-    let mut statement = connection.prepare_cached(
-        "SELECT DISTINCT study_day FROM reviews WHERE user_id = ?1 AND study_day <= ?2
-         ORDER BY study_day DESC",
-    )?;
-    let mut days = statement.query_map((user, today), |row| row.get::<_, StudyDay>(0))?;
-    let mut streak = 0;
-    let mut expected: Option<StudyDay> = None;
-    while let Some(day) = days.next().transpose()? {
-        let continues = match expected {
-            None => day.days_until(today) <= 1,
-            Some(expected) => day == expected,
-        };
-        if !continues {
-            break;
-        }
-        streak += 1;
-        expected = Some(days_before(day, 1));
-    }
-    Ok(streak)
-}
-
-fn stages(connection: &Connection, user: UserId) -> Result<Stages, StoreError> {
-    Ok(connection
-        .prepare_cached(
-            "SELECT count(*) FILTER (WHERE s.card_id IS NULL),
-                 count(*) FILTER (WHERE s.interval_days < ?2),
-                 count(*) FILTER (WHERE s.interval_days >= ?2 AND s.interval_days < ?3),
-                 count(*) FILTER (WHERE s.interval_days >= ?3)
-             FROM cards AS c LEFT JOIN card_states AS s ON s.card_id = c.id AND s.user_id = ?1
-             WHERE c.retired = 0",
-        )?
-        .query_row((user, YOUNG_FROM_DAYS, MATURE_FROM_DAYS), |row| {
-            Ok(Stages {
-                new: row.get(0)?,
-                learning: row.get(1)?,
-                young: row.get(2)?,
-                mature: row.get(3)?,
-            })
-        })?)
-}
-
-fn tags(
-    connection: &Connection,
-    window: (UserId, StudyDay, StudyDay),
-) -> Result<Vec<TagMastery>, StoreError> {
-    let mut retention = connection.prepare_cached(
-        "SELECT t.tag, count(*), count(*) FILTER (WHERE r.quality >= 3)
-         FROM reviews AS r
-             JOIN card_tags AS t ON t.card_id = r.card_id
-             JOIN cards AS c ON c.id = r.card_id AND c.retired = 0
-         WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3
-         GROUP BY t.tag",
-    )?;
-    let retention: HashMap<String, Option<f64>> = retention
-        .query_map(window, |row| {
-            Ok((row.get(0)?, share(row.get(2)?, row.get(1)?)))
-        })?
-        .collect::<Result<_, _>>()?;
-
-    let mut cards = connection.prepare_cached(
-        "SELECT t.tag, count(*), count(s.card_id), count(*) FILTER (WHERE s.interval_days >= ?2)
-         FROM card_tags AS t
-             JOIN cards AS c ON c.id = t.card_id AND c.retired = 0
-             LEFT JOIN card_states AS s ON s.card_id = c.id AND s.user_id = ?1
-         GROUP BY t.tag
-         ORDER BY t.tag",
-    )?;
-    let rows = cards.query_map((window.0, MATURE_FROM_DAYS), |row| {
-        let tag: String = row.get(0)?;
-        Ok(TagMastery {
-            retention_30d: retention.get(&tag).copied().flatten(),
-            tag,
-            cards: row.get(1)?,
-            studied: row.get(2)?,
-            mature: row.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn forecast(
-    connection: &Connection,
-    user: UserId,
-    today: StudyDay,
-) -> Result<Vec<DayForecast>, StoreError> {
-    let last = today.plus_days(FORECAST_DAYS - 1);
-    // Overdue cards count on today: max() of two 'YYYY-MM-DD' texts is the later day.
-    let due: HashMap<StudyDay, u32> = connection
-        .prepare_cached(
-            "SELECT max(s.due_day, ?2) AS day, count(*)
-             FROM card_states AS s JOIN cards AS c ON c.id = s.card_id
-             WHERE s.user_id = ?1 AND c.retired = 0 AND s.due_day <= ?3
-             GROUP BY day",
-        )?
-        .query_map((user, today, last), |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok((0..FORECAST_DAYS)
-        .map(|offset| {
-            let day = today.plus_days(offset);
-            DayForecast {
-                day,
-                due: due.get(&day).copied().unwrap_or(0),
-            }
-        })
-        .collect())
 }
 
 /// `part / whole`, or `None` when `whole` is 0.

@@ -122,8 +122,8 @@ impl Store {
             let new_left = found.summary.new_left;
             let next = next_card_in(connection, user, found.set_row, today, || Ok(new_left))?;
             Ok(Some(NextInSet {
+                exam: found.summary.exam,
                 summary: found.summary,
-                exam: found.exam,
                 next,
             }))
         })

@@ -209,6 +209,22 @@ impl From<AppError> for PageError {
     }
 }
 
+impl PageError {
+    /// The error page's view, with `layout` as its header. The response is rendered signed out
+    /// (an error response has no request to find the visitor in); for a signed-in visitor, the
+    /// pages' error handler renders it again with their header
+    /// ([`crate::web::pages::with_visitor_header`]).
+    pub fn view(&self, layout: LayoutView) -> ErrorView {
+        let status = self.status_code();
+        ErrorView {
+            layout,
+            status: status.as_u16(),
+            heading: status.canonical_reason().unwrap_or("Error").to_string(),
+            message: self.0.to_string(),
+        }
+    }
+}
+
 static ERROR_TEMPLATES: LazyLock<Option<Templates>> = LazyLock::new(|| Templates::new().ok());
 
 impl ResponseError for PageError {
@@ -218,12 +234,7 @@ impl ResponseError for PageError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
-        let view = ErrorView {
-            layout: LayoutView::signed_out("Error", ""),
-            status: status.as_u16(),
-            heading: status.canonical_reason().unwrap_or("Error").to_string(),
-            message: self.0.to_string(),
-        };
+        let view = self.view(LayoutView::signed_out("Error", ""));
         let body = ERROR_TEMPLATES
             .as_ref()
             .and_then(|templates| templates.render("error.html", &view).ok())

@@ -1,15 +1,18 @@
 //! The web layer: routes that translate HTTP into calls to the library and back.
 //!
 //! - [`server`] assembles the app; [`state`] is what handlers share.
-//! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses.
-//! - [`pages`] are the HTML pages, [`api`] the JSON API.
+//! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses;
+//!   [`local_path`] is where signing in leads back to.
+//! - [`pages`] are the HTML pages, [`api`] the JSON API; [`progress`] the figures both show.
 //! - [`views`], [`templates`] and [`assets`] are what the pages are made of.
 
 pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod error;
+pub mod local_path;
 pub mod pages;
+pub mod progress;
 pub mod server;
 pub mod sign_in;
 pub mod state;

@@ -5,6 +5,7 @@ use std::net::TcpListener;
 
 use actix_web::dev::Server;
 use actix_web::error::JsonPayloadError;
+use actix_web::middleware::ErrorHandlers;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, middleware, web};
 
 use crate::web::error::{ApiError, AppError};
@@ -26,6 +27,9 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
             .app_data(state.clone())
             .app_data(json_config())
             .app_data(web::PayloadConfig::new(FORM_LIMIT))
+            // A page's error seen by someone signed in shows their header; looked at only on
+            // error responses, so other requests pay nothing for it.
+            .wrap(ErrorHandlers::new().default_handler(pages::with_visitor_header))
             .wrap(
                 middleware::DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))

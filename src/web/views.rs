@@ -10,6 +10,7 @@ use serde::Serialize;
 mod admin;
 mod analysis;
 mod dashboards;
+mod exam;
 mod forecast;
 mod progress;
 mod sets;
@@ -26,8 +27,9 @@ pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
     TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,
 };
+pub use exam::{ExamView, exam_countdown};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
-pub use progress::{ProgressView, StageCount, TagMastery, card_stages};
+pub use progress::{ProgressSet, ProgressView, StageCount, TagMastery, card_stages};
 pub use sets::{
     CardPreview, ChoicePreview, DiffView, ListingLine, ProblemRow, SetFormFields, SetPageView,
     SetPreviewView, SetUploadView, card_preview, diff_view, kind_label, listing,
@@ -107,7 +109,8 @@ impl LayoutView {
     }
 }
 
-/// The sign-in page (`login.html`), which posts `username`, `password` and `csrf_token` to `/login`.
+/// The sign-in page (`login.html`), which posts `username`, `password`, `csrf_token` and `next`
+/// to `/login`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignInView {
     pub layout: LayoutView,
@@ -115,6 +118,10 @@ pub struct SignInView {
     pub username: String,
     /// Why the last attempt failed, e.g. "Wrong username or password".
     pub error: Option<String>,
+    /// Where to go once signed in (a local path, sent back as `next`); empty: home.
+    pub next: String,
+    /// The link to the register page, carrying `next` on.
+    pub register_href: String,
 }
 
 /// The register page (`register.html`), which posts `username`, `password` and `csrf_token`
@@ -128,6 +135,10 @@ pub struct RegisterView {
     pub error: Option<String>,
     /// The shortest password accepted, said next to the field (`accounts::MIN_PASSWORD_CHARS`).
     pub min_password_chars: usize,
+    /// Where to go once registered (a local path, sent back as `next`); empty: home.
+    pub next: String,
+    /// The link to the sign-in page, carrying `next` on.
+    pub sign_in_href: String,
 }
 
 /// One question set on the home page.
@@ -143,6 +154,9 @@ pub struct SetSummary {
     pub due: u32,
     /// New cards the student may still start today under the daily limit.
     pub new_left: u32,
+    /// The exam a class of the student's gives the set, if any; the panel also links to the
+    /// set's own progress page (`/progress?set={set_id}`).
+    pub exam: Option<ExamView>,
 }
 
 /// The home page (`home.html`): the sets and the daily new-card limit form, which posts
@@ -240,6 +254,8 @@ pub struct StudyCardView {
     pub kept_answer: String,
     /// For recall cards: the answer and grades behind "Show answer"; `None` for other kinds.
     pub reveal: Option<RevealView>,
+    /// The set's exam day, for the study bar ("Exam in 12 days"); `None` without one.
+    pub exam: Option<ExamView>,
 }
 
 /// How a checked answer was judged.
@@ -290,6 +306,8 @@ pub struct AnsweredView {
     pub claim_interval_label: String,
     /// A note under the verdict, e.g. "Mind the spelling: Kim Il Sung".
     pub message: Option<String>,
+    /// The set's exam day, for the study bar, as on the study page.
+    pub exam: Option<ExamView>,
 }
 
 /// When the next cards are due, for the done page: "Next: 3 cards tomorrow".
@@ -304,13 +322,14 @@ pub struct NextDue {
 #[derive(Debug, Clone, Serialize)]
 pub struct DoneView {
     pub layout: LayoutView,
-    /// The set just studied.
+    /// The set just studied; the page links to its progress page (`/progress?set={set_id}`).
+    pub set_id: String,
     pub set_title: String,
-    /// Reviews made today.
+    /// Reviews made today in this set.
     pub reviews_today: u32,
     /// The share of today's reviews answered right, in percent; `None` shows "—".
     pub right_percent: Option<u8>,
-    /// The next cards due; `None` when nothing is scheduled.
+    /// The set's next cards due; `None` when nothing is scheduled.
     pub next: Option<NextDue>,
 }
 

@@ -7,6 +7,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod driver;
+// The keyboard help from a text field: Esc, then ?; the study bar's help button.
+mod help;
 // The instructor's scenario: upload, fix, publish, a class, a student, the dashboards.
 mod instructor;
 

@@ -108,8 +108,15 @@ fn a_signed_out_visitor_on_a_join_link_is_offered_to_register_with_the_code() {
         .visitor()
         .get(&format!("/join/{}", plain_code.to_lowercase()));
     assert_eq!(page.status, 200);
-    let register = page.element("a", "href", &format!("/register?code={plain_code}"));
+    let back = format!("next=%2Fjoin%2F{plain_code}");
+    let register = page.element("a", "href", &format!("/register?code={plain_code}&{back}"));
     assert!(register.is_some(), "{}", page.html);
+    let sign_in = page.element("a", "href", &format!("/login?{back}"));
+    assert!(
+        sign_in.is_some(),
+        "signing in comes back here: {}",
+        page.html
+    );
     assert!(
         !page.text().contains("History 9B"),
         "nothing is told before signing in"

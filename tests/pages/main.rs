@@ -9,8 +9,13 @@ mod site;
 
 mod accounts;
 mod answers_stay_hidden;
+mod error_header;
 mod escaping;
+mod exam_dates;
 mod home;
+mod keyboard_help;
+mod per_set;
 mod progress;
+mod returns;
 mod study;
 mod verdict;

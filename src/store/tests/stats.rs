@@ -1,7 +1,7 @@
 //! Progress figures on a small history worked out by hand.
 
-use super::{Fixture, card, day, open_store, with_cards};
-use crate::store::{DayForecast, Stages, UserId};
+use super::{Fixture, card, day, open_store, set_id, with_cards};
+use crate::store::{DayForecast, Stages, Teacher, UserId, Visibility};
 
 /// One student's history in the set "history" (SM-2 worked by hand):
 /// - a: 01-01, 01-02, 01-08, 01-25, all 5: intervals 1, 6, 17, 48: due 03-14, mature.
@@ -148,24 +148,42 @@ fn the_report_serializes_days_as_dates() {
 }
 
 #[test]
-fn a_day_summary_counts_that_days_reviews_and_the_right_ones() {
+fn a_day_summary_counts_that_days_reviews_in_the_set_and_the_right_ones() {
     let (fixture, student) = history();
-    let summary = fixture
-        .store
-        .day_summary(student, day("2026-03-10"))
-        .unwrap();
-    assert_eq!((summary.reviews, summary.right), (2, 1), "b: 1 then 4");
-    let quiet = fixture
-        .store
-        .day_summary(student, day("2026-03-11"))
-        .unwrap();
+    let history = set_id("history");
+    let summary = |today| {
+        let summary = fixture.store.day_summary(student, &history, day(today));
+        summary.unwrap().expect("the student sees the set")
+    };
+    let busy = summary("2026-03-10");
+    assert_eq!((busy.reviews, busy.right), (2, 1), "b: 1 then 4");
+    let quiet = summary("2026-03-11");
     assert_eq!((quiet.reviews, quiet.right), (0, 0));
+
+    with_geography(&fixture, student);
+    let busy = summary("2026-03-10");
+    assert_eq!(
+        (busy.reviews, busy.right),
+        (2, 1),
+        "the other set's review is not this set's"
+    );
+    let geography = fixture
+        .store
+        .day_summary(student, &set_id("geography"), day("2026-03-10"));
+    let geography = geography.unwrap().expect("the student sees the set");
+    assert_eq!((geography.reviews, geography.right), (1, 0));
+    assert_eq!(
+        geography.next_due.map(|due| (due.day, due.due)),
+        Some((day("2026-03-11"), 1))
+    );
 }
 
-/// The done page's next due day is the progress forecast's first later day with cards due.
+/// The done page's next due day is the set's progress forecast's first later day with cards due.
 #[test]
 fn a_day_summarys_next_due_day_is_the_forecasts_first_later_day_with_cards() {
     let (fixture, student) = history();
+    with_geography(&fixture, student);
+    let history = set_id("history");
     for (today, expected) in [
         ("2026-03-10", Some(("2026-03-11", 1))),
         ("2026-03-11", Some(("2026-03-14", 1))),
@@ -173,16 +191,102 @@ fn a_day_summarys_next_due_day_is_the_forecasts_first_later_day_with_cards() {
         ("2026-02-01", Some(("2026-03-02", 1))), // e, on the window's last day
     ] {
         let today = day(today);
-        let summary = fixture.store.day_summary(student, today).unwrap();
-        let forecast = fixture.store.progress(student, today).unwrap().forecast;
+        let summary = fixture.store.day_summary(student, &history, today).unwrap();
+        let next_due = summary.expect("a visible set").next_due;
+        let progress = fixture
+            .store
+            .set_progress(student, &history, today)
+            .unwrap();
+        let forecast = progress.expect("a visible set").report.forecast;
         let first_later = forecast
             .into_iter()
             .find(|forecast| forecast.day > today && forecast.due > 0);
-        assert_eq!(summary.next_due, first_later, "{today:?}");
+        assert_eq!(next_due, first_later, "{today:?}");
         let expected = expected.map(|(text, due)| DayForecast {
             day: day(text),
             due,
         });
-        assert_eq!(summary.next_due, expected, "{today:?}");
+        assert_eq!(next_due, expected, "{today:?}");
     }
+}
+
+/// A second set, "geography": card f (tagged "places" and "dates") missed on 03-10, so due
+/// 03-11, and card g never seen.
+fn with_geography(fixture: &Fixture, student: UserId) {
+    let cards = vec![card("f", &["places", "dates"]), card("g", &[])];
+    fixture.import(&[with_cards("geography", cards)]);
+    let row = fixture.row("geography", "f");
+    fixture.review(student, row, 1, "2026-03-10", 100).unwrap();
+}
+
+#[test]
+fn one_sets_figures_count_its_cards_and_reviews_and_the_whole_counts_every_set() {
+    let (fixture, student) = history();
+    let today = day("2026-03-10");
+    let before = fixture.store.progress(student, today).unwrap();
+    with_geography(&fixture, student);
+
+    let history = fixture
+        .store
+        .set_progress(student, &set_id("history"), today);
+    let history = history.unwrap().expect("the student sees the set");
+    assert_eq!(history.title, "The history set");
+    assert_eq!(history.report, before, "the figures of the one set it was");
+
+    let geography = fixture
+        .store
+        .set_progress(student, &set_id("geography"), today);
+    let geography = geography.unwrap().expect("the student sees the set").report;
+    assert_eq!((geography.reviews_today, geography.streak_days), (1, 1));
+    let stages = Stages {
+        new: 1,
+        learning: 1,
+        young: 0,
+        mature: 0,
+    };
+    assert_eq!(geography.stages, stages);
+    assert_eq!(geography.retention_30d, Some(0.0));
+    let tags: Vec<_> = geography
+        .tags
+        .iter()
+        .map(|t| (t.tag.as_str(), t.cards))
+        .collect();
+    assert_eq!(tags, [("dates", 1), ("places", 1)]);
+    assert_eq!(geography.forecast[1].due, 1, "f is due tomorrow");
+
+    let all = fixture.store.progress(student, today).unwrap();
+    assert_eq!(all.reviews_today, 3);
+    assert_eq!(all.stages.new, before.stages.new + 1);
+    assert_eq!(all.retention_30d, Some(5.0 / 7.0));
+}
+
+#[test]
+fn a_set_the_student_may_not_see_has_no_figures_for_them() {
+    let (fixture, student) = history();
+    let history = set_id("history");
+    fixture
+        .store
+        .set_visibility(Teacher::console(), &history, Visibility::Restricted)
+        .wait()
+        .unwrap();
+    let today = day("2026-03-10");
+    assert_eq!(
+        fixture
+            .store
+            .set_progress(student, &history, today)
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        fixture.store.day_summary(student, &history, today).unwrap(),
+        None
+    );
+    let unknown = set_id("no-such-set");
+    assert_eq!(
+        fixture
+            .store
+            .set_progress(student, &unknown, today)
+            .unwrap(),
+        None
+    );
 }

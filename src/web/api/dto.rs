@@ -46,6 +46,8 @@ pub struct SetEntry {
     pub due: u32,
     /// New cards the student may still start today in this set.
     pub new: u32,
+    /// The exam day a class of the student's gives the set (YYYY-MM-DD), or null.
+    pub exam_day: Option<String>,
 }
 
 impl From<SetSummary> for SetEntry {
@@ -57,6 +59,7 @@ impl From<SetSummary> for SetEntry {
             cards: set.cards,
             due: set.due,
             new: set.new_left,
+            exam_day: set.exam.map(|day| day.to_string()),
         }
     }
 }
@@ -120,14 +123,17 @@ impl Question {
 pub struct ProgressBody {
     /// The study day the figures are for, YYYY-MM-DD.
     pub today: String,
+    /// The one set the figures are of (`?set=ID`); null for all sets.
+    pub set: Option<SetId>,
     #[serde(flatten)]
     pub report: ProgressReport,
 }
 
 impl ProgressBody {
-    pub fn new(today: StudyDay, report: ProgressReport) -> ProgressBody {
+    pub fn new(today: StudyDay, set: Option<SetId>, report: ProgressReport) -> ProgressBody {
         ProgressBody {
             today: today.to_string(),
+            set,
             report,
         }
     }

@@ -1,11 +1,12 @@
-//! `GET /api/v1/me/progress`: the figures of the progress page, for the caller.
+//! `GET /api/v1/me/progress`: the figures of the progress page, for the caller; over all sets,
+//! or over one with `?set=ID` (404 for a set the caller may not study).
 
 use actix_web::web;
 
 use crate::web::error::ApiError;
+use crate::web::progress::{self, ProgressQuery};
 use crate::web::state::AppState;
 
-use super::blocking;
 use super::caller::Caller;
 use super::dto::ProgressBody;
 
@@ -13,10 +14,9 @@ use super::dto::ProgressBody;
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
+    query: web::Query<ProgressQuery>,
 ) -> Result<web::Json<ProgressBody>, ApiError> {
-    let store = state.store.clone();
-    let today = state.today();
-    let user = caller.user();
-    let report = blocking(move || store.progress(user, today)).await?;
-    Ok(web::Json(ProgressBody::new(today, report)))
+    let (report, one_set) = progress::figures(&state, caller.user(), query.set()?).await?;
+    let set = one_set.map(|set| set.id);
+    Ok(web::Json(ProgressBody::new(state.today(), set, report)))
 }

@@ -1,5 +1,8 @@
 //! Sign in, register and sign out, as forms. Forms shown before signing in carry a CSRF token
 //! that must match a cookie (double submit); signing out carries the session's.
+//!
+//! Both forms may carry `next` (`/login?next=/join/K7MQ2X`, kept in a hidden field): where to go
+//! once signed in, instead of home. Only a path on this server is followed ([`LocalPath`]).
 
 use actix_web::cookie::Cookie;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -12,6 +15,7 @@ use crate::web::auth::{
     verify_anonymous_csrf,
 };
 use crate::web::error::{AppError, PageError};
+use crate::web::local_path::LocalPath;
 use crate::web::sign_in;
 use crate::web::state::AppState;
 use crate::web::views::{
@@ -20,15 +24,23 @@ use crate::web::views::{
 
 use super::{FormFields, redirect, registration};
 
+/// `/login?next=...`: where to go once signed in.
+#[derive(Debug, Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+}
+
 pub async fn sign_in_page(
     state: web::Data<AppState>,
     request: HttpRequest,
     visitor: Option<SignedIn>,
+    query: web::Query<SignInQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let next = LocalPath::from_field(query.next.as_deref());
     if visitor.is_some() {
-        return Ok(redirect("/"));
+        return Ok(redirect(next.as_ref().map_or("/", LocalPath::as_str)));
     }
-    sign_in_form(&state, &request, String::new(), None)
+    sign_in_form(&state, &request, String::new(), next, None)
 }
 
 pub async fn sign_in(
@@ -38,21 +50,23 @@ pub async fn sign_in(
 ) -> Result<HttpResponse, PageError> {
     verify_anonymous_csrf(&request, form.get("csrf_token"))?;
     let username = form.get("username").trim().to_string();
+    let next = LocalPath::from_field(Some(form.get("next")));
     match sign_in::check_credentials(&state, &username, form.get("password").to_string()).await {
-        Ok(user) => signed_in(&state, user.id).await,
+        Ok(user) => signed_in(&state, user.id, next).await,
         Err(error @ (AppError::SignInFailed | AppError::TooManyAttempts { .. })) => {
             let message = capitalised(&error.to_string());
-            let form = sign_in_form(&state, &request, username, Some(message))?;
+            let form = sign_in_form(&state, &request, username, next, Some(message))?;
             Ok(with_status(form, &error))
         }
         Err(error) => Err(error.into()),
     }
 }
 
-/// `/register?code=...`: a class join link fills in the join code.
+/// `/register?code=...&next=...`: a class join link fills in the join code, and leads back.
 #[derive(Debug, Deserialize)]
 pub struct JoinQuery {
     code: Option<String>,
+    next: Option<String>,
 }
 
 pub async fn register_page(
@@ -61,18 +75,14 @@ pub async fn register_page(
     visitor: Option<SignedIn>,
     query: web::Query<JoinQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let JoinQuery { code, next } = query.into_inner();
+    let next = LocalPath::from_field(next.as_deref());
     if visitor.is_some() {
-        return Ok(redirect("/"));
+        return Ok(redirect(next.as_ref().map_or("/", LocalPath::as_str)));
     }
     let mode = registration::mode(&state).await?;
-    let code = query.into_inner().code.unwrap_or_default();
-    register_form(
-        &state,
-        &request,
-        mode,
-        RegisterFields::new(String::new(), code),
-        None,
-    )
+    let fields = RegisterFields::new(String::new(), code.unwrap_or_default(), next);
+    register_form(&state, &request, mode, fields, None)
 }
 
 pub async fn register(
@@ -85,11 +95,12 @@ pub async fn register(
     let fields = RegisterFields::new(
         form.get("username").trim().into(),
         form.get("join_code").trim().into(),
+        LocalPath::from_field(Some(form.get("next"))),
     );
     let password = form.get("password").to_string();
     let sent_code = Some(fields.join_code.as_str());
     match registration::register(&state, mode, &fields.username, password, sent_code).await {
-        Ok((user, _)) => signed_in(&state, user).await,
+        Ok((user, _)) => signed_in(&state, user, fields.next).await,
         Err(
             error @ (AppError::Invalid(_) | AppError::Conflict { .. } | AppError::Forbidden(_)),
         ) => {
@@ -121,13 +132,14 @@ pub async fn sign_out(
     Ok(response)
 }
 
-/// Opens a session (a new token at each sign-in) and goes home.
+/// Opens a session (a new token at each sign-in) and goes on to `next`, or home.
 async fn signed_in(
     state: &AppState,
     user: crate::store::UserId,
+    next: Option<LocalPath>,
 ) -> Result<HttpResponse, PageError> {
     let session = sign_in::open_session(state, user).await?;
-    let mut response = redirect("/");
+    let mut response = redirect(next.as_ref().map_or("/", LocalPath::as_str));
     response
         .add_cookie(&session_cookie(&session.token))
         .map_err(AppError::internal)?;
@@ -138,6 +150,7 @@ fn sign_in_form(
     state: &AppState,
     request: &HttpRequest,
     username: String,
+    next: Option<LocalPath>,
     error: Option<String>,
 ) -> Result<HttpResponse, PageError> {
     let (csrf_token, is_new) = anonymous_csrf_token(request);
@@ -145,6 +158,8 @@ fn sign_in_form(
         layout: LayoutView::signed_out("Sign in", &csrf_token),
         username,
         error,
+        register_href: LocalPath::link("/register", &[], next.as_ref()),
+        next: next.map(|next| next.to_string()).unwrap_or_default(),
     };
     with_csrf_cookie(
         super::render(state, "login.html", &view)?,
@@ -157,13 +172,15 @@ fn sign_in_form(
 struct RegisterFields {
     username: String,
     join_code: String,
+    next: Option<LocalPath>,
 }
 
 impl RegisterFields {
-    fn new(username: String, join_code: String) -> RegisterFields {
+    fn new(username: String, join_code: String, next: Option<LocalPath>) -> RegisterFields {
         RegisterFields {
             username,
             join_code,
+            next,
         }
     }
 }
@@ -191,6 +208,8 @@ fn register_form(
                     username: fields.username,
                     error,
                     min_password_chars: MIN_PASSWORD_CHARS,
+                    sign_in_href: LocalPath::link("/login", &[], fields.next.as_ref()),
+                    next: fields.next.map(|next| next.to_string()).unwrap_or_default(),
                 },
                 registration: mode.as_str(),
                 join_code: fields.join_code,

@@ -1,5 +1,5 @@
-//! The home page: each set with what is due and new today, the daily new-card setting, and the
-//! student's classes with the form to join one.
+//! The home page: each set with what is due and new today (and the exam day a class gives it),
+//! the daily new-card setting, and the student's classes with the form to join one.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
-use crate::web::views::{HomeView, Section, SetSummary};
+use crate::web::views::{ExamView, HomeView, Section, SetSummary};
 
 use super::{FormFields, Visitor, layout, redirect, render};
 
@@ -51,6 +51,7 @@ pub async fn show(
                 card_count: set.cards,
                 due: set.due,
                 new_left: set.new_left,
+                exam: ExamView::of(today, set.exam),
             })
             .collect(),
         new_cards_per_day: visitor.user.daily_new_limit,

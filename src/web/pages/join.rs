@@ -1,7 +1,8 @@
 //! Joining a class, for students: `GET /join/{code}` (the join link an instructor hands out: a
 //! page naming the class with a confirm button, since joining changes something and so is a
 //! POST) and `POST /join` (field `code`), from that page or the home page's "Join a class"
-//! form. A joined student goes home, where a notice confirms it and the class is listed.
+//! form. A joined student goes home, where a notice confirms it and the class is listed. Someone
+//! signed out is sent to sign in (or register) and back to the join page.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -10,6 +11,7 @@ use crate::store::{JoinCode, JoinedClass, StoreError};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
+use crate::web::local_path::LocalPath;
 use crate::web::state::AppState;
 use crate::web::views::{JoinView, JoinedClassView, LayoutView, Section};
 
@@ -29,12 +31,23 @@ pub async fn show(
         let code = JoinCode::parse(&typed)
             .map(|code| code.to_string())
             .unwrap_or_default();
-        let view = join_view(LayoutView::signed_out("Join a class", ""), code, None);
+        let back = back_to_join_page(&code);
+        let register_code: &[(&str, &str)] = match code.as_str() {
+            "" => &[],
+            code => &[("code", code)],
+        };
+        let view = join_view(
+            LayoutView::signed_out("Join a class", ""),
+            code.clone(),
+            None,
+        );
         return render(
             &state,
             "join.html",
             &JoinView {
                 signed_out: true,
+                sign_in_href: LocalPath::link("/login", &[], back.as_ref()),
+                register_href: LocalPath::link("/register", register_code, back.as_ref()),
                 ..view
             },
         );
@@ -87,7 +100,9 @@ pub async fn join(
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
     let Some(visitor) = visitor else {
-        return Ok(redirect("/login"));
+        let code = JoinCode::parse(form.get("code")).map(|code| code.to_string());
+        let back = back_to_join_page(&code.unwrap_or_default());
+        return Ok(redirect(&LocalPath::link("/login", &[], back.as_ref())));
     };
     visitor.verify_csrf(form.get("csrf_token"))?;
     let typed = form.get("code").trim().to_string();
@@ -117,6 +132,15 @@ pub async fn join(
     }
 }
 
+/// The join page of `code` (a well-formed code: letters and digits), for signing in and coming
+/// back to it; `None` without a code.
+fn back_to_join_page(code: &str) -> Option<LocalPath> {
+    match code {
+        "" => None,
+        code => LocalPath::parse(&format!("/join/{code}")),
+    }
+}
+
 /// "You joined History 9B.", when `joined` is one of the student's classes (the id comes from
 /// the address, so anything else says nothing).
 pub(super) fn joined_notice(classes: &[JoinedClass], joined: i64) -> Option<String> {
@@ -143,6 +167,8 @@ fn join_view(layout: LayoutView, code: String, class: Option<JoinedClass>) -> Jo
         class: class.map(class_view),
         already_member: false,
         signed_out: false,
+        sign_in_href: String::new(),
+        register_href: String::new(),
         error: None,
     }
 }

@@ -8,11 +8,13 @@
 //! - [`setup`]: the one-time link that creates the admin; [`admin`]: users, roles, the
 //!   registration mode; [`account`]: a user's data download and account deletion.
 //! - [`dashboards`]: the instructors' class dashboards, item analysis, disputes and exports.
+//! - [`error_page`]: the error page with a signed-in visitor's header.
 
 mod account;
 mod accounts;
 mod admin;
 mod dashboards;
+mod error_page;
 mod form;
 mod home;
 mod join;
@@ -32,6 +34,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{LayoutView, Section};
 
+pub use error_page::with_visitor_header;
 pub use form::FormFields;
 pub use visitor::Visitor;
 
@@ -46,7 +49,10 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/register", web::post().to(accounts::register))
         .route("/logout", web::post().to(accounts::sign_out))
         .route("/study/{set_id}", web::get().to(study::next_card))
-        .route("/study/{set_id}/answer", web::post().to(study::answer))
+        .route(
+            "/study/{set_id}/answer",
+            web::post().to(study::answer_or_sign_in),
+        )
         .route("/study/{set_id}/grade", web::post().to(study::grade))
         .route(
             "/study/{set_id}/answers/{review_token}",

@@ -1,22 +1,33 @@
 //! The progress page: today's reviews, the streak, cards by stage, retention, mastery per tag
-//! and the forecast chart.
+//! and the forecast chart; over all sets (`/progress`) or one set (`/progress?set=ID`).
 
 use actix_web::{HttpResponse, web};
 
 use crate::store::ProgressReport;
-use crate::web::blocking;
 use crate::web::error::PageError;
+use crate::web::progress::{self, ProgressQuery};
 use crate::web::state::AppState;
 use crate::web::views::{
-    LayoutView, ProgressView, Section, TagMastery, card_stages, forecast_chart,
+    LayoutView, ProgressSet, ProgressView, Section, TagMastery, card_stages, forecast_chart,
 };
 
 use super::{Visitor, layout, render};
 
-pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
-    let (store, user, today) = (state.store.clone(), visitor.user.id, state.today());
-    let report = blocking(move || store.progress(user, today)).await?;
-    let view = progress_view(layout(&visitor, "Progress", Section::Progress), &report);
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    query: web::Query<ProgressQuery>,
+) -> Result<HttpResponse, PageError> {
+    let (report, one_set) = progress::figures(&state, visitor.user.id, query.set()?).await?;
+    let title = match &one_set {
+        Some(set) => format!("Progress: {}", set.title),
+        None => "Progress".to_string(),
+    };
+    let mut view = progress_view(layout(&visitor, &title, Section::Progress), &report);
+    view.set = one_set.map(|set| ProgressSet {
+        set_id: set.id.to_string(),
+        title: set.title,
+    });
     render(&state, "progress.html", &view)
 }
 
@@ -44,5 +55,6 @@ fn progress_view(layout: LayoutView, report: &ProgressReport) -> ProgressView {
             .map(|tag| TagMastery::new(&tag.tag, tag.mature, tag.cards))
             .collect(),
         forecast: forecast_chart(&points),
+        set: None,
     }
 }

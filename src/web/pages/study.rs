@@ -21,13 +21,19 @@ use super::{FormFields, Visitor, redirect, render};
 
 mod card;
 mod done;
+mod resume;
 mod shown;
 mod verdict;
+
+pub use resume::answer as answer_or_sign_in;
 
 #[derive(Debug, Deserialize)]
 pub struct StudyQuery {
     /// Why the student was sent back here, e.g. a grade that could no longer change.
     notice: Option<String>,
+    /// With `answer`: an answer typed for this card before signing in again ([`resume`]).
+    card: Option<String>,
+    answer: Option<String>,
 }
 
 /// The next card of the set, or the "done for today" page.
@@ -46,7 +52,7 @@ pub async fn next_card(
         .ok_or_else(|| unknown_set(&set))?;
     let context = StudyContext::new(set, found.summary, found.exam);
     let Some(next) = found.next else {
-        return done::show(&state, &visitor, context.title).await;
+        return done::show(&state, &visitor, &context.set, context.title).await;
     };
     let notice = match query.notice.as_deref() {
         Some("already-recorded") => {
@@ -62,6 +68,7 @@ pub async fn next_card(
         &next.card.id,
         now_ms(),
     );
+    let kept_answer = query.kept_answer(&next.card.id);
     let view = card::view(
         &state,
         &visitor,
@@ -69,7 +76,7 @@ pub async fn next_card(
         &next,
         &token,
         notice,
-        String::new(),
+        kept_answer,
     );
     render(&state, "study.html", &view)
 }

@@ -5,6 +5,7 @@ use super::*;
 use crate::web::views::*;
 
 mod samples;
+mod study_bar;
 use samples::*;
 
 fn render<T: Serialize>(name: &str, view: &T) -> String {
@@ -20,17 +21,22 @@ fn every_page() -> Vec<(&'static str, String)> {
         card_count: 76,
         due: 12,
         new_left: 5,
+        exam: None,
     };
     let sign_in = SignInView {
         layout: LayoutView::signed_out("Sign in", "csrf-123"),
         username: String::new(),
         error: None,
+        next: String::new(),
+        register_href: "/register".into(),
     };
     let register = RegisterView {
         layout: LayoutView::signed_out("Register", "csrf-123"),
         username: String::new(),
         error: None,
         min_password_chars: 10,
+        next: String::new(),
+        sign_in_href: "/login".into(),
     };
     let mut pages = vec![
         ("login.html", render("login.html", &sign_in)),
@@ -113,6 +119,8 @@ fn the_sign_in_page_labels_its_fields_and_shows_the_error() {
         layout: LayoutView::signed_out("Sign in", "csrf-123"),
         username: "ada".into(),
         error: Some("Wrong username or password".into()),
+        next: String::new(),
+        register_href: "/register".into(),
     };
     let html = render("login.html", &view);
     assert!(html.contains(r#"<label for="username">Username</label>"#));
@@ -124,12 +132,37 @@ fn the_sign_in_page_labels_its_fields_and_shows_the_error() {
 }
 
 #[test]
+fn the_sign_in_page_carries_where_to_go_next_and_says_so() {
+    let view = SignInView {
+        layout: LayoutView::signed_out("Sign in", "csrf-123"),
+        username: String::new(),
+        error: None,
+        next: "/join/K7MQ2X".into(),
+        register_href: "/register?next=%2Fjoin%2FK7MQ2X".into(),
+    };
+    let html = render("login.html", &view);
+    assert!(html.contains(r#"<input type="hidden" name="next" value="&#x2f;join&#x2f;K7MQ2X">"#));
+    assert!(html.contains("Sign in to go on where you were."));
+    assert!(html.contains(r#"href="&#x2f;register?next=%2Fjoin%2FK7MQ2X""#));
+    let home = render(
+        "login.html",
+        &SignInView {
+            next: String::new(),
+            ..view
+        },
+    );
+    assert!(!home.contains(r#"name="next""#) && !home.contains("go on where you were"));
+}
+
+#[test]
 fn the_register_page_says_how_long_a_password_must_be() {
     let view = RegisterView {
         layout: LayoutView::signed_out("Register", "csrf-123"),
         username: String::new(),
         error: Some("a password is at least 10 characters long".into()),
         min_password_chars: 10,
+        next: String::new(),
+        sign_in_href: "/login".into(),
     };
     let html = render("register.html", &view);
     assert!(html.contains("At least 10 characters."));

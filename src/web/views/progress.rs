@@ -92,6 +92,16 @@ pub struct ProgressView {
     pub tags: Vec<TagMastery>,
     /// Reviews due per day for the next 30 days, from [`super::forecast_chart`].
     pub forecast: ForecastChart,
+    /// The one set the figures are of (`/progress?set=ID`); `None` for all sets.
+    pub set: Option<ProgressSet>,
+}
+
+/// The set a progress page is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgressSet {
+    /// The set's id: the page links to its study page, `/study/{set_id}`.
+    pub set_id: String,
+    pub title: String,
 }
 
 #[cfg(test)]

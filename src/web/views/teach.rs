@@ -142,6 +142,10 @@ pub struct JoinView {
     pub already_member: bool,
     /// Signed out: the page links to sign-in and to `/register?code=...` instead of a form.
     pub signed_out: bool,
+    /// Signed out: the sign-in page, which leads back to this page (`/login?next=/join/CODE`).
+    pub sign_in_href: String,
+    /// Signed out: the register page with the code filled in, which leads back here too.
+    pub register_href: String,
     /// Why the code does not work, e.g. "no class has this join code ...".
     pub error: Option<String>,
 }

@@ -7,7 +7,7 @@ use crate::study::{self, ReviewToken};
 use crate::web::auth::SignedIn;
 use crate::web::pages::layout;
 use crate::web::state::{AppState, now_ms};
-use crate::web::views::{AnswerForm, RevealView, Section, StudyCardView};
+use crate::web::views::{AnswerForm, ExamView, RevealView, Section, StudyCardView};
 
 use super::StudyContext;
 use super::verdict::grade_buttons;
@@ -67,6 +67,7 @@ pub(super) fn view(
         message,
         kept_answer,
         reveal,
+        exam: ExamView::of(state.today(), context.exam),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::layout;
 use crate::web::state::AppState;
-use crate::web::views::{self, AnsweredView, GradeButton, Section};
+use crate::web::views::{self, AnsweredView, ExamView, GradeButton, Section};
 
 use super::{StudyContext, shown};
 
@@ -79,6 +79,7 @@ pub(super) fn view(
         can_claim_right,
         claim_interval_label,
         message: again.message,
+        exam: ExamView::of(today, context.exam),
     })
 }
 

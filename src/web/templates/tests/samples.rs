@@ -53,6 +53,7 @@ pub(super) fn card(kind: AnswerForm, prompt: &str) -> StudyCardView {
             source: Some("paragraph 2".into()),
             grades: four_grades(),
         }),
+        exam: None,
     }
 }
 
@@ -82,6 +83,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         can_claim_right: wrong,
         claim_interval_label: "1 day".into(),
         message: None,
+        exam: None,
     }
 }
 
@@ -108,12 +110,14 @@ pub(super) fn progress(retention_percent: Option<u8>) -> ProgressView {
         retention_percent,
         tags: vec![TagMastery::new("date", 3, 4)],
         forecast: forecast_chart(&days),
+        set: None,
     }
 }
 
 pub(super) fn done() -> DoneView {
     DoneView {
         layout: layout(Section::Study),
+        set_id: "korean-war-1950".into(),
         set_title: "Stalin, Mao and the Korean War".into(),
         reviews_today: 24,
         right_percent: Some(83),

@@ -163,6 +163,8 @@ fn the_join_page_confirms_with_a_post_or_asks_for_the_code_again() {
         class: Some(class),
         already_member: false,
         signed_out: false,
+        sign_in_href: String::new(),
+        register_href: String::new(),
         error: None,
     };
     let html = render("join.html", &confirm);
@@ -187,10 +189,16 @@ fn the_join_page_confirms_with_a_post_or_asks_for_the_code_again() {
     let signed_out = JoinView {
         layout: LayoutView::signed_out("Join a class", ""),
         signed_out: true,
+        sign_in_href: "/login?next=%2Fjoin%2FK7MQ2X".into(),
+        register_href: "/register?code=K7MQ2X&next=%2Fjoin%2FK7MQ2X".into(),
         class: None,
         ..confirm
     };
     let html = render("join.html", &signed_out);
-    assert!(html.contains(r#"href="/register?code=K7MQ2X""#), "{html}");
+    assert!(
+        html.contains(r#"href="&#x2f;register?code=K7MQ2X&amp;next=%2Fjoin%2FK7MQ2X""#)
+            && html.contains(r#"href="&#x2f;login?next=%2Fjoin%2FK7MQ2X""#),
+        "{html}"
+    );
     assert!(!html.contains(r#"method="post" action="/join""#));
 }
