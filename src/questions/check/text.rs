@@ -1,17 +1,26 @@
-//! Typed answers: the normal form they are compared in, and the near-miss rule.
+//! Typed answers: the normal form they are compared in, and checking them against the forms a
+//! text card lists.
 //!
-//! Two answers are the same when their normal forms are equal ("lushun" is "Lüshun", "kim il
-//! sung" is "Kim Il-sung"). An answer that is not the same may still be a near miss, accepted as
-//! `almost`: it differs from an accepted answer only in spacing ("Kim Ilsung"), or it has the
-//! same words with a typo or two in the longer ones. Allowed edits are counted per word, by the
-//! accepted word's length: none under 5 letters, 1 for 5 to 9, 2 from 10. Per word rather than
-//! over the whole answer, so that "South Korea" is not a near miss of "North Korea". A near miss
-//! never changes a number: "37th parallel" is wrong for "38th parallel".
+//! In order, a typed answer is:
+//! 1. `correct` when its normal form is a listed form's ("lushun" is "Lüshun", "kim il sung" is
+//!    "Kim Il-sung"), where parentheses in a listed form give alternatives ([`super::forms`]);
+//! 2. `correct`, saying the title was ignored, when it is a listed form but for a title, rank
+//!    or office in front ("Gen. Douglas MacArthur"; [`super::names`]);
+//! 3. `almost` when it is a near miss of a listed form: spaced differently ("Kim Ilsung"), with
+//!    typos within each word's allowance ([`super::typos`]), or a name with initials, a middle
+//!    initial added or left out, or its order turned ([`super::names`]). The closest listed form
+//!    is the exact form shown (the first listed, between equally close ones);
+//! 4. `wrong` otherwise.
+//!
+//! Nothing but a title is set aside for a `correct` answer, and a near miss never changes a
+//! number: "37th parallel" is wrong for "38th parallel".
 
-use strsim::osa_distance;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::forgiven::Forgiven;
+use super::forms::listed_forms;
+use super::names::closest_match;
 use super::{Checked, Verdict};
 
 /// Dropped from the front of an answer, while a word follows: "the Yalu" is the Yalu. Both sides
@@ -75,36 +84,9 @@ fn spelled_out(c: char) -> Option<&'static str> {
     })
 }
 
-/// Typos allowed in an accepted word of this many letters (see the module docs).
-pub(super) fn allowed_edits(word: &str) -> usize {
-    match word.chars().count() {
-        0..=4 => 0,
-        5..=9 => 1,
-        _ => 2,
-    }
-}
-
-/// Whether `given` is a near miss of `accepted`, both already normalised and not equal.
-pub(super) fn is_near_miss(given: &str, accepted: &str) -> bool {
-    let digits = |text: &str| {
-        text.chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-    };
-    if digits(given) != digits(accepted) {
-        return false;
-    }
-    let unspaced = |text: &str| text.chars().filter(|c| *c != ' ').collect::<String>();
-    if unspaced(given) == unspaced(accepted) {
-        return true;
-    }
-    let given_words: Vec<&str> = given.split(' ').collect();
-    let accepted_words: Vec<&str> = accepted.split(' ').collect();
-    given_words.len() == accepted_words.len()
-        && given_words
-            .iter()
-            .zip(&accepted_words)
-            .all(|(given, accepted)| osa_distance(given, accepted) <= allowed_edits(accepted))
+/// The digits of a text, in order: a near miss must keep them.
+fn digits(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(char::is_ascii_digit)
 }
 
 /// Checks a typed answer against the answer and its accepted alternatives.
@@ -114,18 +96,31 @@ pub(super) fn check_text(answer: &str, accept: &[String], given: &str) -> Checke
     if normalized.is_empty() {
         return Checked::blank(given_text);
     }
-    let accepted: Vec<(&str, String)> = std::iter::once(answer)
-        .chain(accept.iter().map(String::as_str))
-        .map(|form| (form, normalize_text(form)))
-        .collect();
-    if accepted.iter().any(|(_, form)| *form == normalized) {
+    let forms = listed_forms(answer, accept);
+    if forms.iter().any(|form| form.normal == normalized) {
         return Checked::graded(Verdict::Correct, given_text, normalized);
     }
-    match accepted
-        .iter()
-        .find(|(_, form)| is_near_miss(&normalized, form))
-    {
-        Some((exact, _)) => Checked::almost(given_text, normalized, exact),
+    let given_words: Vec<&str> = normalized.split(' ').collect();
+    let mut closest: Option<(Forgiven, &str)> = None;
+    for form in &forms {
+        if !digits(&form.normal).eq(digits(&normalized)) {
+            continue;
+        }
+        let Some(found) = closest_match(&given_words, form) else {
+            continue;
+        };
+        if found.is_exact_apart_from_title() {
+            let forgiven = found.sentence("Accepted");
+            return Checked::accepted(given_text, normalized, forgiven);
+        }
+        if closest.is_none_or(|(best, _)| found.closer(&best).is_lt()) {
+            closest = Some((found, &form.shown));
+        }
+    }
+    match closest {
+        Some((found, exact)) => {
+            Checked::almost(given_text, normalized, exact, found.sentence("Almost"))
+        }
         None => Checked::graded(Verdict::Wrong, given_text, normalized),
     }
 }

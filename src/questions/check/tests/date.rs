@@ -2,14 +2,14 @@
 
 use super::{checked, date_card, text};
 use crate::questions::check::Verdict::{self, Correct, Unparsed, Wrong};
-use crate::questions::check::date::parse_written_date;
+use crate::questions::check::date::read_written_date;
 
-const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789”, “1789-07-14”, \
-                        “July 1789” or “1789”.";
+/// What a day card sends gibberish back with: examples of a day, far from any card's answer.
+const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789” or “1789-07-14”.";
 
 fn iso(written: &str) -> String {
-    match parse_written_date(written) {
-        Ok(date) => date.to_string(),
+    match read_written_date(written) {
+        Ok(written) => written.date.to_string(),
         Err(why) => panic!("{written:?} did not parse: {why:?}"),
     }
 }

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::{checked, date_card, number_card, strings, text, text_card};
 use crate::questions::check::Verdict::{Almost, Correct, SelfGraded, Unparsed, Wrong};
-use crate::questions::check::date::parse_written_date;
+use crate::questions::check::date::{WrittenDate, read_written_date};
 use crate::questions::check::{Checked, Response, normalize_text};
 use crate::questions::{CardKind, PartialDate};
 
@@ -128,7 +128,7 @@ proptest! {
             4 => format!("{}", date),
             _ => format!("{} {day} {year}", name.to_uppercase()),
         };
-        prop_assert_eq!(parse_written_date(&written), Ok(date), "{}", written);
+        prop_assert_eq!(read_written_date(&written), Ok(WrittenDate { date, vague: None }), "{}", written);
         let result = checked(&CardKind::Date { answer: date }, text(&written));
         prop_assert_eq!(result.verdict, Correct);
     }

@@ -1,0 +1,49 @@
+//! The near-miss rule for one word: how many typos a word may carry, by its length.
+//!
+//! Typos are counted per word, against the listed word, so that "South Korea" is not a near
+//! miss of "North Korea" however long the answer is. A typo is a letter missing, extra or
+//! changed, or two neighbours swapped (optimal string alignment distance). Allowed, by the
+//! listed word's length in letters:
+//!
+//! | letters | typos allowed                                   | e.g.                       |
+//! |---------|-------------------------------------------------|----------------------------|
+//! | 1 to 3  | none                                            | "Kin" is not "Kim"         |
+//! | 4       | one letter missing or extra, not a changed one  | "Sun", "Ree"; not "Iran" for "Iraq" |
+//! | 5 to 9  | one                                             | "Stallin", "Seol"          |
+//! | 10 on   | two                                             | "Panmujom"                 |
+//!
+//! A changed letter in a four-letter word too often names something else (Iran and Iraq, Rusk
+//! and Rush), while a dropped one rarely does ("Kim Il Sun", "Syngman Ree").
+
+use strsim::osa_distance;
+
+/// Typos allowed in a listed word of this many letters (see the module docs). For words of
+/// four letters the one typo must be a letter missing or extra: see [`letters_off`].
+pub(super) fn allowed_edits(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// How many typos turn `listed` into `given` (two words in normal form), when that is within
+/// what `listed` allows; `None` when it is not. Equal words are `Some(0)`.
+pub(super) fn letters_off(given: &str, listed: &str) -> Option<usize> {
+    if given == listed {
+        return Some(0);
+    }
+    let listed_length = listed.chars().count();
+    let given_length = given.chars().count();
+    let allowed = allowed_edits(listed);
+    // Cheap bound first: a pasted essay is never measured against a name.
+    if allowed == 0 || given_length.abs_diff(listed_length) > allowed {
+        return None;
+    }
+    let same_length_change = listed_length == 4 && given_length == listed_length;
+    if same_length_change {
+        return None;
+    }
+    let edits = osa_distance(given, listed);
+    (edits <= allowed).then_some(edits)
+}
