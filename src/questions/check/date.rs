@@ -3,8 +3,8 @@
 //! Read: ISO ("1950-01-30", "1950-01", "1950"); day, month, year ("30 January 1950", "30th Jan.
 //! 1950", "the 30th of January, 1950"); month, day, year ("January 30, 1950", "Jan 30th 1950");
 //! month and year ("January 1950", "Sept 1950", "01/1950"). Month names are English, in any
-//! case, full or cut to at least three letters ("Sept", "Janu"), with or without a dot; "in" and
-//! "on" in front are read past ("in January 1950").
+//! case, full or cut to at least three letters ("Sept", "Janu"), with or without a dot; "in",
+//! "on" and "at" are read past ("in January 1950").
 //!
 //! A month or a year may be made vaguer with "early", "mid", "middle of", "late", "beginning
 //! of", "start of" or "end of" ("late January 1950", "mid-1950"): it is read as that month or
@@ -41,8 +41,9 @@ const VAGUE: [(&str, &str); 7] = [
     ("end", "end of"),
 ];
 
-/// Words read past anywhere: "the 30th of January", "in January 1950", "on 25 June 1950".
-const FILLERS: [&str; 4] = ["the", "of", "in", "on"];
+/// Words read past anywhere: "the 30th of January", "in January 1950", "on 25 June 1950", "at
+/// the end of January 1950".
+const FILLERS: [&str; 5] = ["the", "of", "in", "on", "at"];
 
 const MONTHS: [&str; 12] = [
     "january",

@@ -36,6 +36,13 @@ const LEADING_ARTICLES: [&str; 3] = ["the", "a", "an"];
 /// Symbols carry no meaning here, so answers that differ only in symbols ("C" and "C++") are
 /// the same; a set that needs them apart should use a choice card.
 pub fn normalize_text(text: &str) -> String {
+    let folded = fold(text);
+    without_leading_articles(&folded).to_string()
+}
+
+/// The normal form but for the leading articles, which it keeps: "a lincoln" for "A. Lincoln",
+/// where the "a" is an initial. Words are separated by one space.
+fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     // Lower case both before NFKD ('İ' lowers to "i" and a combining dot, which is then
     // dropped) and after it (NFKD turns 'ℌ' into an upper-case 'H').
@@ -51,16 +58,21 @@ pub fn normalize_text(text: &str) -> String {
             folded.push(' ');
         }
     }
-    let mut words: &[&str] = &folded.split_whitespace().collect::<Vec<_>>();
-    while let [first, rest @ ..] = words
-        && !rest.is_empty()
-        && LEADING_ARTICLES.contains(first)
-    {
-        words = rest;
-    }
+    let words: Vec<&str> = folded.split_whitespace().collect();
     // NFKD split Hangul syllables into jamo; put them back together so a Korean answer is
     // measured in syllables, as its writer sees it. Nothing else recomposes: the marks are gone.
     words.join(" ").nfc().collect()
+}
+
+/// `folded` (from [`fold`]) without its leading articles, while a word follows.
+fn without_leading_articles(folded: &str) -> &str {
+    let mut rest = folded;
+    while let Some((first, after)) = rest.split_once(' ')
+        && LEADING_ARTICLES.contains(&first)
+    {
+        rest = after;
+    }
+    rest
 }
 
 /// Apostrophes join a word rather than split it: "P'yŏngyang" is "pyongyang".
@@ -92,7 +104,8 @@ fn digits(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Checks a typed answer against the answer and its accepted alternatives.
 pub(super) fn check_text(answer: &str, accept: &[String], given: &str) -> Checked {
     let given_text = given.trim();
-    let normalized = normalize_text(given_text);
+    let folded = fold(given_text);
+    let normalized = without_leading_articles(&folded).to_string();
     if normalized.is_empty() {
         return Checked::blank(given_text);
     }
@@ -101,12 +114,23 @@ pub(super) fn check_text(answer: &str, accept: &[String], given: &str) -> Checke
         return Checked::graded(Verdict::Correct, given_text, normalized);
     }
     let given_words: Vec<&str> = normalized.split(' ').collect();
+    // A leading "a" may be an initial ("A. Lincoln"): matched as one too.
+    let folded_words: Vec<&str> = if folded.len() == normalized.len() {
+        Vec::new()
+    } else {
+        folded.split(' ').collect()
+    };
     let mut closest: Option<(Forgiven, &str)> = None;
     for form in &forms {
         if !digits(&form.normal).eq(digits(&normalized)) {
             continue;
         }
-        let Some(found) = closest_match(&given_words, form) else {
+        let found = [&given_words, &folded_words]
+            .into_iter()
+            .filter(|words| !words.is_empty())
+            .filter_map(|words| closest_match(words, form))
+            .min_by(Forgiven::closer);
+        let Some(found) = found else {
             continue;
         };
         if found.is_exact_apart_from_title() {

@@ -2,10 +2,12 @@
 
 mod choice;
 mod date;
+mod names;
 mod number;
 mod properties;
 mod quality;
 mod shapes;
+mod table;
 mod text;
 
 use super::{Checked, Response, check};
