@@ -6,6 +6,7 @@ mod names;
 mod number;
 mod properties;
 mod quality;
+mod readme;
 mod shapes;
 mod table;
 mod text;
