@@ -16,7 +16,8 @@
 //! - [`quality`] says which SM-2 grades a student may pick after a check.
 //!
 //! The rules, with a table of examples, are in `questions/README.md` ("How answers are checked");
-//! `tests/table.rs` checks every row of that table.
+//! `tests/readme.rs` checks every row of that table, and `tests/table.rs` holds the full table of
+//! cases the rules are tested on.
 
 mod choice;
 mod date;

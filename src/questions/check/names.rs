@@ -121,27 +121,34 @@ pub(super) fn closest_match(given: &[&str], form: &Form<'_>) -> Option<Forgiven>
         titles if name && listed.len() - titles >= 2 => titles,
         _ => 0,
     };
-    let given_sides = [(given, false), (&given[given_titles..], given_titles > 0)];
-    let listed_sides = [
-        (&listed[..], false),
-        (&listed[listed_titles..], listed_titles > 0),
-    ];
-    let mut best: Option<Forgiven> = spacing_only(given, &listed);
-    for (given, given_title) in given_sides.iter().take(1 + usize::from(given_titles > 0)) {
-        for (listed, listed_title) in listed_sides.iter().take(1 + usize::from(listed_titles > 0)) {
+    let mut best = spacing_only(given, &listed);
+    // Each side as written and, if it has titles, without them.
+    for given_from in [0, given_titles]
+        .into_iter()
+        .take(1 + usize::from(given_titles > 0))
+    {
+        for listed_from in [0, listed_titles]
+            .into_iter()
+            .take(1 + usize::from(listed_titles > 0))
+        {
             let title = Forgiven {
-                title: *given_title || *listed_title,
+                title: given_from > 0 || listed_from > 0,
                 ..Forgiven::default()
             };
-            for found in in_any_order(given, listed, name) {
-                let found = found.plus(title);
-                if best.is_none_or(|best| found.closer(&best).is_lt()) {
-                    best = Some(found);
-                }
-            }
+            let found = in_any_order(&given[given_from..], &listed[listed_from..], name);
+            keep_closer(&mut best, found.map(|found| found.plus(title)));
         }
     }
     best
+}
+
+/// Keeps `found` in `best` if it is closer than what is there.
+fn keep_closer(best: &mut Option<Forgiven>, found: Option<Forgiven>) {
+    if let Some(found) = found
+        && best.is_none_or(|known| found.closer(&known).is_lt())
+    {
+        *best = Some(found);
+    }
 }
 
 /// The same letters in the same order, spaced differently: "Kim Ilsung", "Ki mil sung".
@@ -156,31 +163,34 @@ fn spacing_only(given: &[&str], listed: &[&str]) -> Option<Forgiven> {
     })
 }
 
-/// The matches of `given` to `listed` as written and, for a name, with its order turned.
-fn in_any_order(given: &[&str], listed: &[&str], name: bool) -> Vec<Forgiven> {
-    let mut found: Vec<Forgiven> = match_words(given, listed, name).into_iter().collect();
+/// The closest match of `given` to `listed` as written or, for a name, with its order turned.
+fn in_any_order(given: &[&str], listed: &[&str], name: bool) -> Option<Forgiven> {
+    let mut best = match_words(given, listed, name);
     if !name || given.len() < 2 {
-        return found;
+        return best;
     }
-    let mut turned = given.to_vec();
-    // "Acheson Dean" is read "Dean Acheson".
-    turned.rotate_left(1);
-    let order = |order| Forgiven {
+    let turned = |order| Forgiven {
         order: Some(order),
         ..Forgiven::default()
     };
-    found.extend(
-        match_words(&turned, listed, name).map(|found| found.plus(order(NameOrder::SurnameFirst))),
+    let mut words = given.to_vec();
+    // "Acheson Dean" is read "Dean Acheson".
+    words.rotate_left(1);
+    let found = match_words(&words, listed, name);
+    keep_closer(
+        &mut best,
+        found.map(|found| found.plus(turned(NameOrder::SurnameFirst))),
     );
     if given.len() > 2 {
         // "Il Sung Kim" is read "Kim Il Sung".
-        turned.rotate_right(2);
-        found.extend(
-            match_words(&turned, listed, name)
-                .map(|found| found.plus(order(NameOrder::SurnameLast))),
+        words.rotate_right(2);
+        let found = match_words(&words, listed, name);
+        keep_closer(
+            &mut best,
+            found.map(|found| found.plus(turned(NameOrder::SurnameLast))),
         );
     }
-    found
+    best
 }
 
 /// A single letter: an initial.
