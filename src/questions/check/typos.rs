@@ -14,6 +14,9 @@
 //!
 //! A changed letter in a four-letter word too often names something else (Iran and Iraq, Rusk
 //! and Rush), while a dropped one rarely does ("Kim Il Sun", "Syngman Ree").
+//!
+//! A Roman numeral is a number, and a near miss never changes a number: "Henry VII" is not a
+//! near miss of Henry VIII.
 
 use strsim::osa_distance;
 
@@ -40,10 +43,36 @@ pub(super) fn letters_off(given: &str, listed: &str) -> Option<usize> {
     if allowed == 0 || given_length.abs_diff(listed_length) > allowed {
         return None;
     }
+    if is_roman_numeral(listed) || is_roman_numeral(given) {
+        return None;
+    }
     let same_length_change = listed_length == 4 && given_length == listed_length;
     if same_length_change {
         return None;
     }
     let edits = osa_distance(given, listed);
     (edits <= allowed).then_some(edits)
+}
+
+/// Whether `word` (lower case) is a Roman numeral from 1 to 3999 written the usual way ("viii",
+/// "xiv", "mcml"), so that English words made of the same letters ("mill", "civil") are not.
+fn is_roman_numeral(word: &str) -> bool {
+    const PLACES: [[&str; 10]; 4] = [
+        ["", "m", "mm", "mmm", "", "", "", "", "", ""],
+        ["", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm"],
+        ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"],
+        ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"],
+    ];
+    let mut rest = word;
+    for place in PLACES {
+        // The longest digit of this place that starts what is left.
+        let digit = place
+            .iter()
+            .filter(|digit| rest.starts_with(**digit))
+            .map(|digit| digit.len())
+            .max()
+            .unwrap_or(0);
+        rest = &rest[digit..];
+    }
+    !word.is_empty() && rest.is_empty()
 }

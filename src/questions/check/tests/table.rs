@@ -430,6 +430,20 @@ const CASES: &[(Card, &str, Verdict, Option<&str>)] = &[
         Some("Almost: one letter off"),
     ),
     (PARALLEL, "38 parallel", Wrong, None),
+    (Text("Henry VIII", &[]), "Henry VII", Wrong, None),
+    (Text("Louis XVIII", &[]), "Louis XVII", Wrong, None),
+    (
+        Text("Henry VIII", &[]),
+        "Henri VIII",
+        Almost,
+        Some("Almost: one letter off"),
+    ),
+    (
+        Text("Mill Creek", &[]),
+        "Mil Creek",
+        Almost,
+        Some("Almost: one letter off"),
+    ),
     // Typed choices are compared exactly: a typo never picks a choice, right or not.
     (
         Choice(&["Mao", "Zhou Enlai", "Kim Il Sung", "Stalin"], "Mao"),

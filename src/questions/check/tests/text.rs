@@ -212,3 +212,12 @@ fn a_graded_answer_keeps_what_was_given_and_its_normal_form() {
         (Wrong, None, false)
     );
 }
+
+#[test]
+fn a_roman_numeral_is_a_number_a_near_miss_never_changes() {
+    assert_eq!(verdict("Henry VIII", &[], "Henry VII"), Wrong);
+    assert_eq!(verdict("Pope Pius XII", &[], "Pope Pius XIII"), Wrong);
+    assert_eq!(verdict("Henry VIII", &[], "Henry VIII."), Correct);
+    // Words of the same letters are words: "civil", "mill".
+    assert_eq!(verdict("civil war", &[], "civl war"), Almost);
+}
