@@ -185,7 +185,7 @@ fn study_page_render(c: &mut Criterion) {
         kind: AnswerForm::Text,
         prompt: "In which year did event number 17 take place?".into(),
         choices: Vec::new(),
-        date_example: String::new(),
+        date_hint: String::new(),
         review_token: "0190f5e2-7c1a-7b3e-9d4f-2a6b8c0d1e2f".into(),
         started_at: "1795000000000".into(),
         due: 12,

@@ -7,7 +7,8 @@
 //! the same words, whichever file it came from. Only what is about the file's own syntax (TOML
 //! types and keys, CSV columns and cells) stays with each reader.
 
-use crate::questions::model::{DateError, PartialDate};
+use crate::questions::check::{UnreadableDate, WrittenDate, read_written_date};
+use crate::questions::model::PartialDate;
 
 /// One problem, not yet located: what is wrong and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,14 +160,52 @@ pub fn no_multi_answers() -> Problem {
     Problem::new("\"answers\" is empty", fix)
 }
 
-/// A date card's answer, at the precision written.
+/// A date card's answer, at the precision written, in any form a student may type that has one
+/// reading ("1950-06-25", "June 25, 1950", "25 June 1950", "June 1950", "1950"): the card keeps
+/// it in ISO. A vague word ("late January 1950") is refused, as the card could not hold it.
 pub fn date(text: &str) -> Result<PartialDate, Problem> {
-    PartialDate::parse_iso(text).map_err(|error| match error {
-        DateError::Shape => {
-            let fix = "write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", e.g. \"1950-01-30\"";
+    const FORMS: &str =
+        "\"1950-06-25\", \"25 June 1950\", \"June 25, 1950\", \"June 1950\" or \"1950\"";
+    let why = match read_written_date(text) {
+        Ok(WrittenDate { date, vague: None }) => return Ok(date),
+        Ok(WrittenDate {
+            date,
+            vague: Some(word),
+        }) => {
+            let message = format!("\"{text}\" is vaguer than a card's date can be (\"{word}\")");
+            let fix = format!(
+                "write \"{date}\": a student's \"{text}\" is still right, the word ignored"
+            );
+            return Err(Problem::new(message, fix));
+        }
+        Err(why) => why,
+    };
+    Err(match why {
+        UnreadableDate::Shape => {
+            let fix = format!("write the date as {FORMS}, for the precision asked");
             Problem::new(format!("\"{text}\" is not a date"), fix)
         }
-        error => Problem::new(
+        UnreadableDate::Ambiguous {
+            day_first: parts,
+            year,
+        } => {
+            let day_first = UnreadableDate::day_first_reading(parts, year);
+            let month_first = UnreadableDate::month_first_reading(parts, year);
+            let message = format!(
+                "\"{text}\" is ambiguous: {day_first} read day first, {month_first} read month first"
+            );
+            let fix = format!("write the month as a word, \"{day_first}\" or \"{month_first}\"");
+            Problem::new(message, fix)
+        }
+        UnreadableDate::ShortYear => Problem::new(
+            format!("\"{text}\" has a year cut short"),
+            "write the year in full, e.g. \"1950\" rather than \"50\"",
+        ),
+        UnreadableDate::NoYear => Problem::new(
+            format!("\"{text}\" has no year"),
+            format!("add the year: write the date as {FORMS}"),
+        ),
+        UnreadableDate::NotReal(error) => Problem::new(
             format!("impossible date \"{text}\": {error}"),
             "write a date that exists",
         ),
@@ -314,17 +353,50 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_refused_for_their_shape_or_for_not_existing() {
-        assert_eq!(date("1950-06").unwrap().to_string(), "1950-06");
+    fn dates_are_read_in_any_form_with_one_reading_and_kept_in_iso() {
+        for (written, iso) in [
+            ("1950-06-25", "1950-06-25"),
+            ("June 25, 1950", "1950-06-25"),
+            ("25 June 1950", "1950-06-25"),
+            ("the 25th of June, 1950", "1950-06-25"),
+            ("25/06/1950", "1950-06-25"),
+            ("1950-06", "1950-06"),
+            ("June 1950", "1950-06"),
+            ("1950", "1950"),
+        ] {
+            assert_eq!(date(written).map(|date| date.to_string()), Ok(iso.into()));
+        }
+    }
+
+    #[test]
+    fn dates_are_refused_for_their_shape_for_not_existing_or_for_two_readings() {
+        let refusal = |written: &str| date(written).unwrap_err();
+        assert_eq!(refusal("someday").message, "\"someday\" is not a date");
+        assert!(refusal("1950-02-30").message.starts_with("impossible date"));
         assert_eq!(
-            date("June 1950").unwrap_err().message,
-            "\"June 1950\" is not a date"
+            refusal("05/06/1950"),
+            Problem::new(
+                "\"05/06/1950\" is ambiguous: 5 June 1950 read day first, May 6, 1950 read \
+                 month first",
+                "write the month as a word, \"5 June 1950\" or \"May 6, 1950\""
+            )
         );
-        assert!(
-            date("1950-02-30")
-                .unwrap_err()
-                .message
-                .starts_with("impossible date")
+        assert_eq!(
+            refusal("June 25, 50").fix,
+            "write the year in full, e.g. \"1950\" rather than \"50\""
+        );
+        assert_eq!(refusal("June 25").message, "\"June 25\" has no year");
+    }
+
+    #[test]
+    fn a_vague_date_is_refused_with_the_date_it_would_be() {
+        assert_eq!(
+            date("late January 1950").unwrap_err(),
+            Problem::new(
+                "\"late January 1950\" is vaguer than a card's date can be (\"late\")",
+                "write \"1950-01\": a student's \"late January 1950\" is still right, the word \
+                 ignored"
+            )
         );
     }
 

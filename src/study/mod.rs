@@ -215,6 +215,7 @@ pub fn recorded_check(recorded: &RecordedAnswer) -> Checked {
         verdict,
         blank: verdict == Verdict::Wrong && recorded.normalized_answer.is_empty(),
         message: None,
+        forgiven: None,
         normalized: recorded.normalized_answer.clone(),
         given_text: recorded.answer.clone().unwrap_or_default(),
     }

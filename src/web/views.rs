@@ -237,9 +237,9 @@ pub struct StudyCardView {
     /// The choices for choice and multi cards, in the order this showing lists them; empty for
     /// the other kinds.
     pub choices: Vec<String>,
-    /// For a date card, an example at the card's precision ("14 July 1789", "July 1789" or
-    /// "1789"); empty for the other kinds.
-    pub date_example: String,
+    /// For a date card, an example at the card's precision ("e.g. July 1789" on a month card);
+    /// empty for the other kinds.
+    pub date_hint: String,
     /// The single-use token that ties the answer to this showing of the card.
     pub review_token: String,
     /// When the card was shown (as the handler writes it), sent back to measure the time taken.
@@ -304,8 +304,10 @@ pub struct AnsweredView {
     pub can_claim_right: bool,
     /// When the card would come back after "I was right", e.g. "1 day"; empty to leave it out.
     pub claim_interval_label: String,
-    /// A note under the verdict, e.g. "Mind the spelling: Kim Il Sung".
+    /// A note under the verdict, e.g. "Accepted; the exact form is “Kim Il Sung”.".
     pub message: Option<String>,
+    /// What the checker forgave, e.g. "Accepted: title ignored", "Almost: one letter off".
+    pub forgiven: Option<String>,
     /// The set's exam day, for the study bar, as on the study page.
     pub exam: Option<ExamView>,
 }

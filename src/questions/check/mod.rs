@@ -5,18 +5,29 @@
 //! `wrong`, or `unparsed` (not gradable: nothing is recorded and the student is told how to
 //! rephrase). Recall cards are not checked at all: their verdict is `self-graded`.
 //!
-//! - [`text`] is the normal form answers are compared in ([`normalize_text`]) and the near-miss rule.
-//! - [`date`] reads written dates ("30 January 1950", "Jan 30 1950", "1950-01") and grades them at
-//!   the card's precision.
+//! - [`text`] is the normal form answers are compared in ([`normalize_text`]) and checks typed
+//!   answers, with [`forms`] (what a listed answer accepts: parentheses give alternatives),
+//!   [`names`] (titles, initials and name order) and [`typos`] (the near-miss rule by word length).
+//! - [`date`] reads written dates ("30 January 1950", "Jan 30 1950", "1950-01", "late January
+//!   1950") and grades them at the card's precision.
+//! - [`forgiven`] says in words what a lenient check let pass ("Almost: one letter off").
 //! - [`number`] reads numbers ("1,000", "3.5 years") and grades them within the card's tolerance.
 //! - [`choice`] checks choice, multi and true/false cards.
 //! - [`quality`] says which SM-2 grades a student may pick after a check.
+//!
+//! The rules, with a table of examples, are in `questions/README.md` ("How answers are checked");
+//! `tests/readme.rs` checks every row of that table, and `tests/table.rs` holds the full table of
+//! cases the rules are tested on.
 
 mod choice;
 mod date;
+mod forgiven;
+mod forms;
+mod names;
 mod number;
 mod quality;
 mod text;
+mod typos;
 
 #[cfg(test)]
 mod tests;
@@ -25,6 +36,8 @@ use serde::Serialize;
 
 use crate::questions::CardKind;
 
+pub use date::date_hint;
+pub(crate) use date::{Unreadable as UnreadableDate, WrittenDate, read_written_date};
 pub use quality::{Grade, GradeOptions, grade_options, quality_allowed};
 pub use text::normalize_text;
 
@@ -77,6 +90,11 @@ pub struct Checked {
     pub blank: bool,
     /// For `Unparsed`: how to rephrase. For `Almost`: the exact form. Otherwise `None`.
     pub message: Option<String>,
+    /// What the check let pass, as a short sentence for the student: always given for `Almost`
+    /// ("Almost: one letter off", "Almost: name written surname first"), and for a `Correct`
+    /// answer that was only right once something was set aside ("Accepted: title ignored",
+    /// "Accepted: “late” ignored"). `None` otherwise, and for every other verdict.
+    pub forgiven: Option<String>,
     /// The normal form of what was given, for grouping common answers: [`normalize_text`] for
     /// text, ISO at the card's precision for dates, the shortest decimal for numbers, the picked
     /// choices in the card's order for multi cards; `""` when blank.
@@ -91,6 +109,7 @@ impl Checked {
             verdict,
             blank: false,
             message: None,
+            forgiven: None,
             normalized,
             given_text: given_text.to_string(),
         }
@@ -101,15 +120,26 @@ impl Checked {
             verdict: Verdict::Wrong,
             blank: true,
             message: None,
+            forgiven: None,
             normalized: String::new(),
             given_text: given_text.to_string(),
         }
     }
 
-    fn almost(given_text: &str, normalized: String, exact: &str) -> Checked {
+    /// Right, but not in the exact form; `forgiven` says what differed.
+    fn almost(given_text: &str, normalized: String, exact: &str, forgiven: String) -> Checked {
         Checked {
             message: Some(format!("Accepted; the exact form is “{exact}”.")),
+            forgiven: Some(forgiven),
             ..Checked::graded(Verdict::Almost, given_text, normalized)
+        }
+    }
+
+    /// Right once something was set aside, which `forgiven` says.
+    fn accepted(given_text: &str, normalized: String, forgiven: String) -> Checked {
+        Checked {
+            forgiven: Some(forgiven),
+            ..Checked::graded(Verdict::Correct, given_text, normalized)
         }
     }
 

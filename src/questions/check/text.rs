@@ -1,17 +1,26 @@
-//! Typed answers: the normal form they are compared in, and the near-miss rule.
+//! Typed answers: the normal form they are compared in, and checking them against the forms a
+//! text card lists.
 //!
-//! Two answers are the same when their normal forms are equal ("lushun" is "Lüshun", "kim il
-//! sung" is "Kim Il-sung"). An answer that is not the same may still be a near miss, accepted as
-//! `almost`: it differs from an accepted answer only in spacing ("Kim Ilsung"), or it has the
-//! same words with a typo or two in the longer ones. Allowed edits are counted per word, by the
-//! accepted word's length: none under 5 letters, 1 for 5 to 9, 2 from 10. Per word rather than
-//! over the whole answer, so that "South Korea" is not a near miss of "North Korea". A near miss
-//! never changes a number: "37th parallel" is wrong for "38th parallel".
+//! In order, a typed answer is:
+//! 1. `correct` when its normal form is a listed form's ("lushun" is "Lüshun", "kim il sung" is
+//!    "Kim Il-sung"), where parentheses in a listed form give alternatives ([`super::forms`]);
+//! 2. `correct`, saying the title was ignored, when it is a listed form but for a title, rank
+//!    or office in front ("Gen. Douglas MacArthur"; [`super::names`]);
+//! 3. `almost` when it is a near miss of a listed form: spaced differently ("Kim Ilsung"), with
+//!    typos within each word's allowance ([`super::typos`]), or a name with initials, a middle
+//!    initial added or left out, or its order turned ([`super::names`]). The closest listed form
+//!    is the exact form shown (the first listed, between equally close ones);
+//! 4. `wrong` otherwise.
+//!
+//! Nothing but a title is set aside for a `correct` answer, and a near miss never changes a
+//! number: "37th parallel" is wrong for "38th parallel".
 
-use strsim::osa_distance;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::forgiven::Forgiven;
+use super::forms::listed_forms;
+use super::names::closest_match;
 use super::{Checked, Verdict};
 
 /// Dropped from the front of an answer, while a word follows: "the Yalu" is the Yalu. Both sides
@@ -27,6 +36,13 @@ const LEADING_ARTICLES: [&str; 3] = ["the", "a", "an"];
 /// Symbols carry no meaning here, so answers that differ only in symbols ("C" and "C++") are
 /// the same; a set that needs them apart should use a choice card.
 pub fn normalize_text(text: &str) -> String {
+    let folded = fold(text);
+    without_leading_articles(&folded).to_string()
+}
+
+/// The normal form but for the leading articles, which it keeps: "a lincoln" for "A. Lincoln",
+/// where the "a" is an initial. Words are separated by one space.
+fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     // Lower case both before NFKD ('İ' lowers to "i" and a combining dot, which is then
     // dropped) and after it (NFKD turns 'ℌ' into an upper-case 'H').
@@ -42,16 +58,21 @@ pub fn normalize_text(text: &str) -> String {
             folded.push(' ');
         }
     }
-    let mut words: &[&str] = &folded.split_whitespace().collect::<Vec<_>>();
-    while let [first, rest @ ..] = words
-        && !rest.is_empty()
-        && LEADING_ARTICLES.contains(first)
-    {
-        words = rest;
-    }
+    let words: Vec<&str> = folded.split_whitespace().collect();
     // NFKD split Hangul syllables into jamo; put them back together so a Korean answer is
     // measured in syllables, as its writer sees it. Nothing else recomposes: the marks are gone.
     words.join(" ").nfc().collect()
+}
+
+/// `folded` (from [`fold`]) without its leading articles, while a word follows.
+fn without_leading_articles(folded: &str) -> &str {
+    let mut rest = folded;
+    while let Some((first, after)) = rest.split_once(' ')
+        && LEADING_ARTICLES.contains(&first)
+    {
+        rest = after;
+    }
+    rest
 }
 
 /// Apostrophes join a word rather than split it: "P'yŏngyang" is "pyongyang".
@@ -75,57 +96,55 @@ fn spelled_out(c: char) -> Option<&'static str> {
     })
 }
 
-/// Typos allowed in an accepted word of this many letters (see the module docs).
-pub(super) fn allowed_edits(word: &str) -> usize {
-    match word.chars().count() {
-        0..=4 => 0,
-        5..=9 => 1,
-        _ => 2,
-    }
-}
-
-/// Whether `given` is a near miss of `accepted`, both already normalised and not equal.
-pub(super) fn is_near_miss(given: &str, accepted: &str) -> bool {
-    let digits = |text: &str| {
-        text.chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>()
-    };
-    if digits(given) != digits(accepted) {
-        return false;
-    }
-    let unspaced = |text: &str| text.chars().filter(|c| *c != ' ').collect::<String>();
-    if unspaced(given) == unspaced(accepted) {
-        return true;
-    }
-    let given_words: Vec<&str> = given.split(' ').collect();
-    let accepted_words: Vec<&str> = accepted.split(' ').collect();
-    given_words.len() == accepted_words.len()
-        && given_words
-            .iter()
-            .zip(&accepted_words)
-            .all(|(given, accepted)| osa_distance(given, accepted) <= allowed_edits(accepted))
+/// The digits of a text, in order: a near miss must keep them.
+fn digits(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(char::is_ascii_digit)
 }
 
 /// Checks a typed answer against the answer and its accepted alternatives.
 pub(super) fn check_text(answer: &str, accept: &[String], given: &str) -> Checked {
     let given_text = given.trim();
-    let normalized = normalize_text(given_text);
+    let folded = fold(given_text);
+    let normalized = without_leading_articles(&folded).to_string();
     if normalized.is_empty() {
         return Checked::blank(given_text);
     }
-    let accepted: Vec<(&str, String)> = std::iter::once(answer)
-        .chain(accept.iter().map(String::as_str))
-        .map(|form| (form, normalize_text(form)))
-        .collect();
-    if accepted.iter().any(|(_, form)| *form == normalized) {
+    let forms = listed_forms(answer, accept);
+    if forms.iter().any(|form| form.normal == normalized) {
         return Checked::graded(Verdict::Correct, given_text, normalized);
     }
-    match accepted
-        .iter()
-        .find(|(_, form)| is_near_miss(&normalized, form))
-    {
-        Some((exact, _)) => Checked::almost(given_text, normalized, exact),
+    let given_words: Vec<&str> = normalized.split(' ').collect();
+    // A leading "a" may be an initial ("A. Lincoln"): matched as one too.
+    let folded_words: Vec<&str> = if folded.len() == normalized.len() {
+        Vec::new()
+    } else {
+        folded.split(' ').collect()
+    };
+    let mut closest: Option<(Forgiven, &str)> = None;
+    for form in &forms {
+        if !digits(&form.normal).eq(digits(&normalized)) {
+            continue;
+        }
+        let found = [&given_words, &folded_words]
+            .into_iter()
+            .filter(|words| !words.is_empty())
+            .filter_map(|words| closest_match(words, form))
+            .min_by(Forgiven::closer);
+        let Some(found) = found else {
+            continue;
+        };
+        if found.is_exact_apart_from_title() {
+            let forgiven = found.sentence("Accepted");
+            return Checked::accepted(given_text, normalized, forgiven);
+        }
+        if closest.is_none_or(|(best, _)| found.closer(&best).is_lt()) {
+            closest = Some((found, &form.shown));
+        }
+    }
+    match closest {
+        Some((found, exact)) => {
+            Checked::almost(given_text, normalized, exact, found.sentence("Almost"))
+        }
         None => Checked::graded(Verdict::Wrong, given_text, normalized),
     }
 }

@@ -69,7 +69,8 @@ impl<'r> Row<'r> {
                 truth.map(|answer| CardKind::TrueFalse { answer })
             }
             "date" => {
-                let about = "the date, as YYYY-MM-DD, YYYY-MM or YYYY,";
+                let about =
+                    "the date at the precision asked, e.g. 1950-06-25, 25 June 1950 or June 1950,";
                 let answer = self.required("answer", about, kind, found, need)?;
                 match rules::date(answer) {
                     Ok(answer) => Some(CardKind::Date { answer }),

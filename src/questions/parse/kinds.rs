@@ -170,7 +170,8 @@ fn read_truth(card: &Fields, out: &mut Diagnostics) -> Option<bool> {
 }
 
 fn read_date(card: &Fields, out: &mut Diagnostics) -> Option<PartialDate> {
-    let about = "the date, as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" for the precision asked";
+    let about =
+        "the date at the precision asked, e.g. \"1950-06-25\", \"25 June 1950\" or \"June 1950\"";
     let answer = card.required_text("answer", about, out)?;
     match rules::date(answer.get_ref()) {
         Ok(date) => Some(date),

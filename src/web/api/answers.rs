@@ -159,6 +159,9 @@ pub struct Recorded {
     /// For an almost-right answer, the exact form.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// What the checker forgave, e.g. "Accepted: title ignored", "Almost: one letter off".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forgiven: Option<String>,
     pub expected: String,
     pub explanation: Option<String>,
     pub quality: u8,
@@ -190,6 +193,7 @@ impl AnswerBody {
                     verdict: verdict_name(checked.verdict),
                     overridden: review.overridden,
                     message: checked.message,
+                    forgiven: checked.forgiven,
                     expected: card.kind.expected_text(),
                     explanation: card.explanation.clone(),
                     quality: quality.value(),

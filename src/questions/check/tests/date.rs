@@ -2,14 +2,15 @@
 
 use super::{checked, date_card, text};
 use crate::questions::check::Verdict::{self, Correct, Unparsed, Wrong};
-use crate::questions::check::date::parse_written_date;
+use crate::questions::check::date::read_written_date;
+use crate::questions::check::date_hint;
 
-const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789”, “1789-07-14”, \
-                        “July 1789” or “1789”.";
+/// What a day card sends gibberish back with: examples of a day, far from any card's answer.
+const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789” or “1789-07-14”.";
 
 fn iso(written: &str) -> String {
-    match parse_written_date(written) {
-        Ok(date) => date.to_string(),
+    match read_written_date(written) {
+        Ok(written) => written.date.to_string(),
         Err(why) => panic!("{written:?} did not parse: {why:?}"),
     }
 }
@@ -255,4 +256,64 @@ fn answers_are_grouped_in_iso_at_the_card_precision() {
 fn a_blank_date_is_wrong_and_flagged_blank() {
     let result = checked(&date_card("1950-06-25"), text("  "));
     assert_eq!((result.verdict, result.blank), (Wrong, true));
+}
+
+#[test]
+fn every_example_and_hint_is_at_the_cards_precision() {
+    for (card, shape, no_year, hint) in [
+        (
+            "1950-01-30",
+            EXAMPLES,
+            "Give the year too, e.g. “14 July 1789”.",
+            "e.g. 14 July 1789",
+        ),
+        (
+            "1950-01",
+            "Write a month and year such as “July 1789” or “1789-07”.",
+            "Give the year too, e.g. “July 1789”.",
+            "e.g. July 1789",
+        ),
+        (
+            "1950",
+            "Write a year such as “1789”.",
+            "Give the year, e.g. “1789”.",
+            "e.g. 1789",
+        ),
+    ] {
+        assert_eq!(unparsed_message(card, "sometime"), shape, "{card}");
+        assert_eq!(unparsed_message(card, "January"), no_year, "{card}");
+        let answer = crate::questions::PartialDate::parse_iso(card).unwrap();
+        assert_eq!(date_hint(answer), hint, "{card}");
+    }
+}
+
+#[test]
+fn a_vague_word_reads_as_the_month_or_year_it_qualifies() {
+    for (given, expected) in [
+        ("late January 1950", "1950-01"),
+        ("early Jan 1950", "1950-01"),
+        ("mid-January 1950", "1950-01"),
+        ("the middle of January 1950", "1950-01"),
+        ("at the beginning of January, 1950", "1950-01"),
+        ("start of 1950", "1950"),
+        ("in late 1950", "1950"),
+        ("end of 1950.", "1950"),
+    ] {
+        assert_eq!(iso(given), expected, "{given:?}");
+    }
+    for given in [
+        "late 30 January 1950",
+        "January late 1950",
+        "late",
+        "late late 1950",
+    ] {
+        assert!(read_written_date(given).is_err(), "{given:?}");
+    }
+}
+
+#[test]
+fn an_ambiguous_numeric_date_is_graded_on_a_year_card_where_both_readings_agree() {
+    assert_eq!(verdict("1950", "05/06/1950"), Correct);
+    assert_eq!(verdict("1951", "05/06/1950"), Wrong);
+    assert_eq!(verdict("1950-06", "05/06/1950"), Unparsed);
 }

@@ -2,10 +2,13 @@
 
 mod choice;
 mod date;
+mod names;
 mod number;
 mod properties;
 mod quality;
+mod readme;
 mod shapes;
+mod table;
 mod text;
 
 use super::{Checked, Response, check};

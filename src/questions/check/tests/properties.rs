@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::{checked, date_card, number_card, strings, text, text_card};
 use crate::questions::check::Verdict::{Almost, Correct, SelfGraded, Unparsed, Wrong};
-use crate::questions::check::date::parse_written_date;
+use crate::questions::check::date::{WrittenDate, read_written_date};
 use crate::questions::check::{Checked, Response, normalize_text};
 use crate::questions::{CardKind, PartialDate};
 
@@ -30,6 +30,10 @@ fn kinds() -> Vec<CardKind> {
             answer: "x".to_string(),
         },
         text_card("Kim Il-sung", &["Kim Il Sung", "김일성"]),
+        text_card(
+            "Lüshun (Port Arthur)",
+            &["Harry S. Truman", "General Douglas MacArthur"],
+        ),
         CardKind::Choice {
             choices: strings(&["Seoul", "Pusan"]),
             answer: "Pusan".to_string(),
@@ -51,6 +55,19 @@ fn assert_consistent(result: &Checked) {
     );
     let needs_message = matches!(result.verdict, Unparsed | Almost);
     assert_eq!(result.message.is_some(), needs_message, "{result:?}");
+    // What was let pass is said for every almost answer, and only for right ones.
+    if result.verdict == Almost {
+        assert!(result.forgiven.is_some(), "{result:?}");
+    }
+    if let Some(forgiven) = &result.forgiven {
+        let opening = if result.verdict == Almost {
+            "Almost: "
+        } else {
+            "Accepted: "
+        };
+        assert!(matches!(result.verdict, Correct | Almost), "{result:?}");
+        assert!(forgiven.starts_with(opening), "{result:?}");
+    }
     assert_eq!(result.given_text, result.given_text.trim(), "{result:?}");
     assert!(matches!(
         result.verdict,
@@ -74,6 +91,18 @@ proptest! {
     ) {
         for kind in kinds() {
             assert_consistent(&checked(&kind, text(&given)));
+        }
+    }
+
+    #[test]
+    fn a_date_card_never_gives_an_example_finer_than_it_asks(
+        given in "[0-9a-zA-Z ,./-]{0,24}|(early|late|mid|end of) [A-Za-z]{0,9} ?[0-9]{0,5}",
+    ) {
+        for (card, finer) in [("1950-06", "14 July"), ("1950", "July 1789")] {
+            let result = checked(&date_card(card), text(&given));
+            if let Some(message) = result.message {
+                prop_assert!(!message.contains(finer), "{} on {}: {}", given, card, message);
+            }
         }
     }
 
@@ -129,7 +158,7 @@ proptest! {
             4 => format!("{}", date),
             _ => format!("{} {day} {year}", name.to_uppercase()),
         };
-        prop_assert_eq!(parse_written_date(&written), Ok(date), "{}", written);
+        prop_assert_eq!(read_written_date(&written), Ok(WrittenDate { date, vague: None }), "{}", written);
         let result = checked(&CardKind::Date { answer: date }, text(&written));
         prop_assert_eq!(result.verdict, Correct);
     }

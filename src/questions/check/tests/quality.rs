@@ -104,6 +104,7 @@ fn grades_and_verdicts_serialise_as_the_api_shows_them() {
             "verdict": "unparsed",
             "blank": false,
             "message": "Write a number in digits, such as “42”, “1,000” or “3.5”.",
+            "forgiven": null,
             "normalized": "one",
             "given_text": "one",
         })

@@ -3,7 +3,7 @@
 use super::{checked, text, text_card};
 use crate::questions::check::Verdict::{self, Almost, Correct, Wrong};
 use crate::questions::check::normalize_text;
-use crate::questions::check::text::allowed_edits;
+use crate::questions::check::typos::allowed_edits;
 
 fn verdict(answer: &str, accept: &[&str], given: &str) -> Verdict {
     checked(&text_card(answer, accept), text(given)).verdict
@@ -103,7 +103,8 @@ fn a_near_miss_of_an_alternative_shows_that_alternative() {
 fn allowed_typos_grow_with_the_length_of_the_word() {
     for (word, edits) in [
         ("", 0),
-        ("Yalu", 0),
+        ("Kim", 0),
+        ("Yalu", 1),
         ("Seoul", 1),
         ("Manchuria", 1),
         ("Panmunjeom", 2),
@@ -116,9 +117,17 @@ fn allowed_typos_grow_with_the_length_of_the_word() {
 #[test]
 fn typos_are_almost_up_to_the_allowance_at_each_length_boundary_and_wrong_past_it() {
     for (answer, given, expected) in [
-        // Under 5 letters: exact only.
+        // Under 4 letters: exact only.
+        ("Kim", "Kin", Wrong),
+        ("Mao", "Mo", Wrong),
+        // 4 letters: one letter missing or extra, never a changed or swapped one.
         ("Yalu", "Yalo", Wrong),
         ("Yalu", "Ylau", Wrong),
+        ("Iraq", "Iran", Wrong),
+        ("Rhee", "Ree", Almost),
+        ("Sung", "Sun", Almost),
+        ("Yalu", "Yallu", Almost),
+        ("Yalu", "Yl", Wrong),
         // 5 letters: one edit, a swap of two neighbours counting as one.
         ("Seoul", "Soeul", Almost),
         ("Seoul", "Seol", Almost),
@@ -202,4 +211,13 @@ fn a_graded_answer_keeps_what_was_given_and_its_normal_form() {
         (wrong.verdict, wrong.message, wrong.blank),
         (Wrong, None, false)
     );
+}
+
+#[test]
+fn a_roman_numeral_is_a_number_a_near_miss_never_changes() {
+    assert_eq!(verdict("Henry VIII", &[], "Henry VII"), Wrong);
+    assert_eq!(verdict("Pope Pius XII", &[], "Pope Pius XIII"), Wrong);
+    assert_eq!(verdict("Henry VIII", &[], "Henry VIII."), Correct);
+    // Words of the same letters are words: "civil", "mill".
+    assert_eq!(verdict("civil war", &[], "civl war"), Almost);
 }

@@ -149,8 +149,8 @@ fn a_truefalse_answer_is_true_or_false() {
 #[test]
 fn a_date_must_have_a_shape_and_exist() {
     assert!(
-        problem(&with_rows("c1,date,Q?,June 1950\n"))
-            .starts_with("2:answer: \"June 1950\" is not a date")
+        problem(&with_rows("c1,date,Q?,someday\n"))
+            .starts_with("2:answer: \"someday\" is not a date")
     );
     assert!(
         problem(&with_rows("c1,date,Q?,1950-02-30\n"))
@@ -188,4 +188,13 @@ fn every_problem_of_every_row_is_listed_in_line_order() {
 fn a_quoted_cell_over_several_lines_moves_the_next_rows_line_numbers() {
     let text = with_rows("c1,recall,\"Line one\nline two\nline three\",A\nc2,truefalse,Q?,maybe\n");
     assert_eq!(places(&text), [place(5, "answer")]);
+}
+
+#[test]
+fn an_ambiguous_date_is_refused_with_both_readings() {
+    assert_eq!(
+        problem(&with_rows("c1,date,Q?,05/06/1950\n")),
+        "2:answer: \"05/06/1950\" is ambiguous: 5 June 1950 read day first, May 6, 1950 read \
+         month first — write the month as a word, \"5 June 1950\" or \"May 6, 1950\""
+    );
 }

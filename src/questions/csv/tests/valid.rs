@@ -162,3 +162,16 @@ fn the_readme_error_sample_is_what_its_file_gives() {
     }
     assert_eq!(found.len(), 3, "{found:#?}");
 }
+
+#[test]
+fn a_date_written_as_a_student_writes_it_is_read_into_iso() {
+    let set = parsed(&with_rows(
+        "d1,date,When?,\"June 25, 1950\"\nd2,date,When?,January 1950\n",
+    ));
+    let dates: Vec<String> = set
+        .cards
+        .iter()
+        .map(|card| card.kind.expected_text())
+        .collect();
+    assert_eq!(dates, ["1950-06-25", "1950-01"]);
+}

@@ -216,9 +216,18 @@ fn an_impossible_date_is_reported_at_its_value() {
 #[test]
 fn a_date_in_another_shape_is_reported_with_the_shapes_allowed() {
     assert_eq!(
-        problem(&of_kind("date", "answer = \"30 January 1950\"\n")),
-        "9:10: \"30 January 1950\" is not a date — write \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", \
-         e.g. \"1950-01-30\""
+        problem(&of_kind("date", "answer = \"the fifties\"\n")),
+        "9:10: \"the fifties\" is not a date — write the date as \"1950-06-25\", \"25 June 1950\", \
+         \"June 25, 1950\", \"June 1950\" or \"1950\", for the precision asked"
+    );
+}
+
+#[test]
+fn an_ambiguous_date_is_reported_with_both_readings() {
+    assert_eq!(
+        problem(&of_kind("date", "answer = \"05/06/1950\"\n")),
+        "9:10: \"05/06/1950\" is ambiguous: 5 June 1950 read day first, May 6, 1950 read month \
+         first — write the month as a word, \"5 June 1950\" or \"May 6, 1950\""
     );
 }
 

@@ -242,3 +242,23 @@ fn the_essay_set_parses_without_a_single_problem() {
     };
     assert_eq!(acheson.kind, speech_day);
 }
+
+#[test]
+fn a_date_written_as_a_student_writes_it_is_kept_and_written_back_in_iso() {
+    for (written, iso) in [
+        ("June 25, 1950", "1950-06-25"),
+        ("25 June 1950", "1950-06-25"),
+        ("January 1950", "1950-01"),
+    ] {
+        let fields =
+            format!("id = \"d\"\nkind = \"date\"\nprompt = \"Q?\"\nanswer = \"{written}\"\n");
+        let set = parsed(&card(&fields));
+        let expected = CardKind::Date { answer: date(iso) };
+        assert_eq!(set.cards[0].kind, expected, "{written}");
+        let rewritten = crate::questions::parse::to_toml(&set);
+        assert!(
+            rewritten.contains(&format!("answer = \"{iso}\"\n")),
+            "{rewritten}"
+        );
+    }
+}

@@ -59,7 +59,10 @@ pub(super) fn view(
         kind: answer_form(&card.kind),
         prompt: card.prompt.clone(),
         choices: study::shown_choices(&card.kind, token),
-        date_example: date_example(&card.kind).to_string(),
+        date_hint: match &card.kind {
+            CardKind::Date { answer } => check::date_hint(*answer).to_string(),
+            _ => String::new(),
+        },
         review_token: token.to_string(),
         started_at: now_ms().to_string(),
         due: context.due,
@@ -68,16 +71,6 @@ pub(super) fn view(
         kept_answer,
         reveal,
         exam: ExamView::of(state.today(), context.exam),
-    }
-}
-
-/// An example date at the card's precision, far from any answer in a history of the 1950s.
-fn date_example(kind: &CardKind) -> &'static str {
-    match kind {
-        CardKind::Date { answer } if answer.day_part().is_some() => "14 July 1789",
-        CardKind::Date { answer } if answer.month_part().is_some() => "July 1789",
-        CardKind::Date { .. } => "1789",
-        _ => "",
     }
 }
 

@@ -37,6 +37,11 @@ pub(super) fn view(
         (false, check::Verdict::Wrong) => (views::Verdict::Wrong, "Not quite"),
         (false, _) => (views::Verdict::Right, "Right"),
     };
+    // An almost-right verdict says what was forgiven in its own words ("Almost: one letter off").
+    let (verdict_label, forgiven) = match (verdict, again.forgiven.clone()) {
+        (views::Verdict::Almost, Some(forgiven)) => (forgiven, None),
+        (_, forgiven) => (verdict_label.to_string(), forgiven),
+    };
     let may_grade = recorded.regradable && !recorded.overridden;
     let mut grades = Vec::new();
     if may_grade {
@@ -69,7 +74,7 @@ pub(super) fn view(
         due: context.due,
         new_left: context.new_left,
         verdict,
-        verdict_label: verdict_label.to_string(),
+        verdict_label,
         given: shown::given(&card.kind, &again.given_text),
         expected: shown::expected(&card.kind),
         explanation: card.explanation.clone(),
@@ -79,6 +84,7 @@ pub(super) fn view(
         can_claim_right,
         claim_interval_label,
         message: again.message,
+        forgiven,
         exam: ExamView::of(today, context.exam),
     })
 }

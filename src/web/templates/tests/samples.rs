@@ -26,8 +26,8 @@ pub(super) fn four_grades() -> Vec<GradeButton> {
 
 pub(super) fn card(kind: AnswerForm, prompt: &str) -> StudyCardView {
     StudyCardView {
-        date_example: if matches!(kind, AnswerForm::Date) {
-            "14 July 1789".into()
+        date_hint: if matches!(kind, AnswerForm::Date) {
+            "e.g. 14 July 1789".into()
         } else {
             String::new()
         },
@@ -80,6 +80,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
             four_grades()
         },
         graded_label: None,
+        forgiven: None,
         can_claim_right: wrong,
         claim_interval_label: "1 day".into(),
         message: None,

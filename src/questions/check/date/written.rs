@@ -1,26 +1,40 @@
-//! Written dates: the forms a student may type, and grading at the card's precision.
+//! Reading a date as it is written: the forms a student may type, which set files take too.
 //!
 //! Read: ISO ("1950-01-30", "1950-01", "1950"); day, month, year ("30 January 1950", "30th Jan.
 //! 1950", "the 30th of January, 1950"); month, day, year ("January 30, 1950", "Jan 30th 1950");
 //! month and year ("January 1950", "Sept 1950", "01/1950"). Month names are English, in any
-//! case, full or cut to at least three letters ("Sept", "Janu"), with or without a dot.
+//! case, full or cut to at least three letters ("Sept", "Janu"), with or without a dot; "in",
+//! "on" and "at" are read past ("in January 1950").
+//!
+//! A month or a year may be made vaguer with "early", "mid", "middle of", "late", "beginning
+//! of", "start of" or "end of" ("late January 1950", "mid-1950"): it is read as that month or
+//! year, with the word kept apart ([`WrittenDate::vague`]).
 //!
 //! All-numeric day-month-year forms are read only when they have one reading: "30/01/1950" can
 //! only be 30 January, and "05/05/1950" is the same either way round, but "05/06/1950" is
-//! 5 June in most of the world and May 6 in the United States, so the student is asked to write
-//! the month as a word. Two-digit years are never guessed at.
+//! 5 June in most of the world and May 6 in the United States, so it is not read
+//! ([`Unreadable::Ambiguous`]). Two-digit years are never guessed at.
 //!
-//! Dates are exact: a day card answered a day off is wrong. An answer less precise than the card
-//! ("January 1950" for a day card) is not graded but sent back asking for the missing part, even
-//! when what was given is already wrong, so that the request itself tells the student nothing.
+//! Set files write a date card's answer in these same forms, without the vague words
+//! (`questions::rules::date`); the card keeps it in ISO.
 
-use super::{Checked, Verdict};
 use crate::questions::PartialDate;
 use crate::questions::model::DateError;
 
-/// Format examples use a famous date far from any card's answer, so they never give one away.
-const EXAMPLES: &str = "Write a date such as “14 July 1789”, “July 14, 1789”, “1789-07-14”, \
-                        “July 1789” or “1789”.";
+/// Words that make a month or a year vaguer, as written and as a verdict names them.
+const VAGUE: [(&str, &str); 7] = [
+    ("early", "early"),
+    ("mid", "mid"),
+    ("middle", "middle of"),
+    ("late", "late"),
+    ("beginning", "beginning of"),
+    ("start", "start of"),
+    ("end", "end of"),
+];
+
+/// Words read past anywhere: "the 30th of January", "in January 1950", "on 25 June 1950", "at
+/// the end of January 1950".
+const FILLERS: [&str; 5] = ["the", "of", "in", "on", "at"];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -37,9 +51,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Why a written date cannot be graded. Each says how to rephrase.
+/// Why a written date cannot be read. Each says how to rephrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Unreadable {
+pub(crate) enum Unreadable {
     /// Not a date in any form we read.
     Shape,
     /// All numbers, and day and month could be either way round.
@@ -53,30 +67,19 @@ pub(super) enum Unreadable {
 }
 
 impl Unreadable {
-    fn message(&self) -> String {
-        match self {
-            Unreadable::Shape => EXAMPLES.to_string(),
-            Unreadable::Ambiguous {
-                day_first: (day, month),
-                year,
-            } => format!(
-                "Is that {day} {} or {month} {} {year}? Write the month as a word, \
-                 e.g. “{day} {} {year}”.",
-                month_name(*month),
-                month_name(*day),
-                month_name(*month),
-            ),
-            Unreadable::ShortYear => {
-                "Write the year in full, e.g. “1789” rather than “89”.".to_string()
-            }
-            Unreadable::NoYear => "Give the year too, e.g. “14 July 1789”.".to_string(),
-            Unreadable::NotReal(why) => format!("There is no such date: {why}."),
-        }
+    /// An ambiguous date read day first, with the month as a word: "5 June 1950".
+    pub(crate) fn day_first_reading((day, month): (u8, u8), year: i16) -> String {
+        format!("{day} {} {year}", month_name(month))
+    }
+
+    /// An ambiguous date read month first, as Americans write it: "May 6, 1950".
+    pub(crate) fn month_first_reading((day, month): (u8, u8), year: i16) -> String {
+        format!("{} {month}, {year}", month_name(day))
     }
 }
 
 /// The month's name with a capital, for messages ("June"); `month` is 1 to 12.
-fn month_name(month: u8) -> String {
+pub(super) fn month_name(month: u8) -> String {
     let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
     let mut letters = name.chars();
     letters
@@ -92,10 +95,20 @@ enum Token<'a> {
     Number(&'a str),
     /// A number with an ordinal suffix ("30th"): only ever a day.
     Ordinal(&'a str),
+    /// A word making the date vaguer ("late"), as a verdict names it.
+    Vague(&'static str),
+}
+
+/// A written date as read: the date, and the word that made it vaguer, if any ("late").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WrittenDate {
+    pub(crate) date: PartialDate,
+    /// As a verdict names it: "late", "end of".
+    pub(crate) vague: Option<&'static str>,
 }
 
 /// Reads a date in any of the forms the module docs list.
-pub(super) fn parse_written_date(text: &str) -> Result<PartialDate, Unreadable> {
+pub(crate) fn read_written_date(text: &str) -> Result<WrittenDate, Unreadable> {
     // A full stop may end the answer ("1950.") without being part of the date.
     let text = text.trim().trim_end_matches('.');
     if text.is_empty() {
@@ -105,7 +118,7 @@ pub(super) fn parse_written_date(text: &str) -> Result<PartialDate, Unreadable> 
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
     {
-        parse_numeric(text)
+        parse_numeric(text).map(|date| WrittenDate { date, vague: None })
     } else {
         parse_words(text)
     }
@@ -153,15 +166,30 @@ fn one_reading(first: u8, second: u8, year: i16) -> Result<PartialDate, Unreadab
     }
 }
 
-fn parse_words(text: &str) -> Result<PartialDate, Unreadable> {
+fn parse_words(text: &str) -> Result<WrittenDate, Unreadable> {
     let lower = text.to_lowercase();
     let tokens = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '.'))
-        .filter(|word| !word.is_empty() && !matches!(*word, "the" | "of"))
+        .filter(|word| !word.is_empty() && !FILLERS.contains(word))
         .map(token)
         .collect::<Result<Vec<_>, _>>()?;
-    use Token::{Month, Number, Ordinal};
     match tokens.as_slice() {
+        [Token::Vague(word), rest @ ..] => match from_tokens(rest)? {
+            // "late 25 June 1950" says nothing a day does not.
+            date if date.day_part().is_some() => Err(Unreadable::Shape),
+            date => Ok(WrittenDate {
+                date,
+                vague: Some(word),
+            }),
+        },
+        tokens => from_tokens(tokens).map(|date| WrittenDate { date, vague: None }),
+    }
+}
+
+/// The date the words of a written date give, once any vague word in front is taken off.
+fn from_tokens(tokens: &[Token<'_>]) -> Result<PartialDate, Unreadable> {
+    use Token::{Month, Number, Ordinal};
+    match tokens {
         [Number(day) | Ordinal(day), Month(month), Number(year)]
         | [Month(month), Number(day) | Ordinal(day), Number(year)]
             if day.len() <= 2 =>
@@ -189,6 +217,9 @@ fn parse_words(text: &str) -> Result<PartialDate, Unreadable> {
 
 fn token(word: &str) -> Result<Token<'_>, Unreadable> {
     if word.chars().all(|c| c.is_ascii_alphabetic()) {
+        if let Some((_, named)) = VAGUE.iter().find(|(written, _)| *written == word) {
+            return Ok(Token::Vague(named));
+        }
         return month_named(word).map(Token::Month).ok_or(Unreadable::Shape);
     }
     let split = word
@@ -226,51 +257,4 @@ fn year_of(digits: &str) -> Result<i16, Unreadable> {
 /// A run of one or two ASCII digits as a number.
 fn number(digits: &str) -> u8 {
     digits.parse().unwrap_or(0)
-}
-
-/// Grades a written date against the card's date, at the card's precision.
-pub(super) fn check_date(answer: PartialDate, given: &str) -> Checked {
-    let given_text = given.trim();
-    if given_text.is_empty() {
-        return Checked::blank(given_text);
-    }
-    let date = match parse_written_date(given_text) {
-        Ok(date) => date,
-        Err(why) => return Checked::unparsed(given_text, why.message()),
-    };
-    if answer.day_part().is_some() && date.day_part().is_none() {
-        let missing = if date.month_part().is_none() {
-            "month and day"
-        } else {
-            "day"
-        };
-        let message = format!("Give the {missing} too, e.g. “14 July 1789”.");
-        return Checked::unparsed(given_text, message);
-    }
-    if answer.month_part().is_some() && date.month_part().is_none() {
-        let message = "Give the month too, e.g. “July 1789”.".to_string();
-        return Checked::unparsed(given_text, message);
-    }
-    let matches = date.year_part() == answer.year_part()
-        && (answer.month_part().is_none() || date.month_part() == answer.month_part())
-        && (answer.day_part().is_none() || date.day_part() == answer.day_part());
-    let verdict = if matches {
-        Verdict::Correct
-    } else {
-        Verdict::Wrong
-    };
-    Checked::graded(verdict, given_text, at_precision_of(date, answer))
-}
-
-/// `date` in ISO, cut to the precision of `card` (which it has at least), so that answers are
-/// grouped as the card sees them: "25 June 1950" and "1950" are both "1950" on a year card.
-fn at_precision_of(date: PartialDate, card: PartialDate) -> String {
-    let mut iso = format!("{:04}", date.year_part());
-    if let (Some(_), Some(month)) = (card.month_part(), date.month_part()) {
-        iso += &format!("-{month:02}");
-    }
-    if let (Some(_), Some(day)) = (card.day_part(), date.day_part()) {
-        iso += &format!("-{day:02}");
-    }
-    iso
 }
