@@ -40,6 +40,7 @@ pub mod join_code;
 mod migrate;
 pub mod privacy;
 mod readers;
+mod recalled;
 pub mod reviews;
 pub mod seed;
 mod session_cache;
@@ -74,7 +75,9 @@ pub use columns::{CardRow, UserId};
 pub use dashboards::{
     ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures,
 };
-pub use disputes::{Decided, Decider, Dispute, Refusal};
+pub use disputes::{
+    ClaimNotice, ClaimStanding, Decided, DecidedDispute, Decider, Dispute, Refusal, Ruling, Undone,
+};
 pub use error::StoreError;
 pub use export::{LogEntry, LogPage, LogScope};
 pub use import::ImportReport;

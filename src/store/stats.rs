@@ -1,5 +1,8 @@
 //! A student's progress figures: today's work, the streak, how their cards are spread over the
 //! learning stages, how well they remember, per tag, and what falls due in the coming weeks.
+//!
+//! "Right" is the one definition every figure shares ([`super::recalled`]): a claim counts as
+//! its ruling says, here as on the instructors' dashboards.
 
 use std::collections::HashMap;
 
@@ -11,6 +14,7 @@ use serde::Serialize;
 use crate::scheduler::StudyDay;
 
 use super::columns::serialize_day;
+use super::recalled::{RECALLED, RULING_JOIN};
 use super::{Store, StoreError, UserId};
 
 /// A card whose interval reaches this many days is young (no longer learning).
@@ -31,7 +35,7 @@ pub struct ProgressReport {
     /// is not broken before today's reviews are done).
     pub streak_days: u32,
     pub stages: Stages,
-    /// The share of first-of-the-day reviews graded 3 or more over the last 30 study days;
+    /// The share of first-of-the-day reviews recalled over the last 30 study days;
     /// `None` without such reviews. Same-day repeats are left out: they follow a miss by
     /// minutes and would measure short-term memory, not retention.
     pub retention_30d: Option<f64>,
@@ -87,10 +91,11 @@ impl Store {
                 )?
                 .query_row((user, today), |row| row.get(0))?;
             let (reviewed, passed) = connection
-                .prepare_cached(
-                    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
-                     WHERE user_id = ?1 AND scheduled = 1 AND study_day BETWEEN ?2 AND ?3",
-                )?
+                .prepare_cached(&format!(
+                    "SELECT count(*), count(*) FILTER (WHERE {RECALLED}) FROM reviews AS r
+                         {RULING_JOIN}
+                     WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3"
+                ))?
                 .query_row(window, |row| Ok((row.get(0)?, row.get(1)?)))?;
             Ok(ProgressReport {
                 reviews_today,
@@ -109,7 +114,7 @@ impl Store {
 pub struct DaySummary {
     /// Reviews given that day, same-day repeats included.
     pub reviews: u32,
-    /// Of those, the ones graded 3 or more.
+    /// Of those, the ones recalled.
     pub right: u32,
     /// The first later day of the progress page's forecast with cards due, and how many.
     pub next_due: Option<DayForecast>,
@@ -122,10 +127,11 @@ impl Store {
         let last = day.plus_days(FORECAST_DAYS - 1);
         self.read(|connection| {
             let (reviews, right) = connection
-                .prepare_cached(
-                    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
-                     WHERE user_id = ?1 AND study_day = ?2",
-                )?
+                .prepare_cached(&format!(
+                    "SELECT count(*), count(*) FILTER (WHERE {RECALLED}) FROM reviews AS r
+                         {RULING_JOIN}
+                     WHERE r.user_id = ?1 AND r.study_day = ?2"
+                ))?
                 .query_row((user, day), |row| Ok((row.get(0)?, row.get(1)?)))?;
             let next_due = connection
                 .prepare_cached(
@@ -196,14 +202,15 @@ fn tags(
     connection: &Connection,
     window: (UserId, StudyDay, StudyDay),
 ) -> Result<Vec<TagMastery>, StoreError> {
-    let mut retention = connection.prepare_cached(
-        "SELECT t.tag, count(*), count(*) FILTER (WHERE r.quality >= 3)
+    let mut retention = connection.prepare_cached(&format!(
+        "SELECT t.tag, count(*), count(*) FILTER (WHERE {RECALLED})
          FROM reviews AS r
              JOIN card_tags AS t ON t.card_id = r.card_id
              JOIN cards AS c ON c.id = r.card_id AND c.retired = 0
+             {RULING_JOIN}
          WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3
-         GROUP BY t.tag",
-    )?;
+         GROUP BY t.tag"
+    ))?;
     let retention: HashMap<String, Option<f64>> = retention
         .query_map(window, |row| {
             Ok((row.get(0)?, share(row.get(2)?, row.get(1)?)))
