@@ -300,7 +300,7 @@ fn most_common_first<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String, u
         }
     }
     // A stable sort keeps the order of first appearance among equals.
-    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     counted
 }
 

@@ -60,46 +60,24 @@ fn each_decision_becomes_a_ruling_for_each_student_it_counted() {
 
     let mut statement = connection
         .prepare(
-            "SELECT user_id, card_id, normalized_answer, decision, for_everyone, decided_by,
-                 decided_at, added_answer IS NULL
+            "SELECT printf('user %d, card %d: %s %s, for everyone %d, by %d at %d, added %s',
+                 user_id, card_id, normalized_answer, decision, for_everyone, decided_by,
+                 decided_at, coalesce(added_answer, 'nothing'))
              FROM claim_rulings ORDER BY card_id, normalized_answer, user_id",
         )
         .unwrap();
-    let found: Vec<(i64, i64, String, String, i64, i64, i64, bool)> = statement
-        .query_map([], |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-                row.get(5)?,
-                row.get(6)?,
-                row.get(7)?,
-            ))
-        })
+    let found: Vec<String> = statement
+        .query_map([], |row| row.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let ruling = |user, answer: &str, decision: &str, at| {
-        (
-            user,
-            1,
-            answer.to_string(),
-            decision.to_string(),
-            1,
-            1,
-            at,
-            true,
-        )
-    };
     assert_eq!(
         found,
         [
-            ruling(2, "koba", "accepted", 100),
-            ruling(3, "koba", "accepted", 100),
-            ruling(2, "mao", "rejected", 200),
-            ruling(5, "mao", "rejected", 200),
+            "user 2, card 1: koba accepted, for everyone 1, by 1 at 100, added nothing",
+            "user 3, card 1: koba accepted, for everyone 1, by 1 at 100, added nothing",
+            "user 2, card 1: mao rejected, for everyone 1, by 1 at 200, added nothing",
+            "user 5, card 1: mao rejected, for everyone 1, by 1 at 200, added nothing",
         ],
         "ivy's right answer needs no ruling, sam's unclaimed miss stays a miss, and the \
          claim on card 2 is still pending"
