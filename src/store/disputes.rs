@@ -37,6 +37,7 @@ use super::{CardRow, Pending, Store, StoreError, UserId};
 
 mod accept_list;
 mod decide;
+mod lapse;
 mod listing;
 mod notices;
 mod reach;

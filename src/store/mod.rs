@@ -18,8 +18,9 @@
 //! the audit log), [`setup`] (the one-time link that creates the admin) and [`privacy`] (a
 //! user's data download).
 //! Teaching: [`dashboards`] (a class's figures), [`analysis`] (item analysis of a set),
-//! [`disputes`] ("I was right" claims and the decisions on them) and [`export`] (the review
-//! log and the CSV exports).
+//! [`disputes`] ("I was right" claims, the rulings on them per student, undo, what students are
+//! told) and [`export`] (the review log and the CSV exports). [`recalled`] is the one definition
+//! of a right answer that every figure, the student's own included, shares.
 //! Classes: [`classes`] (classes, join codes, members), [`assignments`] (sets assigned to a
 //! class, with daily limits and exam days) and [`visibility`] (who sees a set).
 //! Sets in the browser: [`uploads`] (a set's owner, a read-only preview of what a new version

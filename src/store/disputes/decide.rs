@@ -5,11 +5,11 @@
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use crate::questions::{Card, CardKind, SetId};
-use crate::scheduler::{Quality, StudyDay};
+use crate::scheduler::StudyDay;
 
 use super::super::settings::record_audit;
-use super::super::study::progress_from_row;
 use super::super::{CardRow, StoreError, UserId};
+use super::lapse::lapse;
 use super::{Decided, Decider, Dispute, Refusal, accept_list, parse_card, reach};
 
 /// A card's pending claims on one answer within the decider's reach.
@@ -302,36 +302,4 @@ fn most_common_first<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String, u
     // A stable sort keeps the order of first appearance among equals.
     counted.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     counted
-}
-
-/// Turns `user`'s progress on `card` into a lapse due `today` (or earlier, if it was due then).
-fn lapse(
-    connection: &Connection,
-    user: UserId,
-    card: CardRow,
-    today: StudyDay,
-) -> Result<(), StoreError> {
-    let progress = connection
-        .prepare_cached(
-            "SELECT repetitions, easiness_hundredths, interval_days, lapses, due_day,
-                 last_review_day, relearning
-             FROM card_states WHERE user_id = ?1 AND card_id = ?2",
-        )?
-        .query_row((user, card), |row| progress_from_row(row, 0))
-        .optional()?;
-    let Some(progress) = progress else {
-        return Ok(()); // nothing scheduled (a state cannot be missing after a review, but be safe)
-    };
-    let lapsed = progress.state.review(Quality::AGAIN);
-    connection
-        .prepare_cached(
-            "UPDATE card_states SET repetitions = :repetitions, interval_days = :interval,
-                 lapses = :lapses, due_day = min(due_day, :today), relearning = 0
-             WHERE user_id = :user AND card_id = :card",
-        )?
-        .execute(
-            named_params! {":repetitions": lapsed.repetitions, ":interval": lapsed.interval_days,
-            ":lapses": lapsed.lapses, ":today": today, ":user": user, ":card": card},
-        )?;
-    Ok(())
 }
