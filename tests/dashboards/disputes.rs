@@ -1,5 +1,6 @@
 //! Disputed answers: the list, accepting (the card takes the answer, the file says so, the
-//! claims count as right) and rejecting (the claimant's card is due again today), once only.
+//! claims count as right) and rejecting (the claimant's card is due again today), once until
+//! undone ([`crate::claims`] has who decides, undo and what the student is told).
 
 use serde_json::json;
 
