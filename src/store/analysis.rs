@@ -3,8 +3,9 @@
 //! ([`hardest_first`]).
 //!
 //! The figures count the reviews of an [`Audience`]: everyone (the set's owner and the admin)
-//! or the members of some classes (an instructor who teaches with the set). Decisions on "I was
-//! right" claims apply as everywhere on the dashboards ([`super::dashboards::RECALLED`]).
+//! or the members of some classes (an instructor who teaches with the set). Rulings on "I was
+//! right" claims apply as in every figure ([`super::recalled`]): no answer is both counted
+//! right and listed as a common wrong answer.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -14,7 +15,8 @@ use serde::Serialize;
 
 use crate::questions::{CardId, SetId};
 
-use super::dashboards::{DECISION_JOIN, RECALLED, share};
+use super::dashboards::share;
+use super::recalled::{RECALLED, RULING_JOIN};
 use super::{CardRow, ClassId, Store, StoreError, UserId};
 
 /// At most this many wrong answers are listed per card.
@@ -231,7 +233,7 @@ fn review_counts(
         "SELECT r.card_id, count(*), count(DISTINCT r.user_id),
              count(*) FILTER (WHERE r.repetitions_before IS NULL AND {RECALLED}),
              count(*) FILTER (WHERE {later}), count(*) FILTER (WHERE {later} AND NOT {RECALLED})
-         FROM reviews AS r {DECISION_JOIN}
+         FROM reviews AS r {RULING_JOIN}
          WHERE r.set_id = :set AND {} GROUP BY r.card_id",
         in_audience("r")
     );
@@ -259,16 +261,19 @@ fn review_counts(
     Ok(())
 }
 
-/// The wrong answers per card, most common first (an accepted answer is not wrong any more).
+/// The wrong answers per card, most common first: the checker's wrong answers that count as
+/// wrong. An answer that counts as right for any student of the audience (a pending or an
+/// accepted claim) is left out, so that no answer is listed as wrong and counted right; a
+/// rejected claim is wrong, and listed.
 fn wrong_answers(
     connection: &Connection,
     set_row: i64,
     classes: Option<&str>,
 ) -> Result<HashMap<CardRow, Vec<WrongAnswer>>, StoreError> {
     let sql = format!(
-        "SELECT r.card_id, r.normalized_answer, count(*) AS times FROM reviews AS r {DECISION_JOIN}
-         WHERE r.set_id = :set AND r.verdict = 'wrong' AND d.decision IS NOT 'accepted' AND {}
-         GROUP BY r.card_id, r.normalized_answer
+        "SELECT r.card_id, r.normalized_answer, count(*) AS times FROM reviews AS r {RULING_JOIN}
+         WHERE r.set_id = :set AND r.verdict = 'wrong' AND {}
+         GROUP BY r.card_id, r.normalized_answer HAVING max({RECALLED}) = 0
          ORDER BY r.card_id, times DESC, r.normalized_answer",
         in_audience("r")
     );

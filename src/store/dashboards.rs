@@ -3,8 +3,8 @@
 //! student last studied; mastery per tag across the class; and the lookups that say who may
 //! see a class.
 //!
-//! Every figure reads the review log with the instructors' decisions on "I was right" claims
-//! applied ([`RECALLED`]): the log itself is append-only, so a decision regrades at read time.
+//! Every figure reads the review log with the rulings on "I was right" claims applied
+//! ([`super::recalled`]): a decision regrades at read time.
 
 use std::collections::HashMap;
 
@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
 
+use super::recalled::{RECALLED, RULING_JOIN};
 use super::{ClassId, Store, StoreError, UserId};
 
 mod tags;
@@ -26,18 +27,6 @@ pub use tags::TagFigures;
 pub const MATURE_FROM_DAYS: u32 = 21;
 /// Retention is measured over this many study days, today included.
 pub const RETENTION_DAYS: u32 = 30;
-
-/// Joins each review `r` to the decision `d` on its card and normalised answer, if any.
-pub(super) const DECISION_JOIN: &str = "LEFT JOIN claim_decisions AS d
-    ON d.card_id = r.card_id AND d.normalized_answer = r.normalized_answer";
-
-/// 1 when review `r` counts as recalled once decisions are applied (needs [`DECISION_JOIN`]):
-/// an answer the instructor accepted is right for everyone who gave it, a rejected claim is a
-/// miss, and anything else counts by its quality (3 or more), an undecided claim included.
-pub(super) const RECALLED: &str = "(CASE
-    WHEN d.decision = 'accepted' AND r.verdict = 'wrong' THEN 1
-    WHEN d.decision = 'rejected' AND r.overridden = 1 THEN 0
-    ELSE r.quality >= 3 END)";
 
 /// A class as its dashboard needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -253,7 +242,7 @@ fn per_student_and_set(
              count(*) FILTER (WHERE r.scheduled = 1 AND r.study_day >= :from),
              count(*) FILTER (WHERE r.scheduled = 1 AND r.study_day >= :from AND {RECALLED}),
              max(r.reviewed_at), max(r.study_day)
-         FROM reviews AS r JOIN sets ON sets.id = r.set_id {DECISION_JOIN}
+         FROM reviews AS r JOIN sets ON sets.id = r.set_id {RULING_JOIN}
          WHERE {} GROUP BY r.user_id, r.set_id",
         class_scope("r")
     );

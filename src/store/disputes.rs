@@ -1,20 +1,33 @@
-//! Disputed answers: students' "I was right" claims (reviews with `overridden = 1`), grouped by
-//! card and normalised answer until an instructor decides on them, and the two decisions.
+//! Disputed answers: students' "I was right" claims (reviews with `overridden = 1`), the
+//! rulings on them, and undoing a ruling.
 //!
-//! - Accepting adds the answer (in the form most claimants wrote it) to a text card's `accept`
-//!   list: the set's file is written anew with `to_toml` and the card updated in the same
-//!   write, its id and so everyone's progress unchanged. The review log is append-only, so the
-//!   regrade is the decision row itself: every figure joins it ([`super::dashboards::RECALLED`])
-//!   and counts that answer as right for everyone who gave it.
-//! - Rejecting turns each claimant's card back into a lapse: SM-2's miss (quality 1) applied to
-//!   their current state, due today, so the card comes back at their next session.
+//! **Who decides.** The set's owner and the admin decide for everyone. The instructor of a
+//! live (not archived) class decides for the class's members on the sets assigned to it, the
+//! server's sets included ([`reach`]). A claim is pending while its student has no ruling on
+//! that card and normalised answer; a decision covers the pending claims within the decider's
+//! reach and writes one ruling per student (`claim_rulings`, migration 0007). A student's
+//! claim decided by one of their instructors is not decided again by another: undo it first.
 //!
-//! One decision per card and answer: deciding again is refused and changes nothing. Both are
-//! written to the audit log.
+//! - **Accept** (text cards only, never a blank answer). For everyone, it also adds the answer
+//!   (in the form most claimants wrote it) to the card's `accept` list: the set's file is
+//!   written anew and the card updated in the same write, its id and so everyone's progress
+//!   unchanged; and it rules the answer right for every student who was marked wrong giving it,
+//!   claimed or not, since the card now takes it. A class instructor's accept is a ruling for
+//!   their claimants only: the card is the owner's.
+//! - **Reject** rules each claim wrong and turns the claimant's card back into a lapse: SM-2's
+//!   miss (quality 1) applied to their current state, due today.
+//! - **Undo** deletes the rulings of a card and answer that the undoer may decide (the owner
+//!   and the admin: all of them; a class instructor: their students' rulings, not those taken
+//!   for everyone), and the claims are pending again. Undoing an accept for everyone takes the
+//!   form it added off the card's `accept` list again (if the card still lists it). Undoing a
+//!   rejection leaves the card as it is now: the lapse was applied, and maybe studied since, so
+//!   the card stays due; only the claim is pending again, and counts as graded meanwhile.
+//!
+//! Every decision and undo is written to the audit log, in words. How rulings count in the
+//! figures is [`super::recalled`]; what a student is told, [`notices`]; what the answer path
+//! asks on each wrong answer, [`claim_standing`].
 
-use std::collections::HashMap;
-
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::questions::{Card, CardId, SetId};
@@ -22,35 +35,24 @@ use crate::scheduler::StudyDay;
 
 use super::{CardRow, Pending, Store, StoreError, UserId};
 
+mod accept_list;
 mod decide;
+mod lapse;
+mod listing;
+mod notices;
+mod reach;
 mod standing;
+mod undo;
 
-use decide::{Claimed, add_accepted, lapse};
-pub use standing::ClaimStanding;
+pub use listing::{DecidedDispute, Dispute};
+pub use notices::{ClaimNotice, NOTICE_DAYS};
 pub(in crate::store) use standing::claim_standing;
+pub use standing::{ClaimStanding, Ruling};
 
-/// Claims on one card with one normalised answer, not decided yet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Dispute {
-    pub card_row: CardRow,
-    pub set: SetId,
-    pub set_title: String,
-    pub card: CardId,
-    pub kind: String,
-    pub prompt: String,
-    /// The card's answer, as a student is shown it.
-    pub expected: String,
-    pub normalized: String,
-    /// Students who claimed, and claims in all.
-    pub students: u32,
-    pub claims: u32,
-    /// The answers as the students wrote them, with how often, most common first.
-    pub given: Vec<(String, u32)>,
-    /// Unix milliseconds of the latest claim.
-    pub last_claim_ms: i64,
-}
+use decide::Claimed;
 
-/// Who decides: only the set's owner or the admin may.
+/// Who decides: the set's owner and the admin for everyone, a class's instructor for its
+/// members ([`reach`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decider {
     pub user: UserId,
@@ -62,24 +64,44 @@ pub struct Decider {
 pub struct Decided {
     pub set: SetId,
     pub card: CardId,
-    /// Accepted: the answer added to the card (`None` if the card already accepted it).
+    /// Accepted for everyone: the answer added to the card (`None` if the card already
+    /// accepted it, or the accept was a class instructor's).
     pub added: Option<String>,
     /// Students whose claims were decided.
     pub students: u32,
+    /// Taken by the set's owner or the admin, for everyone.
+    pub for_everyone: bool,
     /// The set was loaded by the server (no owner): its file in the questions folder is
     /// loaded again at the next start-up.
     pub server_loaded: bool,
 }
 
-/// Why a decision was not taken; nothing was changed.
+/// A decision undone, to tell the instructor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Undone {
+    pub set: SetId,
+    pub card: CardId,
+    /// Students whose claims are pending again.
+    pub reopened: u32,
+    /// The form taken off the card's accepted answers, if an accept for everyone added one.
+    pub removed: Option<String>,
+    pub server_loaded: bool,
+}
+
+/// Why a decision (or an undo) was not taken; nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    #[error("only the set's owner or the admin decides on its claims")]
+    #[error(
+        "these claims are not yours to decide: the set's owner and the admin decide for \
+         everyone, a class's instructor for the class's students"
+    )]
     NotYours,
-    #[error("this answer was already {0}: the decision stands")]
+    #[error("this answer was already {0}: undo that decision first to decide again")]
     AlreadyDecided(String),
     #[error("nobody claimed this answer on this card")]
     NoClaims,
+    #[error("nothing you may undo was decided on this answer")]
+    NothingToUndo,
     #[error("a blank answer cannot be accepted: reject the claim")]
     Blank,
     #[error(
@@ -90,10 +112,27 @@ pub enum Refusal {
 }
 
 impl Store {
-    /// The undecided claims on the sets `owner` owns (every set's for `None`), the most
-    /// claimed first.
-    pub fn open_disputes(&self, owner: Option<UserId>) -> Result<Vec<Dispute>, StoreError> {
-        self.read(|connection| open_disputes(connection, owner))
+    /// The pending claims `by` may decide, the most claimed first.
+    pub fn open_disputes(&self, by: Decider) -> Result<Vec<Dispute>, StoreError> {
+        self.read(|connection| listing::open_disputes(connection, by))
+    }
+
+    /// The decided claims `by` may undo, by card and answer, the latest decided first.
+    pub fn decided_disputes(&self, by: Decider) -> Result<Vec<DecidedDispute>, StoreError> {
+        self.read(|connection| listing::decided_disputes(connection, by))
+    }
+
+    /// The pending claims of the answer `normalized` on `card` that `by` may decide, as one
+    /// dispute: what a decision would cover (the rejection's confirmation shows it).
+    pub fn dispute(
+        &self,
+        card: CardRow,
+        normalized: &str,
+        by: Decider,
+    ) -> Result<Result<Dispute, Refusal>, StoreError> {
+        self.read(|connection| {
+            Ok(Claimed::load(connection, card, normalized, by)?.map(|claim| claim.dispute()))
+        })
     }
 
     /// Accepts the answer `normalized` on `card`: see the module's documentation.
@@ -105,16 +144,9 @@ impl Store {
         now_ms: i64,
     ) -> Pending<Result<Decided, Refusal>> {
         self.write(move |connection| {
-            let claim = match Claimed::load(connection, card, &normalized, by)? {
-                Ok(claim) => claim,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            let added = match add_accepted(connection, &claim)? {
-                Ok(added) => added,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            claim.record(connection, "accepted", by, now_ms)?;
-            Ok(Ok(claim.decided(added)))
+            decided(connection, card, &normalized, by, |claim| {
+                claim.accept(connection, by, now_ms)
+            })
         })
     }
 
@@ -128,16 +160,35 @@ impl Store {
         now_ms: i64,
     ) -> Pending<Result<Decided, Refusal>> {
         self.write(move |connection| {
-            let claim = match Claimed::load(connection, card, &normalized, by)? {
-                Ok(claim) => claim,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
-            for user in &claim.claimants {
-                lapse(connection, *user, card, today)?;
-            }
-            claim.record(connection, "rejected", by, now_ms)?;
-            Ok(Ok(claim.decided(None)))
+            decided(connection, card, &normalized, by, |claim| {
+                claim.reject(connection, by, today, now_ms).map(Ok)
+            })
         })
+    }
+
+    /// Undoes the rulings on the answer `normalized` on `card` that `by` may undo: see the
+    /// module's documentation.
+    pub fn undo_claim_decision(
+        &self,
+        card: CardRow,
+        normalized: String,
+        by: Decider,
+    ) -> Pending<Result<Undone, Refusal>> {
+        self.write(move |connection| undo::undo(connection, card, &normalized, by))
+    }
+}
+
+/// Loads the claims `by` may decide, then takes the decision on them.
+fn decided(
+    connection: &Connection,
+    card: CardRow,
+    normalized: &str,
+    by: Decider,
+    decide: impl FnOnce(&Claimed) -> Result<Result<Decided, Refusal>, StoreError>,
+) -> Result<Result<Decided, Refusal>, StoreError> {
+    match Claimed::load(connection, card, normalized, by)? {
+        Ok(claim) => decide(&claim),
+        Err(refusal) => Ok(Err(refusal)),
     }
 }
 
@@ -146,54 +197,5 @@ pub(super) fn parse_card(row: CardRow, body: &str) -> Result<Card, StoreError> {
         .map_err(|error| StoreError::Corrupt(format!("card {row} does not parse: {error}")))
 }
 
-fn open_disputes(
-    connection: &Connection,
-    owner: Option<UserId>,
-) -> Result<Vec<Dispute>, StoreError> {
-    let undecided =
-        "r.overridden = 1 AND c.retired = 0 AND (:owner IS NULL OR sets.owner_id = :owner)
-        AND NOT EXISTS (SELECT 1 FROM claim_decisions AS d
-                        WHERE d.card_id = r.card_id AND d.normalized_answer = r.normalized_answer)";
-    let from =
-        "FROM reviews AS r JOIN cards AS c ON c.id = r.card_id JOIN sets ON sets.id = r.set_id";
-    let mut given: HashMap<(CardRow, String), Vec<(String, u32)>> = HashMap::new();
-    let mut statement = connection.prepare_cached(&format!(
-        "SELECT r.card_id, r.normalized_answer, coalesce(r.answer, ''), count(*) {from}
-         WHERE {undecided} GROUP BY r.card_id, r.normalized_answer, r.answer
-         ORDER BY count(*) DESC, r.answer"
-    ))?;
-    let mut rows = statement.query(named_params! {":owner": owner})?;
-    while let Some(row) = rows.next()? {
-        let forms = given.entry((row.get(0)?, row.get(1)?)).or_default();
-        forms.push((row.get(2)?, row.get(3)?));
-    }
-    let mut statement = connection.prepare_cached(&format!(
-        "SELECT r.card_id, r.normalized_answer, count(DISTINCT r.user_id), count(*),
-             max(r.reviewed_at), sets.slug, sets.title, c.slug, c.kind, c.prompt, c.body {from}
-         WHERE {undecided} GROUP BY r.card_id, r.normalized_answer
-         ORDER BY count(DISTINCT r.user_id) DESC, max(r.reviewed_at) DESC"
-    ))?;
-    let mut rows = statement.query(named_params! {":owner": owner})?;
-    let mut disputes = Vec::new();
-    while let Some(row) = rows.next()? {
-        let (card_row, normalized): (CardRow, String) = (row.get(0)?, row.get(1)?);
-        let card = parse_card(card_row, &row.get::<_, String>(10)?)?;
-        disputes.push(Dispute {
-            given: given
-                .remove(&(card_row, normalized.clone()))
-                .unwrap_or_default(),
-            card_row,
-            normalized,
-            students: row.get(2)?,
-            claims: row.get(3)?,
-            last_claim_ms: row.get(4)?,
-            set: row.get(5)?,
-            set_title: row.get(6)?,
-            card: row.get(7)?,
-            kind: row.get(8)?,
-            prompt: row.get(9)?,
-            expected: card.kind.expected_text(),
-        });
-    }
-    Ok(disputes)
-}
+#[cfg(test)]
+mod tests;

@@ -14,7 +14,8 @@ use crate::questions::{CardId, SetId};
 use crate::scheduler::Easiness;
 
 use super::analysis::{Audience, in_audience};
-use super::dashboards::{ClassFigures, DECISION_JOIN, class_scope};
+use super::dashboards::{ClassFigures, class_scope};
+use super::recalled::{CLAIM_DECISION, RULING_JOIN};
 use super::{ClassId, Store, StoreError, UserId};
 
 /// Whose reviews of what a log holds.
@@ -57,7 +58,8 @@ pub struct LogEntry {
     pub duration_ms: Option<i64>,
     /// An "I was right" claim.
     pub overridden: bool,
-    /// `accepted` or `rejected` when an instructor decided on this card and answer.
+    /// `accepted` or `rejected` when a ruling on a claim applies to this review (a wrong
+    /// answer: see `store::recalled`), `pending` for a claim not decided yet.
     pub claim_decision: Option<String>,
 }
 
@@ -81,9 +83,9 @@ impl Store {
                  r.answer, r.verdict, r.normalized_answer, r.quality, r.scheduled,
                  r.repetitions_before, r.easiness_before, r.interval_before, r.repetitions_after,
                  r.easiness_after, r.interval_after, r.due_day_after, r.duration_ms, r.overridden,
-                 d.decision
+                 {CLAIM_DECISION}
              FROM reviews AS r JOIN users ON users.id = r.user_id JOIN sets ON sets.id = r.set_id
-                 JOIN cards AS c ON c.id = r.card_id {DECISION_JOIN}
+                 JOIN cards AS c ON c.id = r.card_id {RULING_JOIN}
              WHERE {filter} ORDER BY r.reviewed_at {order}, r.id {order}
              LIMIT :limit OFFSET :offset"
         );

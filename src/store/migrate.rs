@@ -17,10 +17,17 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0004_small_set_rows.sql")),
     M::up(include_str!("../../migrations/0005_covering_due_index.sql")),
     M::up(include_str!("../../migrations/0006_graded_reviews.sql")),
+    M::up(include_str!("../../migrations/0007_claim_rulings.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Every migration, for the tests that bring a database to an earlier version first.
+#[cfg(test)]
+pub(super) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
 
 /// Brings the database at `path` (open as `connection`) up to [`SCHEMA_VERSION`].
 ///

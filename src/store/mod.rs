@@ -18,8 +18,9 @@
 //! the audit log), [`setup`] (the one-time link that creates the admin) and [`privacy`] (a
 //! user's data download).
 //! Teaching: [`dashboards`] (a class's figures), [`analysis`] (item analysis of a set),
-//! [`disputes`] ("I was right" claims and the decisions on them) and [`export`] (the review
-//! log and the CSV exports).
+//! [`disputes`] ("I was right" claims, the rulings on them per student, undo, what students are
+//! told) and [`export`] (the review log and the CSV exports). [`recalled`] is the one definition
+//! of a right answer that every figure, the student's own included, shares.
 //! Classes: [`classes`] (classes, join codes, members), [`assignments`] (sets assigned to a
 //! class, with daily limits and exam days) and [`visibility`] (who sees a set).
 //! Sets in the browser: [`uploads`] (a set's owner, a read-only preview of what a new version
@@ -41,6 +42,7 @@ pub mod join_code;
 mod migrate;
 pub mod privacy;
 mod readers;
+mod recalled;
 pub mod reviews;
 pub mod seed;
 mod session_cache;
@@ -75,7 +77,9 @@ pub use columns::{CardRow, UserId};
 pub use dashboards::{
     ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures,
 };
-pub use disputes::{Decided, Decider, Dispute, Refusal};
+pub use disputes::{
+    ClaimNotice, ClaimStanding, Decided, DecidedDispute, Decider, Dispute, Refusal, Ruling, Undone,
+};
 pub use error::StoreError;
 pub use export::{LogEntry, LogPage, LogScope};
 pub use grades::{RecordedAnswer, Regrade, RegradeRefusal};

@@ -34,7 +34,7 @@ pub struct ProgressReport {
     /// is not broken before today's reviews are done).
     pub streak_days: u32,
     pub stages: Stages,
-    /// The share of first-of-the-day reviews graded 3 or more over the last 30 study days;
+    /// The share of first-of-the-day reviews recalled over the last 30 study days;
     /// `None` without such reviews. Same-day repeats are left out: they follow a miss by
     /// minutes and would measure short-term memory, not retention.
     pub retention_30d: Option<f64>,
@@ -161,7 +161,7 @@ fn visible_set(
 pub struct DaySummary {
     /// Reviews given that day in the set, same-day repeats included.
     pub reviews: u32,
-    /// Of those, the ones graded 3 or more.
+    /// Of those, the ones recalled.
     pub right: u32,
     /// The first later day of the set's progress forecast with cards due, and how many.
     pub next_due: Option<DayForecast>,

@@ -79,6 +79,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/disputes.html"),
     ),
     (
+        "dispute_reject.html",
+        include_str!("../../templates/dispute_reject.html"),
+    ),
+    (
+        "claim_notice.html",
+        include_str!("../../templates/claim_notice.html"),
+    ),
+    (
         "teach_set_macros.html",
         include_str!("../../templates/teach_set_macros.html"),
     ),

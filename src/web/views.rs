@@ -10,6 +10,7 @@ use serde::Serialize;
 mod admin;
 mod analysis;
 mod dashboards;
+mod disputes;
 mod exam;
 mod forecast;
 mod progress;
@@ -22,11 +23,12 @@ pub use admin::{
     RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label,
     mode_options,
 };
-pub use analysis::{AnalysisView, DisputeRow, DisputesView, ItemRow, ScopeLink};
+pub use analysis::{AnalysisView, ItemRow, ScopeLink};
 pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
     TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,
 };
+pub use disputes::{ClaimNoticeView, DecidedRow, DisputeRow, DisputesView, RejectView};
 pub use exam::{ExamView, exam_countdown};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
 pub use progress::{ProgressSet, ProgressView, StageCount, TagMastery, card_stages};
@@ -173,6 +175,8 @@ pub struct HomeView {
     /// The live classes the student is in; the "Join a class" form beside them posts `code`
     /// and `csrf_token` to `/join`.
     pub classes: Vec<JoinedClassView>,
+    /// What became of the student's "I was right" claims (`claim_notice.html`).
+    pub claim_notices: Vec<ClaimNoticeView>,
 }
 
 /// How a card is answered, which decides the form the study page shows.

@@ -12,7 +12,7 @@ use reqwest::blocking::Client;
 use reqwest::redirect::Policy;
 use serde_json::json;
 
-use studyhall::store::{Role, UserId};
+use studyhall::store::{CardRow, Decider, Role, UserId};
 
 use crate::common::ESSAY_SET;
 use crate::helpers::{self, Class};
@@ -306,13 +306,41 @@ impl World {
 
     /// The claim of the answer `given` (as S1 wrote it): its form fields, card and answer.
     pub fn claim(&self, given: &str) -> Body {
+        let (card, answer) = self.claim_fields(given);
+        Body::form(&[("card", &card), ("answer", &answer)])
+    }
+
+    /// The confirmation page of rejecting the claim of `given`.
+    pub fn confirm_path(&self, given: &str) -> String {
+        let (card, answer) = self.claim_fields(given);
+        let query = form_urlencoded_pairs(&[("card", &card), ("answer", &answer)]);
+        format!("/teach/disputes/reject?{query}")
+    }
+
+    /// Rejects the claim of `given` as the admin, through the store, unless it is decided.
+    pub fn reject_as_admin(&self, given: &str) {
+        let (card, answer) = self.claim_fields(given);
+        let app = &self.site.app;
+        let by = Decider {
+            user: app.user_id("root"),
+            is_admin: true,
+        };
+        let card = CardRow(card.parse().expect("a card row"));
+        let now = jiff::Timestamp::now().as_millisecond();
+        let rejected = app
+            .store
+            .reject_claim(card, answer, by, crate::common::today(), now);
+        // Refused when it is decided already: it is, as wanted.
+        let _ = rejected.wait().expect("the store answers");
+    }
+
+    fn claim_fields(&self, given: &str) -> (String, String) {
         let wanted = given.to_lowercase();
-        let (card, answer) = self
-            .claims
+        self.claims
             .iter()
             .find(|(_, answer)| *answer == wanted)
-            .unwrap_or_else(|| panic!("no claim of {given:?} in {:?}", self.claims));
-        Body::form(&[("card", card), ("answer", answer)])
+            .cloned()
+            .unwrap_or_else(|| panic!("no claim of {given:?} in {:?}", self.claims))
     }
 
     /// `/teach/classes/{A's class}/{rest}`
@@ -339,6 +367,12 @@ fn assign(teacher: &Visitor, class: &Class, set: &str) {
 fn class_id(class: &Class) -> i64 {
     let id = class.path.rsplit('/').next().unwrap_or_default();
     id.parse().expect("a class number in its path")
+}
+
+fn form_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs(pairs);
+    query.finish()
 }
 
 fn random_token() -> String {

@@ -127,6 +127,18 @@ impl Classroom {
         reply.json().unwrap()
     }
 
+    /// The progress figures of the student with API token `token`, as the API gives them.
+    pub fn progress(&self, token: &str) -> Value {
+        let reply = self
+            .api
+            .get(self.api_url("/me/progress"))
+            .bearer_auth(token)
+            .send()
+            .unwrap();
+        assert_eq!(reply.status().as_u16(), 200);
+        reply.json().unwrap()
+    }
+
     /// Records a Good review of `card` for `user` `days_ago` days ago, straight into the store.
     pub fn reviewed_days_ago(&self, user: UserId, card: &str, days_ago: u32) {
         let day = StudyDay::from_date(
@@ -211,6 +223,8 @@ pub struct Answered {
     pub room: Classroom,
     pub ann: UserId,
     pub cat: UserId,
+    /// cat's API token.
+    pub cat_token: String,
 }
 
 pub fn answered_class() -> Answered {
@@ -229,7 +243,12 @@ pub fn answered_class() -> Answered {
     for card in other_cards(10) {
         room.reviewed_days_ago(dora, &card, 10);
     }
-    Answered { room, ann, cat }
+    Answered {
+        room,
+        ann,
+        cat,
+        cat_token,
+    }
 }
 
 /// `count` cards of the essay set other than the three the students answer.
@@ -242,6 +261,11 @@ pub fn other_cards(count: usize) -> Vec<String> {
         .filter(|id| !answered.contains(&id.as_str()))
         .take(count)
         .collect()
+}
+
+/// The disputes page's pending claims: the part before its list of decided ones.
+pub fn pending_part(page: &str) -> &str {
+    page.split(r#"id="decided-title""#).next().unwrap_or(page)
 }
 
 /// Makes `owner` the owner of the essay set (as uploading it in the browser would).

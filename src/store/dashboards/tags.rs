@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::scheduler::StudyDay;
 
+use super::super::recalled::{RECALLED, RULING_JOIN};
 use super::super::{ClassId, Store, StoreError, UserId};
-use super::{DECISION_JOIN, MATURE_FROM_DAYS, RECALLED, RETENTION_DAYS, class_scope, days_before};
+use super::{MATURE_FROM_DAYS, RETENTION_DAYS, class_scope, days_before};
 
 /// How the members of a class (or one of them) know the cards with one tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,7 +78,7 @@ fn tag_figures(
     let reviews = format!(
         "SELECT t.tag, count(*), count(*) FILTER (WHERE {RECALLED})
          FROM reviews AS r JOIN cards AS c ON c.id = r.card_id AND c.retired = 0
-             JOIN card_tags AS t ON t.card_id = r.card_id {DECISION_JOIN}
+             JOIN card_tags AS t ON t.card_id = r.card_id {RULING_JOIN}
          WHERE {} AND r.scheduled = 1 AND r.study_day >= :from GROUP BY t.tag",
         class_scope("r")
     );

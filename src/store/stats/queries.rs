@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use crate::scheduler::StudyDay;
 
+use super::super::recalled::{recalled, ruling_join};
 use super::super::{StoreError, UserId};
 use super::{
     DayForecast, FORECAST_DAYS, MATURE_FROM_DAYS, Stages, TagMastery, YOUNG_FROM_DAYS, days_before,
@@ -35,7 +36,7 @@ impl Scoped {
 /// `$before AND <the set condition> $after`, the condition being `$column = $param` for one set
 /// and `$param IS NULL` for every set.
 macro_rules! scoped {
-    ($before:literal, $column:literal = $param:literal, $after:literal) => {
+    ($before:expr, $column:literal = $param:literal, $after:literal) => {
         Scoped {
             every_set: concat!($before, " AND ", $param, " IS NULL ", $after),
             one_set: concat!($before, " AND ", $column, " = ", $param, " ", $after),
@@ -54,19 +55,30 @@ pub(super) const REVIEWS_ON_DAY: Scoped = scoped!(
     ""
 );
 
-/// Reviews on the day `?2` (same-day repeats included) and the ones graded 3 or more.
+/// Reviews on the day `?2` (same-day repeats included) and the ones recalled (a claim counts as
+/// its ruling says: [`super::super::recalled`]).
 pub(super) const RIGHT_ON_DAY: Scoped = scoped!(
-    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews INDEXED BY reviews_by_user_day
-     WHERE user_id = ?1 AND study_day = ?2",
-    "set_id" = "?3",
+    concat!(
+        "SELECT count(*), count(*) FILTER (WHERE ",
+        recalled!(),
+        ") FROM reviews AS r INDEXED BY reviews_by_user_day ",
+        ruling_join!(),
+        " WHERE r.user_id = ?1 AND r.study_day = ?2"
+    ),
+    "r.set_id" = "?3",
     ""
 );
 
-/// First-of-the-day reviews from `?2` to `?3`, and the ones graded 3 or more.
+/// First-of-the-day reviews from `?2` to `?3`, and the ones recalled.
 pub(super) const SCHEDULED_REVIEWS: Scoped = scoped!(
-    "SELECT count(*), count(*) FILTER (WHERE quality >= 3) FROM reviews
-     WHERE user_id = ?1 AND scheduled = 1 AND study_day BETWEEN ?2 AND ?3",
-    "set_id" = "?4",
+    concat!(
+        "SELECT count(*), count(*) FILTER (WHERE ",
+        recalled!(),
+        ") FROM reviews AS r ",
+        ruling_join!(),
+        " WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3"
+    ),
+    "r.set_id" = "?4",
     ""
 );
 
@@ -97,11 +109,16 @@ const STAGES: Scoped = scoped!(
 );
 
 const TAG_RETENTION: Scoped = scoped!(
-    "SELECT t.tag, count(*), count(*) FILTER (WHERE r.quality >= 3)
+    concat!(
+        "SELECT t.tag, count(*), count(*) FILTER (WHERE ",
+        recalled!(),
+        ")
      FROM reviews AS r
          JOIN card_tags AS t ON t.card_id = r.card_id
-         JOIN cards AS c ON c.id = r.card_id AND c.retired = 0
-     WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3",
+         JOIN cards AS c ON c.id = r.card_id AND c.retired = 0 ",
+        ruling_join!(),
+        " WHERE r.user_id = ?1 AND r.scheduled = 1 AND r.study_day BETWEEN ?2 AND ?3"
+    ),
     "r.set_id" = "?4",
     "GROUP BY t.tag"
 );

@@ -35,6 +35,7 @@ pub async fn show(
         ))
     })
     .await?;
+    let claim_notices = super::claims::home_notices(&state, user).await?;
     let notice = match (query.saved, query.joined) {
         (Some(limit), _) => Some(format!("Saved: {limit} new cards a day")),
         (None, Some(joined)) => super::join::joined_notice(&classes, joined),
@@ -57,6 +58,7 @@ pub async fn show(
         new_cards_per_day: visitor.user.daily_new_limit,
         notice,
         classes: classes.into_iter().map(super::join::class_view).collect(),
+        claim_notices,
     };
     render(&state, "home.html", &view)
 }

@@ -2,7 +2,8 @@
 //! plain forms and redirects (POST, then 303 to a page to GET).
 //!
 //! - [`accounts`]: sign in, register, sign out.
-//! - [`home`]: the sets and the daily new-card setting.
+//! - [`home`]: the sets and the daily new-card setting; [`claims`]: what became of the
+//!   student's "I was right" claims.
 //! - [`study`]: one card at a time, the verdict and the grade.
 //! - [`progress`]: the student's figures.
 //! - [`setup`]: the one-time link that creates the admin; [`admin`]: users, roles, the
@@ -13,6 +14,7 @@
 mod account;
 mod accounts;
 mod admin;
+pub(crate) mod claims;
 mod dashboards;
 mod error_page;
 mod form;

@@ -197,6 +197,32 @@ fn the_home_page_without_sets_shows_the_empty_state() {
 }
 
 #[test]
+fn the_home_page_tells_what_became_of_the_students_claims() {
+    let notice = |accepted: bool, due_today: bool| ClaimNoticeView {
+        accepted,
+        answer: "Gen. Douglas <MacArthur>".into(),
+        prompt: "Who led the UN forces?".into(),
+        set_title: "Korea".into(),
+        due_today,
+    };
+    let mut view = home(vec![]);
+    view.claim_notices = vec![
+        notice(true, false),
+        notice(false, true),
+        notice(false, false),
+    ];
+    let html = render("home.html", &view);
+    assert!(html.contains(
+        "Your instructor accepted “Gen. Douglas &lt;MacArthur&gt;” on <q>Who led the UN forces?</q> (Korea): it counts as right."
+    ), "{html}");
+    assert!(html.contains(
+        "Your instructor rejected “Gen. Douglas &lt;MacArthur&gt;” on <q>Who led the UN forces?</q> (Korea): the card is due today."
+    ));
+    assert!(html.contains("on <q>Who led the UN forces?</q> (Korea).</p>"));
+    assert_eq!(html.matches(r#"class="notice claim-notice""#).count(), 3);
+}
+
+#[test]
 fn a_text_card_is_a_field_labelled_by_its_prompt_with_the_hidden_fields() {
     let html = render("study.html", &card(AnswerForm::Text, "Which leader?"));
     assert!(html.contains(r#"<h1 class="prompt"><label for="answer">Which leader?</label></h1>"#));

@@ -1,5 +1,4 @@
-//! The item analysis page (each card of a set, hardest first) and the disputes page (students'
-//! "I was right" claims waiting for a decision).
+//! The item analysis page: each card of a set, hardest first.
 
 use serde::Serialize;
 
@@ -44,36 +43,4 @@ pub struct AnalysisView {
     pub cards: Vec<ItemRow>,
     /// The class the figures are narrowed to (`?class=ID`), kept by the export link.
     pub class_id: Option<i64>,
-}
-
-/// One card and answer claimed right.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DisputeRow {
-    /// The card's row id, posted back as `card`.
-    pub card_row: i64,
-    pub set_id: String,
-    pub set_title: String,
-    pub card_id: String,
-    pub prompt: String,
-    pub expected: String,
-    /// The normalised answer, posted back as `answer`.
-    pub normalized: String,
-    /// The answers as written, with counts, most common first.
-    pub given: Vec<(String, u32)>,
-    pub students: u32,
-    pub last_claim: String,
-    /// Only text cards can accept another answer; other kinds offer Reject only.
-    pub can_accept: bool,
-}
-
-/// The disputes page (`disputes.html`); its forms post `csrf_token`, `card` and `answer` to
-/// `/teach/disputes/accept` or `/teach/disputes/reject`.
-#[derive(Debug, Clone, Serialize)]
-pub struct DisputesView {
-    pub layout: LayoutView,
-    pub disputes: Vec<DisputeRow>,
-    /// What the last decision did.
-    pub notice: Option<String>,
-    /// The admin decides on every set; an instructor on their own.
-    pub is_admin: bool,
 }

@@ -259,6 +259,13 @@ pub fn dashboards(world: &World) -> Vec<Row> {
             B_S_CLASS,
         ),
         Row::get("/teach/disputes", "/teach/disputes", TEACHERS),
+        // The confirmation of a rejection, while every claim is still pending: A's and the
+        // admin's; B teaches none of the claimants.
+        Row::get(
+            "/teach/disputes/reject",
+            &world.confirm_path(CLAIMED[3]),
+            REFUSED_TO_B,
+        ),
         Row::post_each(
             "/teach/disputes/accept",
             "/teach/disputes/accept",
@@ -269,7 +276,18 @@ pub fn dashboards(world: &World) -> Vec<Row> {
             "/teach/disputes/reject",
             "/teach/disputes/reject",
             rejecting,
-            decision,
+            decision.clone(),
         ),
+        // Each undoes a rejection: A hers, the others the admin's, each rejected again first.
+        Row::post_each(
+            "/teach/disputes/undo",
+            "/teach/disputes/undo",
+            claims(CLAIMED[2], CLAIMED[3]),
+            decision,
+        )
+        .before_each(|world| {
+            world.reject_as_admin(CLAIMED[2]);
+            world.reject_as_admin(CLAIMED[3]);
+        }),
     ]
 }

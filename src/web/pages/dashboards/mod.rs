@@ -39,7 +39,12 @@ pub fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/teach/disputes", web::get().to(disputes::show))
         .route("/teach/disputes/accept", web::post().to(disputes::accept))
-        .route("/teach/disputes/reject", web::post().to(disputes::reject));
+        .route(
+            "/teach/disputes/reject",
+            web::get().to(disputes::confirm_reject),
+        )
+        .route("/teach/disputes/reject", web::post().to(disputes::reject))
+        .route("/teach/disputes/undo", web::post().to(disputes::undo));
 }
 
 #[cfg(test)]

@@ -168,18 +168,26 @@ fn every_dispute_form_posts_the_card_the_answer_and_the_csrf_token() {
         last_claim: "2026-03-10 09:30 UTC".into(),
         can_accept: kind_text,
     };
+    let decided = DecidedRow {
+        card_row: 18,
+        set_title: "Set".into(),
+        card_id: "leader".into(),
+        prompt: "Leader?".into(),
+        normalized: "kim".into(),
+        shown: "Kim".into(),
+        summary: "accepted for 2 students".into(),
+        last_decided: "2026-03-10 10:30 UTC".into(),
+    };
     let view = DisputesView {
         layout: layout(),
         disputes: vec![dispute(true), dispute(false)],
+        decided: vec![decided],
         notice: Some("Accepted".into()),
         is_admin: false,
     };
     let html = render("disputes.html", &view);
     let forms = html.matches(r#"method="post""#).count();
-    assert_eq!(
-        forms, 4,
-        "accept and reject, then reject only, and sign out"
-    );
+    assert_eq!(forms, 3, "accept, undo and sign out");
     assert_eq!(
         html.matches(r#"name="csrf_token" value="csrf-123""#)
             .count(),
@@ -190,9 +198,50 @@ fn every_dispute_form_posts_the_card_the_answer_and_the_csrf_token() {
         1
     );
     assert_eq!(
+        html.matches(r#"<form method="get" action="/teach/disputes/reject">"#)
+            .count(),
+        2,
+        "Reject asks for confirmation first"
+    );
+    assert_eq!(
         html.matches(r#"<input type="hidden" name="answer" value="pyong yang">"#)
             .count(),
         3
     );
+    assert!(html.contains(r#"<form method="post" action="/teach/disputes/undo">"#));
+    assert!(html.contains(r#"<input type="hidden" name="answer" value="kim">"#));
+    assert!(html.contains("accepted for 2 students"));
     assert!(html.contains("Only a text card can take another accepted answer"));
+}
+
+#[test]
+fn the_rejection_is_confirmed_by_a_form_that_posts_it() {
+    let dispute = DisputeRow {
+        card_row: 17,
+        set_id: "s".into(),
+        set_title: "Set".into(),
+        card_id: "capital".into(),
+        prompt: "Capital?".into(),
+        expected: "Pyongyang".into(),
+        normalized: "seoul".into(),
+        given: vec![("Seoul".into(), 3)],
+        students: 3,
+        last_claim: "2026-03-10 09:30 UTC".into(),
+        can_accept: true,
+    };
+    let view = RejectView {
+        layout: layout(),
+        dispute,
+        whom: "for your classes' students who claimed it".into(),
+    };
+    let html = render("dispute_reject.html", &view);
+    assert!(html.contains(r#"<form method="post" action="/teach/disputes/reject">"#));
+    assert!(html.contains(r#"<input type="hidden" name="card" value="17">"#));
+    assert!(html.contains(r#"<input type="hidden" name="answer" value="seoul">"#));
+    assert!(html.contains("Reject for 3 students"));
+    assert!(
+        html.contains("for your classes&#x27; students who claimed it"),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="/teach/disputes""#), "a way back");
 }

@@ -95,6 +95,7 @@ pub(super) fn home(sets: Vec<SetSummary>) -> HomeView {
         new_cards_per_day: 20,
         notice: None,
         classes: Vec::new(),
+        claim_notices: Vec::new(),
     }
 }
 
