@@ -43,6 +43,8 @@ pub enum StoreError {
     UnknownCard(CardRow),
     #[error("this answer was already recorded (review token {0})")]
     ReviewTokenUsed(String),
+    #[error("your instructor rejected this answer on this card: it cannot be claimed again")]
+    ClaimRejected,
     #[error("the set {0:?} is imported twice in one import")]
     DuplicateSet(SetId),
     #[error("the set {set:?} has two cards with the id {card:?}")]

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::scheduler::{CardState, Easiness, Progress, Quality, StudyDay};
 
+use super::disputes::{ClaimStanding, claim_standing};
 use super::reviews::{RecordedReview, schedule};
 use super::{CardRow, Pending, Store, StoreError, UserId};
 use crate::scheduler::ReviewKind;
@@ -56,6 +57,8 @@ pub enum RegradeRefusal {
         "\"I was right\" is only for an answer the checker marked wrong, not blank, and not claimed yet"
     )]
     ClaimNotAllowed,
+    #[error("your instructor rejected this answer on this card: it cannot be claimed again")]
+    ClaimRejected,
 }
 
 /// The columns [`read_answer`] reads, from `reviews AS r` (with `?1` the user).
@@ -118,6 +121,12 @@ fn regrade_review(
         }
         Regrade::Claim => return Ok(Err(RegradeRefusal::ClaimNotAllowed)),
     };
+    if regrade == Regrade::Claim
+        && claim_standing(connection, user, answer.card, &answer.normalized_answer)?
+            == Some(ClaimStanding::Rejected)
+    {
+        return Ok(Err(RegradeRefusal::ClaimRejected));
+    }
     let progress = schedule(
         connection,
         user,

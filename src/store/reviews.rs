@@ -81,10 +81,15 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         .optional()?
         .ok_or(StoreError::UnknownCard(review.card))?;
     daily_new_limit(connection, review.user)?; // proves the user exists
-    let (quality, overridden) = if claimed_before(connection, review)? {
-        (Quality::HARD, true)
-    } else {
-        (review.quality, review.overridden)
+    let (quality, overridden) = match standing(connection, review)? {
+        // The same answer as a claim of theirs that stands: counted as claimed again.
+        Some(ClaimStanding::Pending | ClaimStanding::Accepted) if !review.overridden => {
+            (Quality::HARD, true)
+        }
+        Some(ClaimStanding::Rejected) if review.overridden => {
+            return Err(StoreError::ClaimRejected);
+        }
+        _ => (review.quality, review.overridden),
     };
     let previous = connection
         .prepare_cached(
@@ -186,21 +191,22 @@ pub(super) fn schedule(
     Ok(progress)
 }
 
-/// Whether `review` is a wrong answer the student already claimed was right, with a claim that
-/// stands: not decided yet, or accepted. Such an answer is recorded as claimed again.
-fn claimed_before(connection: &Connection, review: &NewReview) -> Result<bool, StoreError> {
-    if review.verdict != "wrong" || review.normalized_answer.is_empty() || review.overridden {
-        return Ok(false);
+/// Where the student's claim on this wrong answer stands, if they ever claimed it: a pending or
+/// accepted claim makes the same answer count as claimed again; a rejected one cannot be
+/// claimed anew.
+fn standing(
+    connection: &Connection,
+    review: &NewReview,
+) -> Result<Option<ClaimStanding>, StoreError> {
+    if review.verdict != "wrong" || review.normalized_answer.is_empty() {
+        return Ok(None);
     }
-    Ok(matches!(
-        claim_standing(
-            connection,
-            review.user,
-            review.card,
-            &review.normalized_answer
-        )?,
-        Some(ClaimStanding::Pending | ClaimStanding::Accepted)
-    ))
+    claim_standing(
+        connection,
+        review.user,
+        review.card,
+        &review.normalized_answer,
+    )
 }
 
 /// Saves the card's new progress; on a first review, the day it is introduced as well.

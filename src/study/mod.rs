@@ -53,6 +53,7 @@ impl From<StoreError> for StudyError {
     fn from(error: StoreError) -> StudyError {
         match error {
             StoreError::ReviewTokenUsed(_) => StudyError::AlreadyRecorded,
+            StoreError::ClaimRejected => StudyError::Regrade(RegradeRefusal::ClaimRejected),
             StoreError::UnknownSet(set) => StudyError::UnknownSet(set),
             other => StudyError::Store(other),
         }

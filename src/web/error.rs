@@ -89,6 +89,10 @@ impl From<StoreError> for AppError {
                 code: "username_taken",
                 message: format!("{error}: choose another"),
             },
+            StoreError::ClaimRejected => AppError::Refused {
+                code: "claim_rejected",
+                message: error.to_string(),
+            },
             StoreError::ReviewTokenUsed(_) => AppError::Conflict {
                 code: "review_token_used",
                 message: error.to_string(),
@@ -137,6 +141,7 @@ impl From<StudyError> for AppError {
             StudyError::Regrade(refusal) => AppError::Refused {
                 code: match refusal {
                     RegradeRefusal::ClaimNotAllowed => "claim_not_allowed",
+                    RegradeRefusal::ClaimRejected => "claim_rejected",
                     _ => "grade_settled",
                 },
                 message: refusal.to_string(),

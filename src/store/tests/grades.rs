@@ -218,3 +218,39 @@ fn the_same_answer_to_a_card_with_a_pending_claim_is_recorded_as_claimed_again()
         .unwrap();
     assert!(!bobs.overridden);
 }
+
+#[test]
+fn a_rejected_answer_is_not_claimed_again_and_counts_as_a_miss() {
+    let (fixture, sam, row) = studying();
+    let token = record(&fixture, wrong(sam, row, "Trotsky", "2026-01-01"));
+    regrade(&fixture, sam, &token, Regrade::Claim, "2026-01-01").unwrap();
+    fixture
+        .store
+        .write(move |connection| {
+            Ok(connection.execute(
+                "INSERT INTO claim_rulings (user_id, card_id, normalized_answer, decision,
+                     for_everyone, decided_at)
+                 VALUES (?1, ?2, 'trotsky', 'rejected', 1, 0)",
+                (sam, row),
+            )?)
+        })
+        .wait()
+        .unwrap();
+    // The same answer on another day: a plain miss, and no claim on it.
+    let token = record(&fixture, wrong(sam, row, "Trotsky", "2026-01-02"));
+    assert!(progress(&fixture, sam, row).relearns_on(day("2026-01-02")));
+    assert_eq!(
+        regrade(&fixture, sam, &token, Regrade::Claim, "2026-01-02"),
+        Err(RegradeRefusal::ClaimRejected)
+    );
+    let claimed_at_once = NewReview {
+        overridden: true,
+        quality: Quality::HARD,
+        ..wrong(sam, row, "Trotsky", "2026-01-03")
+    };
+    let refused = fixture.store.record_review(claimed_at_once).wait();
+    assert!(
+        matches!(refused, Err(crate::store::StoreError::ClaimRejected)),
+        "{refused:?}"
+    );
+}
