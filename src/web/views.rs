@@ -312,6 +312,9 @@ pub struct AnsweredView {
     pub message: Option<String>,
     /// What the checker forgave, e.g. "Accepted: title ignored", "Almost: one letter off".
     pub forgiven: Option<String>,
+    /// What became of the student's last "I was right" claim on this card, if it was decided
+    /// since they last answered it.
+    pub claim_notice: Option<ClaimNoticeView>,
     /// The set's exam day, for the study bar, as on the study page.
     pub exam: Option<ExamView>,
 }

@@ -449,5 +449,70 @@ async fn choices_are_shuffled_and_back_never_grades_again() {
     assert!(text.contains("Not quite"), "{text}");
     assert!(!text.contains("Confirm Form Resubmission"), "{text}");
     album.take(&browser, "back-after-grading").await;
+
+    // "I was right" on a text card; the instructor rejects it; the student is told on the home
+    // page and on the card's next verdict, and the card is due again today.
+    app.store
+        .set_daily_new_limit(user, 0)
+        .await
+        .expect("the limit is saved");
+    block_in_place(|| app.make_due_today(user, MISSED));
+    browser.goto(&study).await;
+    browser.press("Trotsky").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    assert!(browser.text().await.contains("Not quite"));
+    let claim = browser
+        .js("return document.querySelector('button[name=claim]').getAttribute('data-grade-key');")
+        .await;
+    let claim_key = claim.as_str().expect("an I was right button").to_string();
+    browser.press_and_wait(&claim_key).await;
+    let next = browser
+        .js("return document.querySelector('input[name=card_id]')?.value ?? null;")
+        .await;
+    assert_eq!(
+        next.as_str(),
+        Some("evidence-for-stalin-role"),
+        "the morning's miss comes back; the claimed card does not: a claim ends its day"
+    );
+    let admin = block_in_place(|| {
+        let hash = studyhall::accounts::hash_password("an admin's password").expect("a hash");
+        app.store
+            .create_user("root", &hash, studyhall::store::Role::Admin)
+            .wait()
+            .expect("the admin")
+    });
+    let card_row = app.essay_card(MISSED).row;
+    block_in_place(|| {
+        app.store
+            .reject_claim(
+                card_row,
+                "trotsky".into(),
+                studyhall::store::Decider {
+                    user: admin,
+                    is_admin: true,
+                },
+                today(),
+                jiff::Timestamp::now().as_millisecond(),
+            )
+            .wait()
+            .expect("the store writes")
+            .expect("the claim is rejected");
+    });
+    browser.goto(&app.address).await;
+    let home = browser.text().await;
+    assert!(
+        home.contains("Your instructor rejected “Trotsky”") && home.contains("due today"),
+        "{home}"
+    );
+    album.take(&browser, "claim-notice-home").await;
+    browser.goto(&study).await;
+    browser.press("Trotsky").await;
+    browser.press_and_wait(&enter.to_string()).await;
+    let verdict = browser.text().await;
+    assert!(
+        verdict.contains("Your instructor rejected “Trotsky”") && verdict.contains("Not quite"),
+        "{verdict}"
+    );
+    album.take(&browser, "claim-notice-verdict").await;
     browser.close().await;
 }

@@ -8,7 +8,8 @@ use crate::study::{self, GradePreview, interval_label};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
 use crate::web::pages::layout;
-use crate::web::state::AppState;
+use crate::web::pages::claims::claim_notice_view;
+use crate::web::state::{AppState, now_ms};
 use crate::web::views::{self, AnsweredView, ExamView, GradeButton, Section};
 
 use super::{StudyContext, shown};
@@ -85,6 +86,10 @@ pub(super) fn view(
         claim_interval_label,
         message: again.message,
         forgiven,
+        claim_notice: state
+            .store
+            .claim_notice(visitor.user.id, stored.row, now_ms())?
+            .map(|notice| claim_notice_view(&notice, today)),
         exam: ExamView::of(today, context.exam),
     })
 }

@@ -81,6 +81,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         },
         graded_label: None,
         forgiven: None,
+        claim_notice: None,
         can_claim_right: wrong,
         claim_interval_label: "1 day".into(),
         message: None,
