@@ -32,6 +32,8 @@ pub struct RecordedAnswer {
     pub before: Option<Progress>,
     /// The grade may still change (see the module's documentation).
     pub regradable: bool,
+    /// The student's instructor rejected this answer on this card: it cannot be claimed again.
+    pub claim_rejected: bool,
     /// The day the card is due after the review.
     pub due_after: StudyDay,
 }
@@ -67,7 +69,11 @@ const ANSWER_COLUMNS: &str = "r.card_id, r.set_id, r.study_day, r.answer, r.verd
     r.interval_before, r.lapses_before, r.due_day_before, r.last_review_day_before,
     r.relearning_before, r.due_day_after,
     NOT EXISTS (SELECT 1 FROM reviews AS later
-                WHERE later.user_id = ?1 AND later.card_id = r.card_id AND later.id > r.id)";
+                WHERE later.user_id = ?1 AND later.card_id = r.card_id AND later.id > r.id),
+    r.verdict = 'wrong' AND EXISTS (SELECT 1 FROM claim_rulings AS ruling
+                WHERE ruling.user_id = ?1 AND ruling.card_id = r.card_id
+                  AND ruling.normalized_answer = r.normalized_answer
+                  AND ruling.decision = 'rejected')";
 
 impl Store {
     /// `user`'s review recorded with `token`, if there is one; on `today` it says whether its
@@ -237,6 +243,7 @@ fn read_answer(row: &Row<'_>, today: StudyDay) -> rusqlite::Result<(RecordedAnsw
         overridden: row.get(8)?,
         before,
         regradable: latest && state_kept && study_day == today,
+        claim_rejected: row.get(18)?,
         due_after: row.get(16)?,
     };
     Ok((answer, id, set_row))

@@ -513,6 +513,10 @@ async fn choices_are_shuffled_and_back_never_grades_again() {
         verdict.contains("Your instructor rejected “Trotsky”") && verdict.contains("Not quite"),
         "{verdict}"
     );
+    assert!(
+        !verdict.contains("I was right"),
+        "a rejected answer is not offered as a claim again: {verdict}"
+    );
     album.take(&browser, "claim-notice-verdict").await;
     browser.close().await;
 }

@@ -7,8 +7,8 @@ use crate::store::{RecordedAnswer, StoredCard};
 use crate::study::{self, GradePreview, interval_label};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppError;
-use crate::web::pages::layout;
 use crate::web::pages::claims::claim_notice_view;
+use crate::web::pages::layout;
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{self, AnsweredView, ExamView, GradeButton, Section};
 
@@ -55,7 +55,7 @@ pub(super) fn view(
             }
         }
     }
-    let can_claim_right = may_grade && wrong && !as_recorded.blank;
+    let can_claim_right = may_grade && wrong && !as_recorded.blank && !recorded.claim_rejected;
     let claim_interval_label = if can_claim_right {
         interval_label(study::days_after_claim(
             recorded.before,
