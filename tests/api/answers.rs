@@ -242,6 +242,10 @@ fn claiming_i_was_right_after_a_wrong_verdict_records_quality_3() {
     assert_eq!(reply.body["overridden"], true);
     assert_eq!(reply.body["quality"], 3);
     assert_eq!(reply.body["interval"], 1);
+    assert_eq!(
+        reply.body["again_today"], false,
+        "a claim ends the card for the day"
+    );
     let on_a_right_answer = json!({"answer": "Kim Il Sung", "claim_right": true});
     let refused = answer_card(&api, &ada, "green-light-recipient", on_a_right_answer);
     assert_error(&refused, 422, "invalid");
@@ -285,4 +289,51 @@ fn a_review_token_the_server_did_not_issue_returns_422() {
         &json!({"card_id": "responsible-for-outbreak", "answer": "Stalin"}),
     );
     assert_error(&missing, 422, "invalid");
+}
+
+#[test]
+fn the_same_answer_while_a_claim_is_pending_counts_as_claimed_never_as_a_new_miss() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    let card = "responsible-for-outbreak";
+    // Two tabs showing the card: each with its own token.
+    let second_tab = api.app.token_for_name("ada", SET, card);
+    let claimed = answer_card(
+        &api,
+        &ada,
+        card,
+        json!({"answer": "Uncle Joe", "claim_right": true}),
+    );
+    assert_eq!(claimed.body["overridden"], true, "{}", claimed.text);
+    let again = answer_card(
+        &api,
+        &ada,
+        card,
+        json!({"answer": "uncle  joe!", "review_token": second_tab}),
+    );
+    assert_eq!(again.status, 200, "{}", again.text);
+    assert_eq!(again.body["verdict"], "wrong");
+    assert_eq!(again.body["result"], "correct", "{}", again.text);
+    assert_eq!(again.body["overridden"], true);
+    assert_eq!(again.body["again_today"], false);
+    // Another wrong answer is still a miss.
+    let third_tab = api.app.token_for_name("ada", SET, card);
+    let other = answer_card(
+        &api,
+        &ada,
+        card,
+        json!({"answer": "Trotsky", "review_token": third_tab}),
+    );
+    assert_eq!(other.body["result"], "wrong", "{}", other.text);
+    assert_eq!(other.body["overridden"], false);
+}
+
+#[test]
+fn no_claim_on_a_blank_answer() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    let blank = json!({"answer": "  ", "claim_right": true});
+    let refused = answer_card(&api, &ada, "responsible-for-outbreak", blank);
+    assert_error(&refused, 422, "invalid");
+    assert_eq!(api.progress(&ada)["reviews_today"], 0);
 }
