@@ -9,17 +9,19 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::questions::check::{self, Response, Verdict};
-use crate::questions::{CardId, CardKind, SetId};
-use crate::scheduler::{Quality, StudyDay};
-use crate::store::{Regrade, RegradeRefusal, SetSummary, StoredCard};
-use crate::study::{self, Outcome, StudyError, Submission, TokenRefusal};
+use crate::questions::{CardKind, SetId};
+use crate::scheduler::Quality;
+use crate::store::{Regrade, RegradeRefusal, StoredCard};
+use crate::study::{self, Outcome, ReviewToken, StudyError, Submission, TokenRefusal};
 use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::{AppState, now_ms};
 
 use super::{FormFields, Visitor, redirect, render};
+use context::{StudyContext, find_card, set_in_path, unknown_set};
 
 mod card;
+mod context;
 mod done;
 mod resume;
 mod shown;
@@ -107,14 +109,7 @@ pub async fn answer(
     let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
     let context = StudyContext::load(&state, &visitor, &set)?;
     let response = response_from(&stored.card.kind, &form);
-    let token = match study::verify_token(
-        &state.tokens,
-        token_text,
-        user,
-        &set,
-        &stored.card.id,
-        now_ms(),
-    ) {
+    let token = match verify_token(&state, &visitor, &stored, token_text) {
         Ok(token) => token,
         Err(StudyError::Token(TokenRefusal::Stale)) => {
             // The page was left open too long: the same card again, with the answer kept.
@@ -225,15 +220,7 @@ pub async fn grade(
     }
     // Not recorded yet: a recall card's self-grade (revealing is not an attempt).
     let stored = find_card(&state, &visitor, &set, form.get("card_id"))?;
-    let token = study::verify_token(
-        &state.tokens,
-        token_text,
-        user,
-        &set,
-        &stored.card.id,
-        now_ms(),
-    )
-    .map_err(AppError::from)?;
+    let token = verify_token(&state, &visitor, &stored, token_text).map_err(AppError::from)?;
     let submission = Submission {
         user,
         review_token: token,
@@ -278,6 +265,17 @@ fn show_again(
     render(state, "study.html", &view)
 }
 
+/// `text` as a token issued to the visitor for the card `stored`, not stale.
+fn verify_token(
+    state: &AppState,
+    visitor: &SignedIn,
+    stored: &StoredCard,
+    text: &str,
+) -> Result<ReviewToken, StudyError> {
+    let (set, card) = (&stored.set, &stored.card.id);
+    study::verify_token(&state.tokens, text, visitor.user.id, set, card, now_ms())
+}
+
 /// Where the verdict of the review recorded with `token` is shown.
 fn verdict_path(set: &SetId, token: &str) -> String {
     let token: String = form_urlencoded::byte_serialize(token.as_bytes()).collect();
@@ -290,57 +288,6 @@ fn duration_since(started_at: &str) -> Option<i64> {
         .parse::<i64>()
         .ok()
         .map(|started| now_ms() - started)
-}
-
-/// The set's title and today's counts, for the bar above every card, and the exam day a class
-/// of the student's gives the set, for the grade buttons' intervals.
-struct StudyContext {
-    set: SetId,
-    title: String,
-    due: u32,
-    new_left: u32,
-    exam: Option<StudyDay>,
-}
-
-impl StudyContext {
-    fn new(set: SetId, summary: SetSummary, exam: Option<StudyDay>) -> StudyContext {
-        StudyContext {
-            set,
-            title: summary.title,
-            due: summary.due,
-            new_left: summary.new_left,
-            exam,
-        }
-    }
-
-    /// Inline, for the reason given in [`next_card`].
-    fn load(state: &AppState, visitor: &SignedIn, set: &SetId) -> Result<StudyContext, AppError> {
-        let (summary, exam) = state
-            .store
-            .set_summary_and_exam(visitor.user.id, set, state.today())?
-            .ok_or_else(|| unknown_set(set))?;
-        Ok(StudyContext::new(set.clone(), summary, exam))
-    }
-}
-
-fn unknown_set(set: &impl std::fmt::Display) -> AppError {
-    AppError::NotFound(format!("There is no set “{set}”."))
-}
-
-fn set_in_path(path: &str) -> Result<SetId, AppError> {
-    SetId::parse(path).map_err(|_| unknown_set(&path))
-}
-
-/// Inline, for the reason given in [`next_card`].
-fn find_card(
-    state: &AppState,
-    visitor: &SignedIn,
-    set: &SetId,
-    card: &str,
-) -> Result<StoredCard, AppError> {
-    let card = CardId::parse(card)
-        .map_err(|_| AppError::NotFound(format!("There is no card “{card}”.")))?;
-    Ok(study::find_card(&state.store, visitor.user.id, set, &card)?)
 }
 
 /// What the form says the student answered: every ticked box of a multi card, the one

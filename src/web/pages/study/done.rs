@@ -21,7 +21,7 @@ pub(super) async fn show(
     let found = set.clone();
     let summary = blocking(move || store.day_summary(user, &found, today))
         .await?
-        .ok_or_else(|| super::unknown_set(set))?;
+        .ok_or_else(|| super::context::unknown_set(set))?;
     let next = summary.next_due.map(|due| NextDue {
         cards: due.due,
         when: match today.days_until(due.day) {
