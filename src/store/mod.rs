@@ -9,52 +9,33 @@
 //!   layer runs the short ones (a few index lookups: the session, the study page) inline on its
 //!   async workers and the rest (dashboards, exports) in `web::block`.
 //!
-//! The queries live by job: [`users`] and [`sessions`], [`import`] (loading set files, with a
-//! diff against what is stored), [`sets`] (listing them), [`study`] (the next card),
-//! [`reviews`] (recording an answer), [`grades`] (a recorded answer and changing its grade) and [`stats`] (progress figures).
+//! The queries live by job, one folder per group (each folder's `mod.rs` lists its files):
 //!
-//! [`seed`] makes big made-up databases for the benchmarks and tests; the server never uses it.
-//! Accounts: [`admin`] (roles, adding and deleting users), [`settings`] (the registration mode,
-//! the audit log), [`setup`] (the one-time link that creates the admin) and [`privacy`] (a
-//! user's data download).
-//! Teaching: [`dashboards`] (a class's figures), [`analysis`] (item analysis of a set),
-//! [`disputes`] ("I was right" claims, the rulings on them per student, undo, what students are
-//! told) and [`export`] (the review log and the CSV exports). [`recalled`] is the one definition
-//! of a right answer that every figure, the student's own included, shares.
-//! Classes: [`classes`] (classes, join codes, members), [`assignments`] (sets assigned to a
-//! class, with daily limits and exam days) and [`visibility`] (who sees a set).
-//! Sets in the browser: [`uploads`] (a set's owner, a read-only preview of what a new version
-//! changes, publishing one).
+//! - [`accounts`]: users and sessions, the admin's work on accounts, settings and the audit log,
+//!   the one-time set-up link, a user's data download.
+//! - [`study`]: the next card, recording an answer, changing its grade, progress figures.
+//! - [`sets`]: importing set files (with a diff against what is stored), listing sets, uploading
+//!   and publishing them in the browser.
+//! - [`classes`]: classes and their join codes, sets assigned to a class, who sees a set.
+//! - [`teaching`]: a class's dashboard, item analysis, "I was right" claims and the rulings on
+//!   them, the review log and the CSV exports, and the one definition of a right answer that
+//!   every figure, the student's own included, shares.
+//!
+//! Beside them, the machinery: the `writer`, the `readers`, the `checkpoints` thread, `migrate`,
+//! `columns` (ids and days as column values) and `error`. [`seed`] makes big made-up
+//! databases for the benchmarks and tests; the server never uses it.
 
-pub mod admin;
-pub mod analysis;
-pub mod assignments;
+pub mod accounts;
 mod checkpoints;
 pub mod classes;
 mod columns;
-pub mod dashboards;
-pub mod disputes;
 mod error;
-pub mod export;
-pub mod grades;
-pub mod import;
-pub mod join_code;
 mod migrate;
-pub mod privacy;
 mod readers;
-mod recalled;
-pub mod reviews;
 pub mod seed;
-mod session_cache;
-pub mod sessions;
 pub mod sets;
-pub mod settings;
-pub mod setup;
-pub mod stats;
 pub mod study;
-pub mod uploads;
-pub mod users;
-pub mod visibility;
+pub mod teaching;
 mod writer;
 
 #[cfg(test)]
@@ -66,42 +47,47 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use admin::{AccountRefusal, UserListing};
-pub use analysis::{Audience, CardAnalysis, ClassRef, SetHeader, WrongAnswer};
-pub use assignments::Assignment;
-pub use classes::{
+pub use accounts::admin::{AccountRefusal, UserListing};
+pub use accounts::privacy::UserData;
+pub use accounts::sessions::Session;
+pub use accounts::settings::{AuditEntry, RegistrationMode};
+pub use accounts::setup::SetupLinkInvalid;
+pub use accounts::users::{Role, User};
+pub use classes::assignments::Assignment;
+pub use classes::class::{
     AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass,
     Member, Teacher,
 };
+pub use classes::join_code::{JoinCode, JoinCodeError};
+pub use classes::visibility::{TeachableSet, Visibility, VisibilityError};
 pub use columns::{CardRow, UserId};
-pub use dashboards::{
+pub use error::StoreError;
+pub use migrate::SCHEMA_VERSION;
+pub use sets::import::ImportReport;
+pub use sets::listing::{SetInfo, SetSummary};
+pub use sets::uploads::SetOwnership;
+pub use study::grades::{RecordedAnswer, Regrade, RegradeRefusal};
+pub use study::next_card::{NextCard, NextInSet, Queue, StoredCard};
+pub use study::reviews::{NewReview, RecordedReview};
+pub use study::stats::{DayForecast, DaySummary, ProgressReport, SetProgress, Stages, TagMastery};
+pub use teaching::analysis::{Audience, CardAnalysis, ClassRef, SetHeader, WrongAnswer};
+pub use teaching::dashboards::{
     ClassFigures, ClassHeader, ClassSet, StudentFigures, StudyFigures, TagFigures,
 };
-pub use disputes::{
+pub use teaching::disputes::{
     ClaimNotice, ClaimStanding, Decided, DecidedDispute, Decider, Dispute, Refusal, Ruling, Undone,
 };
-pub use error::StoreError;
-pub use export::{LogEntry, LogPage, LogScope};
-pub use grades::{RecordedAnswer, Regrade, RegradeRefusal};
-pub use import::ImportReport;
-pub use join_code::{JoinCode, JoinCodeError};
-pub use migrate::SCHEMA_VERSION;
-pub use privacy::UserData;
-pub use reviews::{NewReview, RecordedReview};
-pub use sessions::Session;
-pub use sets::{SetInfo, SetSummary};
-pub use settings::{AuditEntry, RegistrationMode};
-pub use setup::SetupLinkInvalid;
-pub use stats::{DayForecast, DaySummary, ProgressReport, SetProgress, Stages, TagMastery};
-pub use study::{NextCard, NextInSet, Queue, StoredCard};
-pub use uploads::SetOwnership;
-pub use users::{Role, User};
-pub use visibility::{TeachableSet, Visibility, VisibilityError};
+pub use teaching::export::{LogEntry, LogPage, LogScope};
 pub use writer::Pending;
 
+// Modules the rest of the crate names by their path from before the groups
+// (`store::grades`, `store::disputes`, `store::export`).
+pub use study::grades;
+pub use teaching::{disputes, export};
+
+use accounts::session_cache::SessionCache;
 use checkpoints::Checkpoints;
 use readers::Readers;
-use session_cache::SessionCache;
 use writer::Writer;
 
 /// How long a connection waits for a lock before giving up with "database is busy".

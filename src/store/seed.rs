@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::scheduler::StudyDay;
 
-use super::sessions::token_hash;
+use super::accounts::sessions::token_hash;
 use super::{StoreError, UserId, migrate};
 
 pub use ceiling::raw_answer_ceiling;

@@ -1,8 +1,8 @@
 //! The order cards come up in, and the query plan of the due-card query.
 
 use super::{Fixture, card_id, day, open_store, set, set_id};
-use crate::store::sets::ONE_SET_SUMMARY;
-use crate::store::study::{DUE_CARD, NEW_CARD, RELEARN_CARD, SET_LIMITS};
+use crate::store::sets::listing::ONE_SET_SUMMARY;
+use crate::store::study::next_card::{DUE_CARD, NEW_CARD, RELEARN_CARD, SET_LIMITS};
 use crate::store::{Queue, StoreError, UserId};
 
 /// The next card's id and queue, or `None` when the day's work in `set` is done.

@@ -1,0 +1,8 @@
+//! A student's study: [`next_card`] (what comes next in a set, and looking cards up),
+//! [`reviews`] (recording an answer), [`grades`] (a recorded answer and changing its grade) and
+//! [`stats`] (progress figures).
+
+pub mod grades;
+pub mod next_card;
+pub mod reviews;
+pub mod stats;
