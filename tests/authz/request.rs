@@ -58,6 +58,8 @@ pub struct Reply {
     pub status: u16,
     pub location: Option<String>,
     pub body: String,
+    /// What the request carried, as text: a response may echo it without leaking anything.
+    pub sent: String,
 }
 
 const BOUNDARY: &str = "studyhall-authz-boundary-81c3";
@@ -112,6 +114,7 @@ impl Request {
             status: response.status().as_u16(),
             location,
             body: response.text().unwrap_or_default(),
+            sent: format!("{} {:?}", self.path, self.body),
         }
     }
 }
