@@ -9,6 +9,7 @@
 //! - [`routes`] reads the routes out of the source, so a route without a row fails the test.
 //! - [`canaries`] checks that no response to someone who may not see a restricted set or a
 //!   student's answers holds words planted in them.
+//! - [`csrf`] posts every state-changing route without its CSRF token: 403 for everyone.
 //! - [`isolation`] checks what the pages and the API show each caller: their own data only.
 
 #[path = "../common/mod.rs"]
@@ -28,6 +29,7 @@ mod site;
 mod support;
 
 mod canaries;
+mod csrf;
 mod isolation;
 mod request;
 mod routes;
