@@ -13,4 +13,5 @@ mod analysis;
 mod claims;
 mod disputes;
 mod exports;
+mod figures;
 mod overview;
