@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use studyhall::store::{RegistrationMode, Role, Store, StoreConfig};
 
@@ -12,10 +12,8 @@ const PASSWORD: &str = "a long enough password";
 
 /// Runs `studyhall ARGS` with `stdin` piped in.
 fn studyhall(arguments: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    let mut child = crate::common::process::command()
         .args(arguments)
-        .env_remove("RUST_LOG")
-        .env_remove("STUDYHALL_DB")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -237,7 +235,7 @@ fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration
         .unwrap()
         .port();
     let addr = format!("127.0.0.1:{port}");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    let mut server = crate::common::process::command()
         .args([
             "serve",
             "--addr",
@@ -247,7 +245,6 @@ fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration
             "--registration",
             "code",
         ])
-        .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
