@@ -98,6 +98,43 @@ fn import_loads_a_set_and_reimporting_reports_it_unchanged() {
 }
 
 #[test]
+fn import_over_a_set_an_instructor_uploaded_is_refused_and_leaves_it_theirs() {
+    use studyhall::store::{Role, Store, StoreConfig, Teacher, Visibility};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let file = "[set]\nid = \"cold-war\"\ntitle = \"Ana's\"\n\n[[cards]]\nid = \"a\"\nkind = \"truefalse\"\nprompt = \"P\"\nanswer = true\n";
+    {
+        let store = Store::open(&StoreConfig::new(&db)).unwrap();
+        let ana = store.create_user("ana", "$argon2id$x", Role::Instructor);
+        let ana = store.user_by_id(ana.wait().unwrap()).unwrap().unwrap();
+        let set = studyhall::questions::parse::parse_set(file).unwrap();
+        let teacher = Teacher::of(&ana).unwrap();
+        let published = store.publish_set(teacher, set, file.into(), Visibility::Restricted);
+        published.wait().unwrap();
+    }
+    let mine = dir.path().join("mine.toml");
+    std::fs::write(&mine, file.replace("answer = true", "answer = false")).unwrap();
+    let output = studyhall(&[
+        "import",
+        mine.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("uploaded in the browser by ana")
+            && message.contains("nothing was imported"),
+        "{message}"
+    );
+    let store = Store::open(&StoreConfig::new(&db)).unwrap();
+    let set = studyhall::questions::SetId::parse("cold-war").unwrap();
+    let ownership = store.set_ownership(&set).unwrap().unwrap();
+    assert_eq!(ownership.owner_name.as_deref(), Some("ana"));
+    assert_eq!(ownership.visibility, Visibility::Restricted);
+}
+
+#[test]
 fn import_of_a_file_with_errors_loads_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");

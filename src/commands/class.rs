@@ -5,14 +5,14 @@
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 
-use crate::cli::{ClassCommand, DatabaseArgs};
+use crate::cli::ClassCommand;
 use crate::questions::SetId;
 use crate::scheduler::{StudyClock, StudyDay};
 use crate::store::{
     Assignment, ClassDetail, ClassId, ClassName, ClassSummary, Store, Teacher, User, Visibility,
 };
 
-use super::serve::store_config;
+use super::open_existing as open;
 
 /// Runs `studyhall class ...`; what it did, or what it found, goes to standard output.
 pub fn run(command: &ClassCommand) -> anyhow::Result<()> {
@@ -102,19 +102,6 @@ pub fn run(command: &ClassCommand) -> anyhow::Result<()> {
     };
     println!("{done}");
     Ok(())
-}
-
-fn open(database: &DatabaseArgs) -> anyhow::Result<Store> {
-    if !database.db.exists() {
-        bail!(
-            "there is no database at {}: give the server's with --db (or STUDYHALL_DB)",
-            database.db.display()
-        );
-    }
-    Ok(Store::open(&store_config(
-        &database.db,
-        database.synchronous,
-    ))?)
 }
 
 fn create(store: &Store, name: &str, instructor: &str) -> anyhow::Result<String> {

@@ -5,13 +5,13 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 
-use crate::cli::{DatabaseArgs, ExportCommand};
+use crate::cli::ExportCommand;
 use crate::questions::SetId;
 use crate::scheduler::StudyClock;
 use crate::store::export::{write_progress_csv, write_review_csv};
 use crate::store::{Audience, ClassId, LogScope, Store};
 
-use super::serve::store_config;
+use super::open_existing as open;
 
 /// Runs `studyhall export ...`, writing the CSV to standard output.
 pub fn run(command: &ExportCommand) -> anyhow::Result<()> {
@@ -46,11 +46,6 @@ pub fn run(command: &ExportCommand) -> anyhow::Result<()> {
         }
     }
     out.flush().context("could not write the CSV")
-}
-
-fn open(database: &DatabaseArgs) -> anyhow::Result<Store> {
-    Store::open(&store_config(&database.db, database.synchronous))
-        .with_context(|| format!("could not open the database {}", database.db.display()))
 }
 
 fn existing_class(store: &Store, class: i64) -> anyhow::Result<ClassId> {

@@ -15,6 +15,32 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, DatabaseArgs, SheetArgs};
 use crate::store::Store;
 
+/// Opens the database an account, class or export command names, which must be one the server
+/// made and already brought up to date: a mistyped `--db` is not created, and an older database
+/// is not migrated behind the back of a server still running the previous version.
+fn open_existing(database: &DatabaseArgs) -> anyhow::Result<Store> {
+    let path = database.db.as_path();
+    let found = crate::store::schema_version_at(path).map_err(|error| {
+        anyhow::anyhow!("{error}\ncheck the path given with --db (or STUDYHALL_DB)")
+    })?;
+    match found {
+        None => anyhow::bail!(
+            "there is no database at {}: give the server's with --db (or STUDYHALL_DB); \
+             `studyhall serve` creates a new one",
+            path.display()
+        ),
+        Some(version) if version < crate::store::SCHEMA_VERSION => anyhow::bail!(
+            "the database {} has schema version {version}, older than this studyhall's {}: \
+             start `studyhall serve` with it once to upgrade it; nothing was changed",
+            path.display(),
+            crate::store::SCHEMA_VERSION
+        ),
+        Some(_) => Store::open(&serve::store_config(path, database.synchronous)).map_err(|error| {
+            anyhow::anyhow!("{error}\ncheck the path given with --db (or STUDYHALL_DB)")
+        }),
+    }
+}
+
 /// Runs one command line and says how it ended: 0 done, 1 failed (bad input files, a database
 /// or network problem), 2 bad usage.
 pub fn run(cli: Cli) -> ExitCode {

@@ -1,5 +1,7 @@
 //! `studyhall user add` and `studyhall user role`: accounts from the command line, for the
-//! admin who runs the server (the first admin included, before the server ever starts).
+//! admin who runs the server, in the database the server made (a missing one is not created:
+//! the first admin comes from the set-up link `studyhall serve` prints, or from `user add` once
+//! the server has started once).
 //!
 //! A password is never an argument (it would stay in the shell's history and show in `ps`): on
 //! a terminal it is asked twice without echo, otherwise it is read as one line from standard
@@ -11,9 +13,9 @@ use anyhow::{Context, bail};
 
 use crate::accounts::{Username, hash_password, validate_new_password};
 use crate::cli::{DatabaseArgs, UserCommand};
-use crate::store::{Role, Store};
+use crate::store::Role;
 
-use super::serve::store_config;
+use super::open_existing as open;
 
 /// Runs `studyhall user ...`; what it did goes to standard output.
 pub fn run(command: &UserCommand) -> anyhow::Result<()> {
@@ -53,12 +55,6 @@ fn add(name: &str, role: Role, database: &DatabaseArgs) -> anyhow::Result<String
 }
 
 fn change_role(name: &str, role: Role, database: &DatabaseArgs) -> anyhow::Result<String> {
-    if !database.db.exists() {
-        bail!(
-            "there is no database at {}: give the server's with --db (or STUDYHALL_DB)",
-            database.db.display()
-        );
-    }
     let store = open(database)?;
     let Some(user) = store.user_by_name(name.trim())? else {
         bail!(
@@ -71,12 +67,6 @@ fn change_role(name: &str, role: Role, database: &DatabaseArgs) -> anyhow::Resul
         format!("{} is already {role}", user.username)
     } else {
         format!("{} is now {role} (was {before})", user.username)
-    })
-}
-
-fn open(database: &DatabaseArgs) -> anyhow::Result<Store> {
-    Store::open(&store_config(&database.db, database.synchronous)).map_err(|error| {
-        anyhow::anyhow!("{error}\ncheck the path given with --db (or STUDYHALL_DB)")
     })
 }
 

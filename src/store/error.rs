@@ -47,6 +47,13 @@ pub enum StoreError {
     ClaimRejected,
     #[error("the set {0:?} is imported twice in one import")]
     DuplicateSet(SetId),
+    /// A set uploaded in the browser is replaced only there, by its owner or the admin.
+    #[error(
+        "the set {set:?} was uploaded in the browser by {owner} and is theirs: `studyhall import` \
+         and the questions/ folder do not replace it; give this file another set id, or publish \
+         it from the set's page (/teach/sets/{set})"
+    )]
+    SetUploaded { set: SetId, owner: String },
     #[error("the set {set:?} has two cards with the id {card:?}")]
     DuplicateCard { set: SetId, card: CardId },
     /// No live class has the code (archived classes take no one new).

@@ -52,6 +52,20 @@ pub(super) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), St
     Ok(())
 }
 
+/// The schema version of the database file at `path`, read without writing to it (the file is
+/// opened read-only, so it is neither created nor migrated); `None` when there is no file.
+pub fn schema_version_at(path: &Path) -> Result<Option<usize>, StoreError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let connection = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(Some(user_version(&connection)?))
+}
+
 /// The schema version recorded in the database file (0 for a new file).
 pub(super) fn user_version(connection: &Connection) -> Result<usize, StoreError> {
     let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;

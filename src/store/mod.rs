@@ -62,7 +62,7 @@ pub use classes::join_code::{JoinCode, JoinCodeError};
 pub use classes::visibility::{TeachableSet, Visibility, VisibilityError};
 pub use columns::{CardRow, UserId};
 pub use error::StoreError;
-pub use migrate::SCHEMA_VERSION;
+pub use migrate::{SCHEMA_VERSION, schema_version_at};
 pub use sets::import::ImportReport;
 pub use sets::listing::{SetInfo, SetSummary};
 pub use sets::uploads::SetOwnership;

@@ -1,9 +1,10 @@
 //! `studyhall user add`, `studyhall user role` and the start-up of `studyhall serve` (the
-//! set-up link, `--registration`), run as real processes.
+//! set-up link, `--registration`), run as real processes. The account commands work on the
+//! database the server made: the tests make it first, as `serve` would.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use studyhall::store::{RegistrationMode, Role, Store, StoreConfig};
 
@@ -11,10 +12,8 @@ const PASSWORD: &str = "a long enough password";
 
 /// Runs `studyhall ARGS` with `stdin` piped in.
 fn studyhall(arguments: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    let mut child = crate::common::process::command()
         .args(arguments)
-        .env_remove("RUST_LOG")
-        .env_remove("STUDYHALL_DB")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -37,6 +36,13 @@ fn open(db: &Path) -> Store {
     Store::open(&StoreConfig::new(db)).expect("the database opens")
 }
 
+/// A new database, as `studyhall serve` makes it: the account commands make none.
+fn server_database(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let db = dir.path().join("s.db");
+    drop(open(&db));
+    db
+}
+
 fn add(db: &Path, name: &str, role: &str, stdin: &str) -> Output {
     studyhall(
         &[
@@ -55,7 +61,7 @@ fn add(db: &Path, name: &str, role: &str, stdin: &str) -> Output {
 #[test]
 fn user_add_reads_one_piped_line_as_the_password_and_logs_the_new_user() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
+    let db = server_database(&dir);
     let output = add(
         &db,
         "teacher",
@@ -88,7 +94,7 @@ fn user_add_reads_one_piped_line_as_the_password_and_logs_the_new_user() {
 #[test]
 fn user_add_refuses_a_taken_name_a_short_password_or_no_password_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
+    let db = server_database(&dir);
     assert!(add(&db, "ada", "student", PASSWORD).status.success());
     let cases = [
         ("ADA", format!("{PASSWORD}\n"), "taken"),
@@ -117,7 +123,7 @@ fn user_add_refuses_a_taken_name_a_short_password_or_no_password_with_exit_1() {
 #[test]
 fn user_role_changes_a_role_and_refuses_an_unknown_user_or_the_last_admin() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
+    let db = server_database(&dir);
     let db_arg = db.to_str().unwrap();
     assert!(add(&db, "root", "admin", PASSWORD).status.success());
     assert!(add(&db, "ada", "student", PASSWORD).status.success());
@@ -177,6 +183,49 @@ fn user_role_on_a_missing_database_says_so_and_creates_none() {
 }
 
 #[test]
+fn user_add_on_a_missing_database_says_so_and_creates_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mistyped.db");
+    let output = add(&db, "root", "admin", PASSWORD);
+    assert_eq!(output.status.code(), Some(1));
+    let message = text(&output.stderr);
+    assert!(
+        message.contains("no database") && message.contains("mistyped.db"),
+        "{message}"
+    );
+    assert!(!db.exists(), "no database was created");
+}
+
+#[test]
+fn user_add_on_an_older_database_says_to_start_the_server_and_migrates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server_database(&dir);
+    let older = i64::try_from(studyhall::store::SCHEMA_VERSION).unwrap() - 1;
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    connection
+        .pragma_update(None, "user_version", older)
+        .unwrap();
+    drop(connection);
+
+    let output = add(&db, "root", "admin", PASSWORD);
+    assert_eq!(output.status.code(), Some(1));
+    let message = text(&output.stderr);
+    assert!(
+        message.contains("older") && message.contains("studyhall serve"),
+        "{message}"
+    );
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, older, "the database was not migrated");
+    let users: i64 = connection
+        .query_row("SELECT count(*) FROM users", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(users, 0, "nobody was added");
+}
+
+#[test]
 fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration_mode() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
@@ -186,7 +235,7 @@ fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration
         .unwrap()
         .port();
     let addr = format!("127.0.0.1:{port}");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    let mut server = crate::common::process::command()
         .args([
             "serve",
             "--addr",
@@ -196,7 +245,6 @@ fn serve_prints_a_setup_link_while_there_is_no_admin_and_stores_the_registration
             "--registration",
             "code",
         ])
-        .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

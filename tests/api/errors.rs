@@ -140,6 +140,27 @@ fn a_cookie_session_that_posts_without_its_csrf_token_gets_403() {
 }
 
 #[test]
+fn the_health_check_answers_503_while_the_database_takes_no_write_and_200_again_after() {
+    let api = Api::start();
+    let health =
+        || api.send(reqwest::blocking::Client::new().get(format!("{}/healthz", api.app.address)));
+    // Another process holds the write lock: the server's writer gives up after its busy
+    // timeout, and the probe must say the server cannot take writes.
+    let blocker = rusqlite::Connection::open(&api.app.db_path).expect("the database opens");
+    blocker
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("the write lock is taken");
+    let blocked = health();
+    assert_eq!(blocked.status, 503, "{}", blocked.text);
+    assert_eq!(blocked.body["status"], "unavailable");
+    blocker
+        .execute_batch("ROLLBACK")
+        .expect("the lock is let go");
+    let healthy = health();
+    assert_eq!(healthy.status, 200, "{}", healthy.text);
+}
+
+#[test]
 fn the_health_check_returns_200() {
     let api = Api::start();
     let reply =

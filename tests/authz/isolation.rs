@@ -63,7 +63,7 @@ fn the_account_download_and_the_api_progress_are_the_callers_own() {
             serde_json::from_str(&read(&world, caller, "/api/v1/me/progress")).expect("JSON");
         body["reviews_today"].as_u64().expect("a count")
     };
-    assert_eq!(reviews_today(s1), 5, "S1's four claims and one essay card");
+    assert_eq!(reviews_today(s1), 6, "S1's four claims and two essay cards");
     assert_eq!(reviews_today(s2), 1, "S2's one essay card");
     assert_eq!(
         reviews_today(world.caller(Who::B)),
@@ -86,6 +86,21 @@ fn a_restricted_set_is_there_for_its_class_and_not_for_another_student() {
     assert!(set_ids(world.caller(Who::S1)).contains(&SET_A.to_string()));
     let s2 = &world.s2_caller;
     assert!(!set_ids(s2).contains(&SET_A.to_string()));
+    // Nor is it in S2's progress: the stages count the cards of the sets S2 may study.
+    let body: Value = serde_json::from_str(&read(&world, s2, "/api/v1/sets")).expect("JSON");
+    let studyable: u64 = body["sets"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|set| set["cards"].as_u64().expect("a card count"))
+        .sum();
+    let body: Value = serde_json::from_str(&read(&world, s2, "/api/v1/me/progress")).expect("JSON");
+    let stages = &body["stages"];
+    let staged: u64 = ["new", "learning", "young", "mature"]
+        .iter()
+        .map(|stage| stages[stage].as_u64().expect("a count"))
+        .sum();
+    assert_eq!(staged, studyable, "S2's stages: {stages}");
     for path in [
         format!("/study/{SET_A}"),
         format!("/api/v1/sets/{SET_A}/next"),

@@ -7,6 +7,9 @@
 //!   of its people, with their session and the CSRF token their pages carry.
 //! - [`table`] is the table: a row per route ([`row`]), the status each caller gets.
 //! - [`routes`] reads the routes out of the source, so a route without a row fails the test.
+//! - [`canaries`] checks that no response to someone who may not see a restricted set or a
+//!   student's answers holds words planted in them.
+//! - [`csrf`] posts every state-changing route without its CSRF token: 403 for everyone.
 //! - [`isolation`] checks what the pages and the API show each caller: their own data only.
 
 #[path = "../common/mod.rs"]
@@ -25,6 +28,8 @@ mod site;
 #[allow(dead_code)]
 mod support;
 
+mod canaries;
+mod csrf;
 mod isolation;
 mod request;
 mod routes;

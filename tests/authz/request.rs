@@ -42,6 +42,9 @@ fn owned(fields: &[(&str, &str)]) -> Vec<(String, String)> {
 pub enum Csrf {
     Session,
     Anonymous,
+    /// None at all: a form without `csrf_token`, JSON without `X-CSRF-Token`, as a page of
+    /// another site would post it with the caller's cookies.
+    Missing,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +61,8 @@ pub struct Reply {
     pub status: u16,
     pub location: Option<String>,
     pub body: String,
+    /// What the request carried, as text: a response may echo it without leaking anything.
+    pub sent: String,
 }
 
 const BOUNDARY: &str = "studyhall-authz-boundary-81c3";
@@ -98,8 +103,9 @@ impl Request {
         }
         request = request.header("Cookie", cookies.join("; "));
         let token = match self.csrf {
-            Csrf::Session => caller.csrf.as_str(),
-            Csrf::Anonymous => caller.anonymous_csrf.as_str(),
+            Csrf::Session => Some(caller.csrf.as_str()),
+            Csrf::Anonymous => Some(caller.anonymous_csrf.as_str()),
+            Csrf::Missing => None,
         };
         request = with_body(request, &self.body, token, self.post);
         let response = request.send().expect("the server answers");
@@ -112,13 +118,22 @@ impl Request {
             status: response.status().as_u16(),
             location,
             body: response.text().unwrap_or_default(),
+            sent: format!("{} {:?}", self.path, self.body),
         }
     }
 }
 
-fn with_body(request: RequestBuilder, body: &Body, token: &str, post: bool) -> RequestBuilder {
+fn with_body(
+    request: RequestBuilder,
+    body: &Body,
+    token: Option<&str>,
+    post: bool,
+) -> RequestBuilder {
     let with_token = |fields: &[(String, String)]| {
-        let mut all = vec![("csrf_token".to_string(), token.to_string())];
+        let mut all: Vec<(String, String)> = token
+            .map(|token| ("csrf_token".to_string(), token.to_string()))
+            .into_iter()
+            .collect();
         all.extend_from_slice(fields);
         all
     };
@@ -131,8 +146,10 @@ fn with_body(request: RequestBuilder, body: &Body, token: &str, post: bool) -> R
                 format!("multipart/form-data; boundary={BOUNDARY}"),
             )
             .body(multipart(&with_token(fields))),
-        Body::Json(json) if post => request.header("X-CSRF-Token", token).json(json),
-        Body::Json(json) => request.json(json),
+        Body::Json(json) => match token {
+            Some(token) if post => request.header("X-CSRF-Token", token).json(json),
+            _ => request.json(json),
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::request::{Body, Csrf, Reply, Request};
-use crate::world::{Who, World};
+use crate::world::{Caller, Who, World};
 
 /// What a caller must get.
 #[derive(Debug, Clone)]
@@ -113,6 +113,11 @@ impl Row {
         }
     }
 
+    /// Whether the row's form is one shown before signing in ([`Row::before_sign_in`]).
+    pub fn is_before_sign_in(&self) -> bool {
+        self.csrf == Csrf::Anonymous
+    }
+
     pub fn fresh_session(self) -> Row {
         Row {
             fresh_session: true,
@@ -130,7 +135,18 @@ impl Row {
 
     /// Sends the row's request as `who`.
     pub fn send_as(&self, world: &World, who: Who) -> Reply {
-        if let Some(reset) = &self.before_each {
+        self.send_with(world, who, self.csrf)
+    }
+
+    /// Sends the row's request as `who` with no CSRF token at all, as another site's page
+    /// would post it with the caller's cookies. The world is not put back first: a refused
+    /// request changes nothing (and a reset such as archiving a class would then stay).
+    pub fn send_without_csrf(&self, world: &World, who: Who) -> Reply {
+        self.send_with(world, who, Csrf::Missing)
+    }
+
+    fn send_with(&self, world: &World, who: Who, csrf: Csrf) -> Reply {
+        if let (Some(reset), false) = (&self.before_each, csrf == Csrf::Missing) {
             reset(world);
         }
         let caller = if self.fresh_session {
@@ -142,8 +158,14 @@ impl Row {
             "GET" => Request::get(&self.path),
             _ => Request::post(&self.path, (self.body)(who)),
         };
-        request.csrf = self.csrf;
+        request.csrf = csrf;
         world.send(&caller, &request)
+    }
+
+    /// Sends a GET row's request as `caller`, someone outside the table's columns (S2).
+    pub fn send_as_student(&self, world: &World, caller: &Caller) -> Reply {
+        assert_eq!(self.method, "GET", "only a GET row is sent as S2");
+        world.send(caller, &Request::get(&self.path))
     }
 }
 

@@ -4,7 +4,8 @@
 //! instructor B (`ben`) with "History 7B" (the essay set; student `sam`, S2) and "Open house"
 //! (no sets, for joining); and `ivy` and `lee`, students for the admin to change and delete.
 //! S1 has claimed "I was right" on four wrong answers to A's text card; S1 and S2 have answered
-//! a card of the essay set.
+//! a card of the essay set, and S1 a second one with a word no one else typed. A's set and S1's
+//! answer carry [`CANARIES`]: words that must reach no one who may not see them.
 
 use std::fmt;
 
@@ -26,13 +27,14 @@ pub const SET_A: &str = "ana-cold-war";
 /// A's set file: a text card (for the claims), a truefalse card, and four more.
 pub const SET_A_FILE: &str = r#"[set]
 id = "ana-cold-war"
-title = "Ana's Cold War"
+title = "Ana's Cold War in Quokkagrad"
 
 [[cards]]
 id = "divided-city"
 kind = "text"
-prompt = "Which city did a wall divide from 1961 to 1989?"
+prompt = "Which city did a wall divide from 1961 to 1989? (Zindlewort)"
 answer = "Berlin"
+tags = ["canarytagvexil"]
 
 [[cards]]
 id = "wall-fell-1989"
@@ -65,6 +67,16 @@ kind = "recall"
 prompt = "What was containment?"
 answer = "Stopping the spread of communism without war."
 "#;
+
+/// Words only those who may see A's set, or S1's answers, ever see: the title word, a prompt
+/// word and a tag of A's set, and an answer only S1 typed (on the essay set, which B teaches
+/// too). No response to the signed out, to B or to S2 may hold one, unless they sent it.
+pub const CANARIES: [&str; 4] = [
+    "Quokkagrad",
+    "Zindlewort",
+    "canarytagvexil",
+    "Marmaladestadt",
+];
 
 /// The wrong answers S1 claimed were right, on A's text card `divided-city`.
 pub const CLAIMED: [&str; 4] = ["Vienna", "Prague", "Warsaw", "Budapest"];
@@ -221,6 +233,13 @@ impl World {
             world.answer_as(Who::S1, SET_A, "divided-city", json!(answer), true);
         }
         world.answer_as(Who::S1, ESSAY_SET, "essay-anniversary", json!(70), false);
+        world.answer_as(
+            Who::S1,
+            ESSAY_SET,
+            "acheson-speech-speaker",
+            json!(CANARIES[3]),
+            false,
+        );
         world.answer(
             &world.s2_caller,
             ESSAY_SET,

@@ -1,7 +1,7 @@
 //! `studyhall class ...`, run as a real process on the test server's database while it runs:
 //! what it does shows up on the instructor's pages at once.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::common::ESSAY_SET;
 use crate::helpers::{instructor, join_code};
@@ -9,11 +9,10 @@ use crate::site::Site;
 
 fn studyhall(site: &Site, arguments: &[&str]) -> Output {
     let db = site.app.db_path.to_str().expect("a UTF-8 path");
-    Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    crate::common::process::command()
         .arg("class")
         .args(arguments)
         .args(["--db", db])
-        .env_remove("RUST_LOG")
         .output()
         .expect("the binary runs")
 }

@@ -2,6 +2,8 @@
 //! with its own temporary database and the essay set loaded.
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+pub mod process;
+
 use std::net::TcpListener;
 use std::path::PathBuf;
 

@@ -3,14 +3,23 @@
 
 use std::process::{Command, Output};
 
-/// Runs `studyhall ARGS` with no database or log level from the environment.
+/// The `studyhall` binary, to run without the developer's settings: no log level and no
+/// `STUDYHALL_*` variable from the environment (a `STUDYHALL_DB`, `STUDYHALL_QUESTIONS` or
+/// `STUDYHALL_REGISTRATION` exported in the shell would change what a test sees).
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_studyhall"));
+    command.env_remove("RUST_LOG");
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("STUDYHALL_") {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
+/// Runs `studyhall ARGS` with a clean environment ([`command`]).
 pub fn studyhall(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studyhall"))
-        .args(arguments)
-        .env_remove("RUST_LOG")
-        .env_remove("STUDYHALL_DB")
-        .output()
-        .expect("the binary runs")
+    command().args(arguments).output().expect("the binary runs")
 }
 
 pub fn stdout(output: &Output) -> String {

@@ -1,8 +1,6 @@
 //! The CSV exports from the dashboard and from `studyhall export`, and what deleting a student
 //! takes out of them.
 
-use std::process::Command;
-
 use serde_json::json;
 
 use crate::support::{Reply, WHO_CARD, answered_class};
@@ -19,9 +17,8 @@ fn assert_csv_download(reply: &Reply, file_name: &str) {
 }
 
 fn studyhall(arguments: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_studyhall"))
+    let output = crate::common::process::command()
         .args(arguments)
-        .env_remove("RUST_LOG")
         .output()
         .unwrap();
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();

@@ -46,6 +46,26 @@ fn serialize_optional_day<S: serde::Serializer>(
     }
 }
 
+/// The audit log's actions whose detail starts with the username of the account the line is
+/// about: `ada as instructor`, `ada: student -> instructor`, `ada from History 7A (3)`.
+const NAMED_ACTIONS: &str = "('user.add', 'setup.admin', 'user.role', 'class.remove_member')";
+
+/// Puts `account N` for `username` at the head of the audit log's lines about the account being
+/// deleted, so that the log keeps its number, not its name. A username holds no space and no
+/// colon, and no two live accounts share one (in any case), so the name followed by either is
+/// that account's; an earlier account of the same name was scrubbed when it was deleted.
+fn scrub_name(connection: &Connection, username: &str, user: UserId) -> Result<(), StoreError> {
+    let sql = format!(
+        "UPDATE audit_log SET detail = ?2 || substr(detail, length(?1) + 1)
+         WHERE action IN {NAMED_ACTIONS}
+           AND lower(substr(detail, 1, length(?1) + 1)) IN (lower(?1) || ' ', lower(?1) || ':')"
+    );
+    connection
+        .prepare_cached(&sql)?
+        .execute((username, format!("account {user}")))?;
+    Ok(())
+}
+
 /// The name and role of `user`, if there is such a user.
 fn name_and_role(
     connection: &Connection,
@@ -176,7 +196,9 @@ impl Store {
     /// Deletes `user` and everything about them (sessions, card states, reviews, class
     /// memberships, the classes they teach), logged as done `by`; answers their username.
     ///
-    /// The log keeps the account's number and role, not its name: the person is gone.
+    /// The log keeps the account's number and role, not its name: the person is gone. Earlier
+    /// lines about the account (added, role changed, removed from a class) are scrubbed the same
+    /// way, in the same write.
     pub fn delete_user(
         &self,
         user: UserId,
@@ -199,6 +221,7 @@ impl Store {
                 _ => format!("account {user} ({role})"),
             };
             let by = by.filter(|actor| *actor != user);
+            scrub_name(connection, &username, user)?;
             record_audit(connection, by, "user.delete", &detail)?;
             Ok(Ok(username))
         })

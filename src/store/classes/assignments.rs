@@ -84,30 +84,6 @@ impl Store {
     }
 }
 
-impl Store {
-    /// The earliest exam day on or after `today` that `user`'s live classes give `set`, for
-    /// showing the intervals a review would give ([`crate::study::preview_grades`]). The pages
-    /// read it with the set's figures ([`Store::next_in_set`]); the tests hold those to this.
-    #[cfg(test)]
-    pub fn exam_day_for(
-        &self,
-        user: UserId,
-        set: &SetId,
-        today: StudyDay,
-    ) -> Result<Option<StudyDay>, StoreError> {
-        self.read(|connection| {
-            let Some(set_row) = connection
-                .prepare_cached("SELECT id FROM sets WHERE slug = ?1")?
-                .query_row([set], |row| row.get(0))
-                .optional()?
-            else {
-                return Ok(None);
-            };
-            exam_day(connection, user, set_row, today)
-        })
-    }
-}
-
 /// The earliest exam day on or after `today` that the user's live classes give the set.
 pub(in crate::store) fn exam_day(
     connection: &Connection,

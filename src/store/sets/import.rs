@@ -45,6 +45,10 @@ impl ImportReport {
 impl Store {
     /// Imports sets, each with the text of the file it came from, all in one transaction: if
     /// any set fails (say, two cards with one id), nothing of this import is saved.
+    ///
+    /// This is the server's own import (`studyhall import`, the `questions/` folder): it may
+    /// replace the sets it loaded, never one uploaded in the browser
+    /// ([`StoreError::SetUploaded`]), which stays its owner's to replace.
     pub fn import_sets(&self, sets: Vec<(QuestionSet, String)>) -> Pending<Vec<ImportReport>> {
         self.write(move |connection| {
             let mut seen = HashSet::new();
@@ -53,11 +57,29 @@ impl Store {
                     if !seen.insert(&set.id) {
                         return Err(StoreError::DuplicateSet(set.id.clone()));
                     }
+                    if let Some(owner) = uploader(connection, &set.id)? {
+                        return Err(StoreError::SetUploaded {
+                            set: set.id.clone(),
+                            owner,
+                        });
+                    }
                     import_set(connection, set, file_text)
                 })
                 .collect()
         })
     }
+}
+
+/// The username of whoever uploaded the stored set `set`; `None` for a set the server loaded
+/// (or whose uploader's account is gone), or no such set.
+fn uploader(connection: &Connection, set: &SetId) -> Result<Option<String>, StoreError> {
+    Ok(connection
+        .prepare_cached(
+            "SELECT users.username FROM sets JOIN users ON users.id = sets.owner_id
+             WHERE sets.slug = ?1",
+        )?
+        .query_row([set], |row| row.get(0))
+        .optional()?)
 }
 
 /// A card as it is stored before the import.

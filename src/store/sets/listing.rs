@@ -58,24 +58,9 @@ impl Store {
     }
 
     /// The figures of the one set `set` for `user` on `today`, as [`Store::list_sets`] gives
-    /// them; `None` if there is no such set or `user` may not see it. The pages read it together
-    /// with more ([`Store::next_in_set`], [`Store::set_summary_and_exam`]); the tests hold those
-    /// to this.
-    #[cfg(test)]
-    pub fn set_summary(
-        &self,
-        user: UserId,
-        set: &SetId,
-        today: StudyDay,
-    ) -> Result<Option<SetSummary>, StoreError> {
-        self.read(|connection| {
-            let mut sets = summaries(connection, user, today, Some(set))?;
-            Ok(sets.pop().map(|row| row.summary))
-        })
-    }
-
-    /// [`Store::set_summary`] and the exam day `user`'s classes give the set
-    /// ([`Store::exam_day_for`]), in one read: what the answer page shows above a card.
+    /// them, and the earliest exam day still to come that `user`'s live classes give it, in one
+    /// read: what the answer page shows above a card. `None` if there is no such set or `user`
+    /// may not see it.
     pub fn set_summary_and_exam(
         &self,
         user: UserId,

@@ -44,7 +44,7 @@ pub struct ProgressReport {
     pub forecast: Vec<DayForecast>,
 }
 
-/// How the cards of all sets, or of one set (retired ones left out), are spread over the
+/// How the cards of all the sets the student may study, or of one set (retired ones left out), are spread over the
 /// learning stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stages {
@@ -88,7 +88,9 @@ pub struct SetProgress {
 }
 
 impl Store {
-    /// The progress figures of `user` as of `today`, over all sets.
+    /// The progress figures of `user` as of `today`, over every set `user` may study now: a
+    /// restricted set of a class they are not in (or no longer in) counts nowhere, not its
+    /// cards, its tags nor their own past reviews of it.
     pub fn progress(&self, user: UserId, today: StudyDay) -> Result<ProgressReport, StoreError> {
         self.read(|connection| report(connection, user, today, None))
     }
@@ -114,7 +116,8 @@ impl Store {
     }
 }
 
-/// The figures of [`ProgressReport`] over every set (`set` is `None`) or over one set's row.
+/// The figures of [`ProgressReport`] over every set `user` may study (`set` is `None`) or over
+/// one set's row.
 fn report(
     connection: &Connection,
     user: UserId,

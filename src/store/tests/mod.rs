@@ -3,6 +3,7 @@
 
 mod grades;
 mod import;
+mod migration;
 mod open;
 mod reviews;
 mod stats;

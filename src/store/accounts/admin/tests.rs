@@ -4,7 +4,7 @@
 use rusqlite::Params;
 
 use crate::store::tests::{Fixture, open_store, set};
-use crate::store::{AccountRefusal, Role, StoreError, UserId};
+use crate::store::{AccountRefusal, ClassName, Role, StoreError, Teacher, UserId};
 
 impl Fixture {
     fn execute(&self, sql: &'static str, params: impl Params + Send + 'static) {
@@ -167,6 +167,81 @@ fn deleting_a_user_removes_their_sessions_states_reviews_and_memberships() {
         "the log keeps no name: {}",
         latest.detail
     );
+}
+
+#[test]
+fn deleting_a_user_scrubs_their_name_from_earlier_lines_of_the_audit_log() {
+    let fixture = open_store();
+    let store = &fixture.store;
+    let add = |name, role| {
+        store
+            .add_user(name, "$argon2id$x", role, None)
+            .wait()
+            .unwrap()
+    };
+    let teacher = add("teacher", Role::Instructor);
+    let ada = add("Ada", Role::Student);
+    let adam = add("adam", Role::Student);
+    store
+        .change_role(ada, Role::Instructor, None)
+        .wait()
+        .unwrap()
+        .unwrap();
+    store
+        .change_role(ada, Role::Student, None)
+        .wait()
+        .unwrap()
+        .unwrap();
+    let teacher = Teacher::of(&store.user_by_id(teacher).unwrap().unwrap()).unwrap();
+    let name = ClassName::parse("History").unwrap();
+    let class = store.create_class(teacher, &name).wait().unwrap();
+    for student in [ada, adam] {
+        store
+            .join_class(student, class.join_code.as_str())
+            .wait()
+            .unwrap();
+        assert!(
+            store
+                .remove_member(teacher, class.id, student)
+                .wait()
+                .unwrap()
+        );
+    }
+    let named = |name: &str| {
+        let log = store.audit_log(100).unwrap();
+        let lines: Vec<String> = log.iter().map(|line| line.detail.clone()).collect();
+        let lower = name.to_lowercase();
+        let about: Vec<String> = lines
+            .iter()
+            .filter(|detail| {
+                let detail = detail.to_lowercase();
+                detail.starts_with(&format!("{lower} ")) || detail.starts_with(&format!("{lower}:"))
+            })
+            .cloned()
+            .collect();
+        (about, lines)
+    };
+    assert_eq!(
+        named("ada").0.len(),
+        4,
+        "added, two roles, removed: {:?}",
+        named("ada").1
+    );
+
+    store.delete_user(ada, None).wait().unwrap().unwrap();
+
+    let (about_ada, lines) = named("ada");
+    assert!(about_ada.is_empty(), "the log still names ada: {lines:?}");
+    let number = format!("account {ada}");
+    for line in [
+        format!("{number} as student"),
+        format!("{number}: student -> instructor"),
+        format!("{number}: instructor -> student"),
+        format!("{number} from History ({})", class.id),
+    ] {
+        assert!(lines.contains(&line), "{line:?} not in {lines:?}");
+    }
+    assert_eq!(named("adam").0.len(), 2, "adam keeps his name: {lines:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! member's study.
 
 mod study;
+mod two_classes;
 
 use crate::store::tests::{Fixture, day, open_store, set, set_id};
 use crate::store::{

@@ -171,3 +171,42 @@ fn publishing_is_logged_in_the_audit_log() {
     );
     assert_eq!(logged, 1);
 }
+
+#[test]
+fn the_servers_own_import_refuses_a_set_uploaded_in_the_browser_and_changes_nothing() {
+    let fixture = open_store();
+    let ada = teacher(&fixture, "ada", Role::Instructor);
+    publish(&fixture, ada, "cold-war", &["a", "b"]).unwrap();
+    let other = set("other", &["x"]);
+    let refused = fixture
+        .store
+        .import_sets(vec![
+            (other, "# other".into()),
+            (set("cold-war", &["c"]), "# cold-war".into()),
+        ])
+        .wait();
+    match refused {
+        Err(StoreError::SetUploaded { set, owner }) => {
+            assert_eq!((set, owner.as_str()), (set_id("cold-war"), "ada"));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let cards = |retired: i64| {
+        fixture.number(
+            "SELECT count(*) FROM cards JOIN sets ON sets.id = cards.set_id
+             WHERE sets.slug = 'cold-war' AND cards.retired = ?1",
+            [retired],
+        )
+    };
+    assert_eq!(
+        (cards(0), cards(1)),
+        (2, 0),
+        "ada's two cards stay, none retired"
+    );
+    let ownership = fixture.store.set_ownership(&set_id("cold-war")).unwrap();
+    let ownership = ownership.unwrap();
+    assert_eq!(ownership.owner, ada.user());
+    assert_eq!(ownership.visibility, Visibility::Restricted);
+    let none = fixture.number("SELECT count(*) FROM sets WHERE slug = 'other'", []);
+    assert_eq!(none, 0, "nothing of the import is saved");
+}

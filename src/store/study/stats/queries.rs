@@ -1,8 +1,10 @@
 //! The statements behind the progress figures, each written once and run in two scopes: over
-//! every set (the progress page as it always was) or over one set (its own progress page, the
-//! done page). The set is always the statement's last parameter; over every set it is bound as
-//! NULL and the condition on it, `?N IS NULL`, is a constant SQLite checks once, so both forms
-//! read the same indexes as the statement without it.
+//! every set the student may study (the progress page) or over one set (its own progress page,
+//! the done page). The set is always the statement's last parameter; over every set it is bound
+//! as NULL and the condition on it, `?N IS NULL`, is a constant SQLite checks once. Over every
+//! set, the sets the student may see are listed once (an uncorrelated `IN (SELECT ...)`) and
+//! every row is checked against that list, so a restricted set of a class the student is not in
+//! counts nowhere.
 
 use std::collections::HashMap;
 
@@ -14,6 +16,7 @@ use super::{
     DayForecast, FORECAST_DAYS, MATURE_FROM_DAYS, Stages, TagMastery, YOUNG_FROM_DAYS, days_before,
     share,
 };
+use crate::store::classes::visibility::visible_to_user;
 use crate::store::teaching::recalled::{recalled, ruling_join};
 use crate::store::{StoreError, UserId};
 
@@ -34,11 +37,22 @@ impl Scoped {
 }
 
 /// `$before AND <the set condition> $after`, the condition being `$column = $param` for one set
-/// and `$param IS NULL` for every set.
+/// and, for every set, `$param IS NULL` and `$column` one of the sets the user `?1` may study:
+/// a restricted set the student may not see is not there, not even as a card count or a tag.
 macro_rules! scoped {
     ($before:expr, $column:literal = $param:literal, $after:literal) => {
         Scoped {
-            every_set: concat!($before, " AND ", $param, " IS NULL ", $after),
+            every_set: concat!(
+                $before,
+                " AND ",
+                $param,
+                " IS NULL AND ",
+                $column,
+                " IN (SELECT sets.id FROM sets WHERE ",
+                visible_to_user!(),
+                ") ",
+                $after
+            ),
             one_set: concat!($before, " AND ", $column, " = ", $param, " ", $after),
         }
     };
