@@ -19,9 +19,9 @@ mod student_report;
 mod teach;
 
 pub use admin::{
-    AccountDeletedView, AccountView, AdminView, AuditRow, ModeOption, RegisterPage,
-    RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label,
-    mode_options,
+    AccountDeletedView, AccountView, AddedUserView, AdminView, AuditRow, ModeOption,
+    PasswordLinkView, RegisterPage, RegistrationClosedView, SetupView, UserRow, actor_label,
+    day_label, instant_label, mode_options,
 };
 pub use analysis::{AnalysisView, ItemRow, ScopeLink};
 pub use dashboards::{

@@ -92,6 +92,35 @@ pub struct AdminView {
     pub notice: Option<String>,
     /// Why the last change was refused; nothing was changed.
     pub error: Option<String>,
+    /// The user just added, with their one-time link; shown once, as only its hash is kept.
+    pub added: Option<AddedUserView>,
+}
+
+/// A user the admin just added (the form posts `username`, `role` and `csrf_token` to
+/// `/admin/users`), and the link that lets them set their password.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddedUserView {
+    pub username: String,
+    /// `admin`, `instructor` or `student`.
+    pub role: String,
+    /// The whole link to pass on, e.g. "http://quiz.example.org/password/3f9a…".
+    pub link: String,
+    /// How long the link works, e.g. "7 days".
+    pub valid_for: String,
+}
+
+/// The page an added user opens with their link (`password.html`), which posts `password`,
+/// `password_again` and `csrf_token` to `/password/{token}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PasswordLinkView {
+    pub layout: LayoutView,
+    /// The token of the link, for the form's action.
+    pub token: String,
+    /// Whose password it sets.
+    pub username: String,
+    /// Why the last attempt was refused.
+    pub error: Option<String>,
+    pub min_password_chars: usize,
 }
 
 /// A user's own account page (`account.html`): the data download link, and the delete form,
