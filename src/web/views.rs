@@ -10,6 +10,7 @@ use serde::Serialize;
 mod admin;
 mod analysis;
 mod dashboards;
+mod dates;
 mod disputes;
 mod exam;
 mod forecast;
@@ -21,13 +22,14 @@ mod teach;
 pub use admin::{
     AccountDeletedView, AccountView, AddedUserView, AdminView, AuditRow, ModeOption,
     PasswordLinkView, RegisterPage, RegistrationClosedView, SetupView, UserRow, actor_label,
-    day_label, instant_label, mode_options,
+    mode_options,
 };
 pub use analysis::{AnalysisView, ItemRow, ScopeLink};
 pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
     TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,
 };
+pub use dates::{day_label, instant_label, study_day_label};
 pub use disputes::{ClaimNoticeView, DecidedRow, DisputeRow, DisputesView, RejectView};
 pub use exam::{ExamView, exam_countdown};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};

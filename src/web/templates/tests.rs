@@ -341,7 +341,7 @@ fn the_progress_page_draws_the_forecast_with_a_title_and_a_table() {
     assert!(html.contains("<dd>87%</dd>") && html.contains("6 <span class=\"unit\">days"));
     assert!(html.contains(r#"<title id="forecast-svg-title">"#) && html.contains("<desc"));
     assert_eq!(html.matches(r#"<rect class="bar""#).count(), 30);
-    assert!(html.contains("<td>Sat 1 Mar</td>"));
+    assert!(html.contains("<td>1 Mar 2025</td>"));
     assert!(html.contains("Learning <strong>8</strong>"));
     assert!(html.contains(">date</th>") && html.contains("75%"));
 }

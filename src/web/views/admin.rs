@@ -2,8 +2,6 @@
 //! (users, roles, the registration mode, the audit log), a user's own account page, and the
 //! register page's registration mode.
 
-use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{LayoutView, RegisterView};
@@ -71,7 +69,7 @@ pub struct ModeOption {
 /// One line of the audit log on the admin page.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditRow {
-    /// e.g. "2025-03-03 14:05 UTC".
+    /// e.g. "3 Mar 2025, 14:05 UTC".
     pub at: String,
     /// Who did it: a username, or "—" (the command line, or an account since deleted).
     pub actor: String,
@@ -169,20 +167,6 @@ pub fn mode_options(current: &str) -> Vec<ModeOption> {
     .collect()
 }
 
-/// A day as the pages write it: "3 Mar 2025".
-pub fn day_label(date: Date) -> String {
-    date.strftime("%-d %b %Y").to_string()
-}
-
-/// An instant of the audit log: "2025-03-03 14:05 UTC"; out of range (a hand-edited
-/// database), the number as stored.
-pub fn instant_label(at_ms: i64) -> String {
-    Timestamp::from_millisecond(at_ms).map_or_else(
-        |_| at_ms.to_string(),
-        |at| at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-    )
-}
-
 /// Who did a logged action, for a person: the username, or "—" when no account is known (the
 /// command line, or an account since deleted: the log cannot tell them apart).
 pub fn actor_label(actor: Option<&str>) -> String {
@@ -192,13 +176,6 @@ pub fn actor_label(actor: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_and_instants_read_as_people_write_them() {
-        assert_eq!(day_label(jiff::civil::date(2025, 3, 3)), "3 Mar 2025");
-        assert_eq!(instant_label(1_741_010_700_000), "2025-03-03 14:05 UTC");
-        assert_eq!(instant_label(i64::MAX), i64::MAX.to_string());
-    }
 
     #[test]
     fn exactly_the_current_mode_is_checked() {
