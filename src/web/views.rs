@@ -9,6 +9,7 @@ use serde::Serialize;
 
 mod admin;
 mod analysis;
+mod audit;
 mod dashboards;
 mod dates;
 mod disputes;
@@ -25,6 +26,7 @@ pub use admin::{
     mode_options,
 };
 pub use analysis::{AnalysisView, ItemRow, ScopeLink};
+pub use audit::{audit_action_label, audit_detail};
 pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
     TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,

@@ -15,8 +15,8 @@ use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{
-    AddedUserView, AdminView, AuditRow, Section, UserRow, actor_label, day_label, instant_label,
-    mode_options,
+    AddedUserView, AdminView, AuditRow, Section, UserRow, actor_label, audit_action_label,
+    audit_detail, day_label, instant_label, mode_options,
 };
 
 use super::account::data_download;
@@ -169,8 +169,9 @@ async fn admin_page(
             .map(|entry| AuditRow {
                 at: instant_label(entry.at_ms),
                 actor: actor_label(entry.actor.as_deref()),
+                what: audit_action_label(&entry.action),
+                detail: audit_detail(&entry.action, &entry.detail),
                 action: entry.action,
-                detail: entry.detail,
             })
             .collect(),
         notice,

@@ -73,7 +73,11 @@ pub struct AuditRow {
     pub at: String,
     /// Who did it: a username, or "—" (the command line, or an account since deleted).
     pub actor: String,
+    /// The action's code as recorded, e.g. `settings.registration`.
     pub action: String,
+    /// What was done, in words: "Changed who may register".
+    pub what: String,
+    /// The detail in words: "from Closed (…) to Open (…)".
     pub detail: String,
 }
 
