@@ -25,7 +25,7 @@ pub use admin::{
     PasswordLinkView, RegisterPage, RegistrationClosedView, SetupView, UserRow, actor_label,
     mode_options,
 };
-pub use analysis::{AnalysisView, ItemRow, ScopeLink};
+pub use analysis::{AnalysisView, ItemRow, ScopeLink, UntriedCard};
 pub use audit::{audit_action_label, audit_detail};
 pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
