@@ -23,6 +23,14 @@ fn the_dashboard_shows_each_students_figures_and_flags_the_one_falling_behind() 
     let class = answered_class();
     let page = class.room.instructor().get(&class.room.path("dashboard"));
     assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains(&format!(
+            r#"<a href="{}" id="class-page-link">"#,
+            class.room.path("").trim_end_matches('/')
+        )),
+        "a way back to the class page: {}",
+        page.body
+    );
     // studied, due now, overdue, retention over 30 days
     assert_eq!(cells(row(&page.body, "ann")), ["3", "0", "0", "67%"]);
     assert_eq!(
