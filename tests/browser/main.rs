@@ -196,6 +196,11 @@ async fn study_one(
         })
         .await;
     assert_eq!(focus.tag, "button");
+    let rows = browser
+        .js("const tops = Array.from(document.querySelectorAll('.grades button'), b => b.offsetTop);
+             return new Set(tops).size;")
+        .await;
+    assert_eq!(rows, 1, "{card_id}: the grade buttons share one row");
     album.take(browser, &format!("verdict-{card_id}")).await;
     browser.press_and_wait(&grade_key.to_string()).await;
     card_id

@@ -17,6 +17,8 @@ pub struct SetupView {
     pub username: String,
     /// Why the last attempt was refused.
     pub error: Option<String>,
+    /// The field the refusal is about, `username` or `password`: it gets the focus.
+    pub wrong_field: Option<&'static str>,
     pub min_password_chars: usize,
 }
 
