@@ -220,6 +220,14 @@ async fn create_a_class(browser: &Browser, app: &TestApp, shots: &mut Shots) -> 
     let code = browser.element("p.join-code").await.text().await;
     let code = code.expect("the join code").trim().to_string();
     assert!(code.len() >= 6, "a join code: {code:?}");
+    let whole_row = browser
+        .js("const menu = document.querySelector('#assign-set');
+             return menu.offsetWidth >= menu.closest('.assign-fields').clientWidth - 1;")
+        .await;
+    assert_eq!(
+        whole_row, true,
+        "the set menu takes the whole row, so titles show whole"
+    );
     shots.take_whole(browser, "class-page").await;
     (class_path, code)
 }
