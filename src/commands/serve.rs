@@ -49,15 +49,19 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     let templates =
         Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let state = AppState::new(store, config.clock.clone(), templates);
-    println!(
-        "studyhall is ready: open http://{}/ in a browser",
-        config.addr
-    );
-    if let Some(link) = setup_link {
-        println!("Set up the admin account: {link}");
-    }
+    let addr = config.addr;
     actix_web::rt::System::new()
-        .block_on(async move { server::start(state, listener)?.await })
+        .block_on(async move {
+            let running = actix_web::rt::spawn(server::start(state, listener)?);
+            // actix logs its start-up lines when the server is first polled: let it run once,
+            // so that what a person needs comes last on the terminal, after them.
+            actix_web::rt::task::yield_now().await;
+            println!("studyhall is ready: open http://{addr}/ in a browser");
+            if let Some(link) = setup_link {
+                println!("Set up the admin account: {link}");
+            }
+            running.await.map_err(std::io::Error::other)?
+        })
         .context("the server stopped with an error")
 }
 

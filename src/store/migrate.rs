@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0005_covering_due_index.sql")),
     M::up(include_str!("../../migrations/0006_graded_reviews.sql")),
     M::up(include_str!("../../migrations/0007_claim_rulings.sql")),
+    M::up(include_str!("../../migrations/0008_password_links.sql")),
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

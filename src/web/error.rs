@@ -35,7 +35,8 @@ pub enum AppError {
     /// Invalid, with a code of its own for API clients (e.g. a review token refused).
     #[error("{message}")]
     Refused { code: &'static str, message: String },
-    #[error("too many failed sign-ins: try again in {seconds} s")]
+    /// A no-break space keeps the unit with its number when the line wraps.
+    #[error("too many failed sign-ins: try again in {seconds}\u{a0}s")]
     TooManyAttempts { seconds: u64 },
     /// Details go to the log, never to the client.
     #[error("something went wrong on the server; it has been logged")]
@@ -289,6 +290,12 @@ mod tests {
                 "too_many_attempts",
             ),
         ];
+        assert!(
+            AppError::TooManyAttempts { seconds: 1 }
+                .to_string()
+                .ends_with("try again in 1\u{a0}s"),
+            "the unit stays with its number"
+        );
         for (error, status, code) in cases {
             let message = error.to_string();
             let (got_status, body) = body_of(error);

@@ -52,6 +52,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("error.html", include_str!("../../templates/error.html")),
     ("setup.html", include_str!("../../templates/setup.html")),
+    (
+        "password.html",
+        include_str!("../../templates/password.html"),
+    ),
     ("admin.html", include_str!("../../templates/admin.html")),
     ("account.html", include_str!("../../templates/account.html")),
     (

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 mod admin;
 mod analysis;
+mod audit;
 mod dashboards;
+mod dates;
 mod disputes;
 mod exam;
 mod forecast;
@@ -19,15 +21,17 @@ mod student_report;
 mod teach;
 
 pub use admin::{
-    AccountDeletedView, AccountView, AdminView, AuditRow, ModeOption, RegisterPage,
-    RegistrationClosedView, SetupView, UserRow, actor_label, day_label, instant_label,
+    AccountDeletedView, AccountView, AddedUserView, AdminView, AuditRow, ModeOption,
+    PasswordLinkView, RegisterPage, RegistrationClosedView, SetupView, UserRow, actor_label,
     mode_options,
 };
-pub use analysis::{AnalysisView, ItemRow, ScopeLink};
+pub use analysis::{AnalysisView, ItemRow, ScopeLink, UntriedCard};
+pub use audit::{audit_action_label, audit_detail};
 pub use dashboards::{
     ClassDashboardView, ClassLine, INACTIVE_DAYS, OVERDUE_LIMIT, SortHeader, SortKey, StudentRow,
     TagRow, days_ago_label, descending, falling_behind, sort_headers, sort_students,
 };
+pub use dates::{day_label, instant_label, study_day_label};
 pub use disputes::{ClaimNoticeView, DecidedRow, DisputeRow, DisputesView, RejectView};
 pub use exam::{ExamView, exam_countdown};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
@@ -272,6 +276,27 @@ pub enum Verdict {
     Wrong,
 }
 
+/// One choice of a multi card on the verdict page, marked against the student's picks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MarkedOption {
+    pub text: String,
+    pub mark: OptionMark,
+}
+
+/// What became of one choice of a multi card. Serialised as the CSS class suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptionMark {
+    /// Picked, and one of the answers.
+    PickedRight,
+    /// Picked, but not one of the answers.
+    PickedWrong,
+    /// One of the answers, not picked.
+    Missed,
+    /// Neither picked nor an answer: nothing to say.
+    LeftOut,
+}
+
 /// The verdict page (`answer.html`, at `/study/{set_id}/answers/{review_token}`): a recorded
 /// review's verdict and, while its grade may change, the grade buttons, which post `quality`
 /// (or `claim=right` for "I was right") with `csrf_token`, `card_id` and `review_token` to
@@ -296,6 +321,9 @@ pub struct AnsweredView {
     pub given: String,
     /// The expected answer.
     pub expected: String,
+    /// A multi card's choices in written order, each marked against the answer; empty for
+    /// other kinds, which compare `given` with `expected` instead.
+    pub options: Vec<MarkedOption>,
     pub explanation: Option<String>,
     /// Where in the source the fact stands, e.g. "paragraph 9".
     pub source: Option<String>,

@@ -147,9 +147,18 @@ fn the_admin_sets_the_registration_mode_with_the_form() {
     );
     let page = root.get("/admin");
     assert!(
-        page.text.contains("settings.registration"),
-        "the change is in the log"
+        page.text
+            .contains(r#"<td data-action="settings.registration">Changed who may register</td>"#),
+        "the change is in the log, in words: {}",
+        page.text
     );
+    assert!(
+        page.text
+            .contains("from Open (anyone may register) to Closed (only the admin adds accounts)"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("open -&gt; closed"), "no raw codes");
 }
 
 #[test]

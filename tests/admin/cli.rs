@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use studyhall::store::{RegistrationMode, Role, Store, StoreConfig};
 
@@ -223,6 +223,56 @@ fn user_add_on_an_older_database_says_to_start_the_server_and_migrates_nothing()
         .query_row("SELECT count(*) FROM users", [], |row| row.get(0))
         .unwrap();
     assert_eq!(users, 0, "nobody was added");
+}
+
+#[test]
+fn serve_prints_the_ready_line_and_the_setup_link_after_the_log_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // Both streams in one pipe, in the order a terminal shows them.
+    let mut server = Command::new("sh")
+        .args([
+            "-c",
+            r#"exec "$0" serve --addr "$1" --db "$2" 2>&1"#,
+            env!("CARGO_BIN_EXE_studyhall"),
+            &format!("127.0.0.1:{port}"),
+            db.to_str().unwrap(),
+        ])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let output = BufReader::new(server.stdout.take().expect("stdout"));
+    let mut lines = Vec::new();
+    for line in output.lines().map_while(Result::ok).take(40) {
+        let done = line.starts_with("Set up the admin account: ");
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    server.kill().expect("the server stops");
+    server.wait().expect("the server ended");
+    let ready = lines
+        .iter()
+        .position(|line| line.starts_with("studyhall is ready"))
+        .unwrap_or_else(|| panic!("a ready line: {lines:#?}"));
+    assert_eq!(
+        ready + 2,
+        lines.len(),
+        "the set-up link follows: {lines:#?}"
+    );
+    assert!(
+        lines[..ready]
+            .iter()
+            .any(|line| line.contains("starting service")),
+        "actix's start-up lines come first: {lines:#?}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod common;
 
 mod access;
+mod adding_users;
 mod admin_page;
 mod cli;
 mod privacy;

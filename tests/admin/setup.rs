@@ -96,6 +96,19 @@ fn a_wrong_or_expired_link_or_one_opened_once_there_is_an_admin_is_404() {
     browser.get(&format!("/setup/{TOKEN}")).assert_status(404);
 }
 
+/// The `id` of the one input with `autofocus` on `page`.
+fn focused_field(page: &crate::site::Page) -> String {
+    let inputs: Vec<&str> = page
+        .text
+        .split("<input")
+        .skip(1)
+        .filter(|input| input[..input.find('>').unwrap_or(input.len())].contains(" autofocus"))
+        .collect();
+    assert_eq!(inputs.len(), 1, "one field has the focus: {}", page.text);
+    let id = inputs[0].split("id=\"").nth(1).expect("an id");
+    id[..id.find('"').unwrap()].to_string()
+}
+
 #[test]
 fn a_refused_setup_form_says_why_creates_nothing_and_keeps_the_link() {
     let app = app_with_setup_link();
@@ -103,11 +116,18 @@ fn a_refused_setup_form_says_why_creates_nothing_and_keeps_the_link() {
     let differ = create_admin(&browser, "root", "another password entirely");
     differ.assert_status(422);
     assert!(differ.text.contains("differ"), "{}", differ.text);
+    assert_eq!(
+        focused_field(&differ),
+        "password",
+        "the field to fix has the focus"
+    );
     let bad_name = create_admin(&browser, "no spaces allowed", PASSWORD);
     bad_name.assert_status(422);
+    assert_eq!(focused_field(&bad_name), "username");
     add_user(&app, "ada", Role::Student);
     let taken = create_admin(&browser, "ADA", PASSWORD);
     taken.assert_status(409);
+    assert_eq!(focused_field(&taken), "username");
     let path = format!("/setup/{TOKEN}");
     let no_csrf = [
         ("username", "root"),

@@ -220,6 +220,14 @@ async fn create_a_class(browser: &Browser, app: &TestApp, shots: &mut Shots) -> 
     let code = browser.element("p.join-code").await.text().await;
     let code = code.expect("the join code").trim().to_string();
     assert!(code.len() >= 6, "a join code: {code:?}");
+    let whole_row = browser
+        .js("const menu = document.querySelector('#assign-set');
+             return menu.offsetWidth >= menu.closest('.assign-fields').clientWidth - 1;")
+        .await;
+    assert_eq!(
+        whole_row, true,
+        "the set menu takes the whole row, so titles show whole"
+    );
     shots.take_whole(browser, "class-page").await;
     (class_path, code)
 }
@@ -326,7 +334,7 @@ async fn read_the_dashboards(
     let cards = browser
         .js(
             "return [...document.querySelectorAll('table.history tbody tr')]
-                 .map(row => row.children[1].innerText.split('\\n')[0].trim());",
+                 .map(row => row.querySelector('.prompt-line').title.split(': ')[0]);",
         )
         .await;
     let mut listed: Vec<String> = serde_json::from_value(cards).expect("card ids");
@@ -356,12 +364,22 @@ async fn read_the_dashboards(
         )
         .await;
     let rows = rows.as_array().expect("the analysis rows").clone();
-    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert_eq!(rows.len(), studied.len(), "a row per card tried: {rows:?}");
     for row in &rows {
         let card = row["card"].as_str().unwrap_or_default().to_string();
-        let attempts = if studied.contains(&card) { "1" } else { "0" };
-        assert_eq!(row["attempts"], attempts, "{card}: {row}");
+        assert!(studied.contains(&card), "{card}: {row}");
+        assert_eq!(row["attempts"], "1", "{card}: {row}");
     }
+    let untried = browser
+        .element("details.untried summary")
+        .await
+        .text()
+        .await;
+    assert_eq!(
+        untried.expect("the fold's summary").trim(),
+        "3 cards not tried yet",
+        "the other three, folded under their count"
+    );
     let missed = rows.iter().find(|row| row["card"] == "divided-city");
     let missed = missed.expect("the text card's row");
     assert!(

@@ -196,6 +196,11 @@ async fn study_one(
         })
         .await;
     assert_eq!(focus.tag, "button");
+    let rows = browser
+        .js("const tops = Array.from(document.querySelectorAll('.grades button'), b => b.offsetTop);
+             return new Set(tops).size;")
+        .await;
+    assert_eq!(rows, 1, "{card_id}: the grade buttons share one row");
     album.take(browser, &format!("verdict-{card_id}")).await;
     browser.press_and_wait(&grade_key.to_string()).await;
     card_id
@@ -306,6 +311,17 @@ async fn a_student_registers_and_studies_five_cards_with_the_keyboard_alone() {
         .goto(&format!("{}/study/{ESSAY_SET}", app.address))
         .await;
     album.take(&browser, "card").await;
+    let header = browser
+        .js("return document.querySelector('.site-header').offsetHeight;")
+        .await;
+    assert!(
+        header.as_f64().is_some_and(|height| height < 100.0),
+        "the phone header in one or two rows: {header} px"
+    );
+    let scrolls = browser
+        .js("return document.documentElement.scrollWidth > window.innerWidth;")
+        .await;
+    assert_eq!(scrolls, false, "no horizontal scroll at phone width");
     assert_eq!(browser.focus().await.id, "answer");
     browser.press("1950").await;
     browser.press_and_wait(&enter.to_string()).await;

@@ -126,7 +126,7 @@ fn a_bad_assignment_is_refused_next_to_the_form_and_assigns_nothing() {
     let cases = [
         ("1000", "", "whole number from 0 to 999"),
         ("five", "", "whole number from 0 to 999"),
-        ("", "2001-01-01", "has passed"),
+        ("", "2001-01-01", "exam date, 1 Jan 2001, has passed"),
         ("", "next week", "is not a date"),
     ];
     for (limit, exam, expected) in cases {
@@ -188,7 +188,7 @@ fn assigning_an_assigned_set_again_changes_its_limit_and_exam_date() {
         303
     );
     let page = ada.get(&class.path).text();
-    let label = exam.date().strftime("%a %-d %b %Y").to_string();
+    let label = exam.date().strftime("%-d %b %Y").to_string();
     assert!(page.contains(&format!("Everyone 7 {label}")), "{page}");
     assert_eq!(assign_essay_set(&ada, &class, "", "").status, 303);
     assert!(

@@ -1,6 +1,6 @@
 //! The class dashboard and the page about one student.
 
-use crate::support::{Classroom, WHO_CARD, answered_class};
+use crate::support::{Classroom, WHO_CARD, answered_class, other_cards};
 
 /// The table row of `username` on the dashboard.
 fn row<'a>(html: &'a str, username: &str) -> &'a str {
@@ -23,6 +23,14 @@ fn the_dashboard_shows_each_students_figures_and_flags_the_one_falling_behind() 
     let class = answered_class();
     let page = class.room.instructor().get(&class.room.path("dashboard"));
     assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains(&format!(
+            r#"<a href="{}" id="class-page-link">"#,
+            class.room.path("").trim_end_matches('/')
+        )),
+        "a way back to the class page: {}",
+        page.body
+    );
     // studied, due now, overdue, retention over 30 days
     assert_eq!(cells(row(&page.body, "ann")), ["3", "0", "0", "67%"]);
     assert_eq!(
@@ -121,7 +129,11 @@ fn the_student_page_shows_progress_per_set_and_tag_and_the_history_newest_first(
     let number = page.body.find("essay-anniversary").unwrap();
     let who = page.body.find(WHO_CARD).unwrap();
     assert!(number < who, "the last answer comes first");
-    assert!(page.body.contains("<td>Mao</td>"), "the answer as given");
+    assert!(
+        page.body
+            .contains(r#"<span class="answer-line">Mao</span>"#),
+        "the answer as given"
+    );
     assert!(page.body.contains("verdict-tag-wrong"));
 }
 
@@ -137,4 +149,22 @@ fn a_student_page_for_someone_outside_the_class_is_not_found() {
         room.instructor().get(&room.path("students/nobody")).status,
         404
     );
+}
+
+#[test]
+fn a_long_review_history_comes_twenty_compact_rows_a_page() {
+    let class = answered_class();
+    let (dora, _) = class.room.student("dora2");
+    for card in other_cards(25) {
+        class.room.reviewed_days_ago(dora, &card, 3);
+    }
+    let path = class.room.path(&format!("students/{}", dora.0));
+    let instructor = class.room.instructor();
+    let first = instructor.get(&path);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(first.body.matches(r#"<td class="when">"#).count(), 20);
+    assert!(first.body.contains("Page 1 of 2"), "{}", first.body);
+    assert!(first.body.contains(r#"href="?page=2" rel="next""#));
+    let second = instructor.get(&format!("{path}?page=2"));
+    assert_eq!(second.body.matches(r#"<td class="when">"#).count(), 5);
 }

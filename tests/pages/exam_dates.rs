@@ -56,6 +56,16 @@ fn exam_time(page: &Page) -> (String, String) {
     (datetime, crate::html::text(inside))
 }
 
+/// Whether `text` is a day as every page writes it: "17 Dec 2026" (one or two digits, a
+/// three-letter month, four digits), not "2026-12-17" nor "Thursday 17 December 2026".
+fn is_day_as_pages_write_it(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(' ').collect();
+    matches!(parts.as_slice(), [day, month, year]
+        if (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
+            && month.len() == 3 && month.chars().all(|c| c.is_ascii_alphabetic())
+            && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The verdict page of the card shown, answered "Stalin" (following a redirect to it, if the
 /// answer is answered with one).
 fn verdict(student: &Visitor) -> Page {
@@ -84,6 +94,12 @@ fn the_home_page_and_the_study_bar_count_down_to_the_exam_a_class_gives_the_set(
     assert_eq!(
         exam_time(&home),
         (exam.to_string(), "Exam in 12 days".to_string())
+    );
+    let (time, _) = home.element("time", "datetime", &exam.to_string()).unwrap();
+    let title = time.attr("title").unwrap_or_default();
+    assert!(
+        is_day_as_pages_write_it(title),
+        "the exam day in the one format for days: {title:?}"
     );
     let (progress, _) = home
         .element("a", "href", &format!("/progress?set={ESSAY_SET}"))

@@ -49,3 +49,30 @@ fn the_study_and_verdict_pages_have_a_help_button_and_the_help_says_how_to_leave
     assert_eq!(verdict.status, 200, "{}", verdict.text());
     assert_help_button_in_the_bar(&verdict);
 }
+
+#[test]
+fn only_the_pages_with_shortcuts_offer_their_help_in_the_footer() {
+    let site = Site::start();
+    let visitor = site.visitor();
+    for path in ["/login", "/no-such-page"] {
+        let page = visitor.get(path);
+        assert!(
+            page.element("button", "id", "keyboard-help-button")
+                .is_none(),
+            "{path}: no shortcuts, no help button"
+        );
+    }
+    let ada = site.student("ada");
+    assert!(
+        ada.get("/")
+            .element("button", "id", "keyboard-help-button")
+            .is_none(),
+        "the home page has no shortcuts"
+    );
+    assert!(
+        ada.card()
+            .element("button", "id", "keyboard-help-button")
+            .is_some(),
+        "a card has"
+    );
+}

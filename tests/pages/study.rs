@@ -200,6 +200,71 @@ fn a_multi_card_sends_every_ticked_box_as_its_own_answer_field() {
 }
 
 #[test]
+fn a_multi_card_verdict_marks_each_choice_picked_right_picked_wrong_or_missed_in_words() {
+    let site = Site::start();
+    let ada = studying(&site, "common-explanations-questioned");
+    let form = ada
+        .card()
+        .answer_form()
+        .tick("answer", "Pressure from the Soviet military")
+        .tick(
+            "answer",
+            "A wish to bog the United States down in an East Asian war",
+        );
+    let verdict = ada.check(&form, &form.submit());
+    assert!(verdict.text().contains("Not quite"), "{}", verdict.text());
+
+    let marks: Vec<(String, String)> = crate::html::tags(&verdict.html, "li")
+        .into_iter()
+        .filter_map(|li| {
+            let mark = li.attr("data-mark")?.to_string();
+            Some((
+                crate::html::text(crate::html::inner(&verdict.html, &li)),
+                mark,
+            ))
+        })
+        .collect();
+    let expect = |text: &str, words: &str, mark: &str| {
+        (
+            format!("{text} {words}").trim().to_string(),
+            mark.to_string(),
+        )
+    };
+    assert_eq!(
+        marks,
+        [
+            expect(
+                "The speech that left Korea outside the US defense perimeter",
+                "Missed: an answer",
+                "missed"
+            ),
+            expect(
+                "A wish to bog the United States down in an East Asian war",
+                "Picked: right",
+                "picked-right"
+            ),
+            expect(
+                "Spreading the Chinese Communist model of taking power by armed struggle across East Asia",
+                "Missed: an answer",
+                "missed"
+            ),
+            expect(
+                "Pressure from the Soviet military",
+                "Picked: not an answer",
+                "picked-wrong"
+            ),
+            expect("Fear that Japan would rearm", "", "left-out"),
+        ],
+        "every choice in written order, its mark said in words as well as shown"
+    );
+    assert!(
+        !verdict.text().contains("Expected"),
+        "no comma-joined lists to diff by eye: {}",
+        verdict.text()
+    );
+}
+
+#[test]
 fn a_true_false_card_offers_true_and_false() {
     let site = Site::start();
     let ada = studying(&site, "scholars-agree-truefalse");

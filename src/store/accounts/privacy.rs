@@ -1,5 +1,6 @@
 //! Everything the database holds about one person, gathered for them to download: their
-//! account, classes, the SM-2 state of each card they studied and every review they gave.
+//! account, classes, the SM-2 state of each card they studied and every review they gave,
+//! with the decision on it where they claimed "I was right".
 //!
 //! Deleting an account is [`Store::delete_user`](crate::store::Store::delete_user), in
 //! [`super::admin`].
@@ -8,6 +9,7 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::store::teaching::recalled::{CLAIM_DECISION, RULING_JOIN};
 use crate::store::{Role, Store, StoreError, UserId};
 
 /// All of one user's data, in the shape of the JSON download.
@@ -78,6 +80,10 @@ pub struct ReviewData {
     pub scheduled: bool,
     /// Whether they claimed "I was right" over the verdict.
     pub overridden: bool,
+    /// What became of the answer when an instructor ruled on it: `accepted` or `rejected`
+    /// (for a wrong answer someone claimed, theirs or the same answer of another review);
+    /// `pending` for their claim not decided yet; `None` when there is nothing to decide.
+    pub claim_decision: Option<String>,
     pub duration_ms: Option<i64>,
     pub interval_after_days: u32,
     pub due_day_after: String,
@@ -165,15 +171,18 @@ fn card_states(connection: &Connection, user: UserId) -> Result<Vec<CardStateDat
 }
 
 fn reviews(connection: &Connection, user: UserId) -> Result<Vec<ReviewData>, StoreError> {
-    let mut statement = connection.prepare_cached(
+    // The decision as the review log export gives it: one definition, in `recalled`.
+    let sql = format!(
         "SELECT sets.slug, cards.slug, r.reviewed_at, r.study_day, r.answer, r.verdict,
                 r.quality, r.scheduled, r.overridden, r.duration_ms, r.interval_after,
-                r.due_day_after
+                r.due_day_after, {CLAIM_DECISION}
          FROM reviews AS r
          JOIN cards ON cards.id = r.card_id
          JOIN sets ON sets.id = r.set_id
-         WHERE r.user_id = ?1 ORDER BY r.id",
-    )?;
+         {RULING_JOIN}
+         WHERE r.user_id = ?1 ORDER BY r.id"
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
     let rows = statement.query_map([user], |row| {
         Ok(ReviewData {
             set: row.get(0)?,
@@ -188,6 +197,7 @@ fn reviews(connection: &Connection, user: UserId) -> Result<Vec<ReviewData>, Sto
             duration_ms: row.get(9)?,
             interval_after_days: row.get(10)?,
             due_day_after: row.get(11)?,
+            claim_decision: row.get(12)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

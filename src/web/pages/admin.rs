@@ -1,5 +1,6 @@
-//! `/admin`, for the admin only (403 for anyone else): the users with their roles, each user's
-//! data download and deletion, the registration mode and the latest lines of the audit log.
+//! `/admin`, for the admin only (403 for anyone else): the users with their roles, adding a
+//! user ([`add_user`]), each user's data download and deletion, the registration mode and the
+//! latest lines of the audit log.
 //!
 //! Every change is a POST form with the session's CSRF token, then a 303 back to `/admin` with
 //! a notice; a refused change shows the page again with why, and changes nothing.
@@ -14,11 +15,15 @@ use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{
-    AdminView, AuditRow, Section, UserRow, actor_label, day_label, instant_label, mode_options,
+    AddedUserView, AdminView, AuditRow, Section, UserRow, actor_label, audit_action_label,
+    audit_detail, day_label, instant_label, mode_options,
 };
 
 use super::account::data_download;
+
+mod add_user;
 use super::{FormFields, Visitor, layout, redirect, render};
+pub use add_user::add_user;
 
 /// How many lines of the audit log the page shows.
 const AUDIT_LINES: u32 = 20;
@@ -40,7 +45,7 @@ pub async fn show(
         .as_deref()
         .and_then(notice_for)
         .map(str::to_string);
-    admin_page(&state, &visitor, notice, None).await
+    admin_page(&state, &visitor, notice, None, None).await
 }
 
 pub async fn change_role(
@@ -135,12 +140,13 @@ pub async fn delete_user(
     Ok(response)
 }
 
-/// The admin page, with a notice or an error.
+/// The admin page, with a notice or an error, and the user just added.
 async fn admin_page(
     state: &AppState,
     visitor: &SignedIn,
     notice: Option<String>,
     error: Option<String>,
+    added: Option<AddedUserView>,
 ) -> Result<HttpResponse, PageError> {
     let store = state.store.clone();
     let (users, mode, audit) = blocking(move || {
@@ -163,12 +169,14 @@ async fn admin_page(
             .map(|entry| AuditRow {
                 at: instant_label(entry.at_ms),
                 actor: actor_label(entry.actor.as_deref()),
+                what: audit_action_label(&entry.action),
+                detail: audit_detail(&entry.action, &entry.detail),
                 action: entry.action,
-                detail: entry.detail,
             })
             .collect(),
         notice,
         error,
+        added,
     };
     render(state, "admin.html", &view)
 }
@@ -180,7 +188,7 @@ async fn refused(
     error: &AppError,
 ) -> Result<HttpResponse, PageError> {
     let message = format!("{} Nothing was changed.", sentence(&error.to_string()));
-    let mut response = admin_page(state, visitor, None, Some(message)).await?;
+    let mut response = admin_page(state, visitor, None, Some(message), None).await?;
     *response.status_mut() = error.status();
     Ok(response)
 }

@@ -7,7 +7,7 @@
 //! - [`study`]: one card at a time, the verdict and the grade.
 //! - [`progress`]: the student's figures.
 //! - [`setup`]: the one-time link that creates the admin; [`admin`]: users, roles, the
-//!   registration mode; [`account`]: a user's data download and account deletion.
+//!   registration mode; [`password_link`]: the one-time link an added user sets a password with; [`account`]: a user's data download and account deletion.
 //! - [`dashboards`]: the instructors' class dashboards, item analysis, disputes and exports.
 //! - [`error_page`]: the error page with a signed-in visitor's header.
 
@@ -20,6 +20,7 @@ mod error_page;
 mod form;
 mod home;
 mod join;
+mod password_link;
 mod progress;
 pub(crate) mod registration;
 mod setup;
@@ -70,6 +71,12 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route(
             "/admin/registration",
             web::post().to(admin::set_registration),
+        )
+        .route("/admin/users", web::post().to(admin::add_user))
+        .route("/password/{token}", web::get().to(password_link::show))
+        .route(
+            "/password/{token}",
+            web::post().to(password_link::set_password),
         )
         .route("/admin/users/{id}/role", web::post().to(admin::change_role))
         .route(

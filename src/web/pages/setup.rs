@@ -54,7 +54,7 @@ pub async fn create_admin(
     let checked = check_form(&username, form.get("password"), form.get("password_again"));
     let (name, password) = match checked {
         Ok(valid) => valid,
-        Err(error) => return refused(&state, &request, token, username, &error),
+        Err((field, error)) => return refused(&state, &request, token, username, field, &error),
     };
     let hash = blocking(move || hash_password(&password)).await?;
     let created = state
@@ -65,7 +65,7 @@ pub async fn create_admin(
         Ok(Ok(admin)) => admin,
         Ok(Err(_used_meanwhile)) => return Err(invalid_link()),
         Err(error @ AppError::Conflict { .. }) => {
-            return refused(&state, &request, token, username, &error);
+            return refused(&state, &request, token, username, Field::Username, &error);
         }
         Err(error) => return Err(error.into()),
     };
@@ -86,13 +86,25 @@ async fn link_works(state: &AppState, token: &str) -> Result<bool, AppError> {
     blocking(move || store.setup_token_is_valid(&token, now_ms())).await
 }
 
-/// The username and password, if the form is acceptable.
-fn check_form(username: &str, password: &str, again: &str) -> Result<(Username, String), AppError> {
-    let username = Username::parse(username)?;
-    validate_new_password(password)?;
+/// The field of the form a refusal is about: it gets the focus when the form comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Username,
+    Password,
+}
+
+/// The username and password, if the form is acceptable; else the field at fault and why.
+fn check_form(
+    username: &str,
+    password: &str,
+    again: &str,
+) -> Result<(Username, String), (Field, AppError)> {
+    let username = Username::parse(username).map_err(|error| (Field::Username, error.into()))?;
+    validate_new_password(password).map_err(|error| (Field::Password, error.into()))?;
     if password != again {
-        return Err(AppError::Invalid(
-            "the two passwords differ: type the same one twice".into(),
+        return Err((
+            Field::Password,
+            AppError::Invalid("the two passwords differ: type the same one twice".into()),
         ));
     }
     Ok((username, password.to_string()))
@@ -104,13 +116,18 @@ fn refused(
     request: &HttpRequest,
     token: String,
     username: String,
+    field: Field,
     error: &AppError,
 ) -> Result<HttpResponse, PageError> {
     let mut message = error.to_string();
     if let Some(first) = message.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
-    let mut response = setup_form(state, request, token, username, Some(message))?;
+    let wrong = match field {
+        Field::Username => "username",
+        Field::Password => "password",
+    };
+    let mut response = setup_form(state, request, token, username, Some((message, wrong)))?;
     *response.status_mut() = error.status();
     Ok(response)
 }
@@ -120,14 +137,17 @@ fn setup_form(
     request: &HttpRequest,
     token: String,
     username: String,
-    error: Option<String>,
+    error: Option<(String, &'static str)>,
 ) -> Result<HttpResponse, PageError> {
     let (csrf_token, is_new) = anonymous_csrf_token(request);
+    let (error, wrong_field) =
+        error.map_or((None, None), |(error, field)| (Some(error), Some(field)));
     let view = SetupView {
         layout: LayoutView::signed_out("Set up", &csrf_token),
         token,
         username,
         error,
+        wrong_field,
         min_password_chars: MIN_PASSWORD_CHARS,
     };
     let mut response = render(state, "setup.html", &view)?;
@@ -149,13 +169,14 @@ mod tests {
         assert!(check_form("root", good, good).is_ok());
         assert!(matches!(
             check_form("r", good, good),
-            Err(AppError::Invalid(_))
+            Err((Field::Username, AppError::Invalid(_)))
         ));
         assert!(matches!(
             check_form("root", "short", "short"),
-            Err(AppError::Invalid(_))
+            Err((Field::Password, AppError::Invalid(_)))
         ));
-        let differ = check_form("root", good, "correct horse battery!").unwrap_err();
+        let (field, differ) = check_form("root", good, "correct horse battery!").unwrap_err();
+        assert_eq!(field, Field::Password, "the field to fix gets the focus");
         assert!(differ.to_string().contains("differ"), "{differ}");
     }
 }

@@ -2,8 +2,6 @@
 //! (users, roles, the registration mode, the audit log), a user's own account page, and the
 //! register page's registration mode.
 
-use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{LayoutView, RegisterView};
@@ -19,6 +17,8 @@ pub struct SetupView {
     pub username: String,
     /// Why the last attempt was refused.
     pub error: Option<String>,
+    /// The field the refusal is about, `username` or `password`: it gets the focus.
+    pub wrong_field: Option<&'static str>,
     pub min_password_chars: usize,
 }
 
@@ -71,11 +71,15 @@ pub struct ModeOption {
 /// One line of the audit log on the admin page.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditRow {
-    /// e.g. "2025-03-03 14:05 UTC".
+    /// e.g. "3 Mar 2025, 14:05 UTC".
     pub at: String,
     /// Who did it: a username, or "—" (the command line, or an account since deleted).
     pub actor: String,
+    /// The action's code as recorded, e.g. `settings.registration`.
     pub action: String,
+    /// What was done, in words: "Changed who may register".
+    pub what: String,
+    /// The detail in words: "from Closed (…) to Open (…)".
     pub detail: String,
 }
 
@@ -92,6 +96,35 @@ pub struct AdminView {
     pub notice: Option<String>,
     /// Why the last change was refused; nothing was changed.
     pub error: Option<String>,
+    /// The user just added, with their one-time link; shown once, as only its hash is kept.
+    pub added: Option<AddedUserView>,
+}
+
+/// A user the admin just added (the form posts `username`, `role` and `csrf_token` to
+/// `/admin/users`), and the link that lets them set their password.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddedUserView {
+    pub username: String,
+    /// `admin`, `instructor` or `student`.
+    pub role: String,
+    /// The whole link to pass on, e.g. "http://quiz.example.org/password/3f9a…".
+    pub link: String,
+    /// How long the link works, e.g. "7 days".
+    pub valid_for: String,
+}
+
+/// The page an added user opens with their link (`password.html`), which posts `password`,
+/// `password_again` and `csrf_token` to `/password/{token}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PasswordLinkView {
+    pub layout: LayoutView,
+    /// The token of the link, for the form's action.
+    pub token: String,
+    /// Whose password it sets.
+    pub username: String,
+    /// Why the last attempt was refused.
+    pub error: Option<String>,
+    pub min_password_chars: usize,
 }
 
 /// A user's own account page (`account.html`): the data download link, and the delete form,
@@ -140,20 +173,6 @@ pub fn mode_options(current: &str) -> Vec<ModeOption> {
     .collect()
 }
 
-/// A day as the pages write it: "3 Mar 2025".
-pub fn day_label(date: Date) -> String {
-    date.strftime("%-d %b %Y").to_string()
-}
-
-/// An instant of the audit log: "2025-03-03 14:05 UTC"; out of range (a hand-edited
-/// database), the number as stored.
-pub fn instant_label(at_ms: i64) -> String {
-    Timestamp::from_millisecond(at_ms).map_or_else(
-        |_| at_ms.to_string(),
-        |at| at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
-    )
-}
-
 /// Who did a logged action, for a person: the username, or "—" when no account is known (the
 /// command line, or an account since deleted: the log cannot tell them apart).
 pub fn actor_label(actor: Option<&str>) -> String {
@@ -163,13 +182,6 @@ pub fn actor_label(actor: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_and_instants_read_as_people_write_them() {
-        assert_eq!(day_label(jiff::civil::date(2025, 3, 3)), "3 Mar 2025");
-        assert_eq!(instant_label(1_741_010_700_000), "2025-03-03 14:05 UTC");
-        assert_eq!(instant_label(i64::MAX), i64::MAX.to_string());
-    }
 
     #[test]
     fn exactly_the_current_mode_is_checked() {

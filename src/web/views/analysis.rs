@@ -22,6 +22,13 @@ pub struct ItemRow {
     pub wrong_answers: Vec<(String, u32)>,
 }
 
+/// A card nobody has tried yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UntriedCard {
+    pub card_id: String,
+    pub prompt: String,
+}
+
 /// A link that narrows the analysis to one class, or widens it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScopeLink {
@@ -40,7 +47,11 @@ pub struct AnalysisView {
     /// Whose reviews are counted, in words: "every student", "the members of 7B".
     pub audience: String,
     pub scopes: Vec<ScopeLink>,
+    /// The cards someone tried, hardest first.
     pub cards: Vec<ItemRow>,
+    /// The cards nobody tried yet, in the file's order: only counted and listed folded, so
+    /// that a long set does not bury the cards with figures under empty rows.
+    pub untried: Vec<UntriedCard>,
     /// The class the figures are narrowed to (`?class=ID`), kept by the export link.
     pub class_id: Option<i64>,
 }

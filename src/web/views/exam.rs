@@ -12,7 +12,7 @@ pub struct ExamView {
     pub countdown: String,
     /// The day as `YYYY-MM-DD`, for `<time datetime>`.
     pub day: String,
-    /// The day in words, e.g. "Friday 20 March 2026": the countdown's tooltip.
+    /// The day as the pages write it, e.g. "20 Mar 2026": the countdown's tooltip.
     pub date_label: String,
 }
 
@@ -22,7 +22,7 @@ impl ExamView {
         ExamView {
             countdown: exam_countdown(today, exam),
             day: exam.to_string(),
-            date_label: exam.date().strftime("%A %-d %B %Y").to_string(),
+            date_label: super::study_day_label(exam),
         }
     }
 
@@ -72,7 +72,7 @@ mod tests {
         let view = ExamView::new(day("2026-03-08"), day("2026-03-20"));
         assert_eq!(view.countdown, "Exam in 12 days");
         assert_eq!(view.day, "2026-03-20");
-        assert_eq!(view.date_label, "Friday 20 March 2026");
+        assert_eq!(view.date_label, "20 Mar 2026");
         assert_eq!(ExamView::of(day("2026-03-08"), None), None);
     }
 }

@@ -57,9 +57,9 @@ pub struct ForecastBar {
     pub height: f64,
     /// The bar's centre, where its axis label is anchored.
     pub center: f64,
-    /// The day in words, e.g. "Tue 4 Mar", for the data table.
+    /// The day, e.g. "4 Mar 2025", for the data table.
     pub day_label: String,
-    /// The day and count in words, e.g. "Tue 4 Mar: 3 reviews", for the bar's tooltip.
+    /// The day and count in words, e.g. "4 Mar 2025: 3 reviews", for the bar's tooltip.
     pub label: String,
     /// A short label under the axis, e.g. "4 Mar", on every seventh day; empty on the others.
     pub axis_label: String,
@@ -162,10 +162,7 @@ fn nice_step(max: u32) -> u32 {
 }
 
 fn long_day(day: &str, date: Option<Date>) -> String {
-    date.map_or_else(
-        || day.to_string(),
-        |date| date.strftime("%a %-d %b").to_string(),
-    )
+    date.map_or_else(|| day.to_string(), super::day_label)
 }
 
 fn reviews(count: u32) -> String {
@@ -264,13 +261,13 @@ mod tests {
     #[test]
     fn bars_are_labelled_with_the_day_and_count_in_words() {
         let chart = forecast_chart(&days(&[1, 2, 0, 0, 0, 0, 0, 4]));
-        assert_eq!(chart.bars[0].label, "Tue 4 Mar: 1 review");
-        assert_eq!(chart.bars[1].label, "Wed 5 Mar: 2 reviews");
+        assert_eq!(chart.bars[0].label, "4 Mar 2025: 1 review");
+        assert_eq!(chart.bars[1].label, "5 Mar 2025: 2 reviews");
         let axis: Vec<&str> = chart.bars.iter().map(|b| b.axis_label.as_str()).collect();
         assert_eq!(axis, ["4 Mar", "", "", "", "", "", "", "11 Mar"]);
         assert_eq!(
             chart.summary,
-            "7 reviews due over the next 8 days, most on Tue 11 Mar (4)."
+            "7 reviews due over the next 8 days, most on 11 Mar 2025 (4)."
         );
     }
 

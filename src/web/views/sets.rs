@@ -130,7 +130,7 @@ pub struct SetPageView {
     /// `open` or `restricted`; the form posts `visibility`, `back` and `csrf_token` to
     /// `/teach/sets/{set_id}/visibility`.
     pub visibility: String,
-    /// When the set's file last changed: "2025-03-03 14:05 UTC".
+    /// When the set's file last changed: "3 Mar 2025, 14:05 UTC".
     pub updated: String,
     /// Just published: the page says so.
     pub published: bool,

@@ -24,7 +24,7 @@ pub struct SetProgressRow {
 /// One review in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryRow {
-    /// "2026-03-10 09:30 UTC".
+    /// "10 Mar 2026, 09:30 UTC".
     pub when: String,
     pub set_id: String,
     pub card_id: String,

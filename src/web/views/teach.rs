@@ -108,7 +108,7 @@ pub struct AssignedSetRow {
     pub restricted: bool,
     /// The class's daily limit of new cards for the set, if any.
     pub daily_new_limit: Option<u32>,
-    /// The exam day in words, e.g. "Fri 12 Jun 2026", if any.
+    /// The exam day, e.g. "12 Jun 2026", if any.
     pub exam: Option<String>,
 }
 

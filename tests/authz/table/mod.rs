@@ -270,6 +270,21 @@ fn study_pages(world: &World) -> Vec<Row> {
             [NOT_FOUND; 5],
         )
         .before_sign_in(),
+        Row::get(
+            "/password/{token}",
+            "/password/no-such-link",
+            [NOT_FOUND; 5],
+        ),
+        Row::post(
+            "/password/{token}",
+            "/password/no-such-link",
+            Body::form(&[
+                ("password", crate::site::PASSWORD),
+                ("password_again", crate::site::PASSWORD),
+            ]),
+            [NOT_FOUND; 5],
+        )
+        .before_sign_in(),
     ]
 }
 
@@ -283,6 +298,13 @@ fn admin_pages(world: &World) -> Vec<Row> {
             "/admin/registration",
             Body::form(&[("registration", "open")]),
             admin_done("/admin?done=registration"),
+        ),
+        // Only the admin gets through: the admin page again, with the new user's link.
+        Row::post(
+            "/admin/users",
+            "/admin/users",
+            Body::form(&[("username", "added"), ("role", "student")]),
+            ADMIN_ONLY,
         ),
         Row::post(
             "/admin/users/{id}/role",

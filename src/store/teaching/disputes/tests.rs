@@ -3,6 +3,7 @@
 //! a ruling ([`figures`]), what the student is told ([`notices`]) and the migration of the
 //! decisions of 0002 ([`migration`]).
 
+mod download;
 mod figures;
 mod migration;
 mod notices;

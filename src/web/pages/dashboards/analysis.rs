@@ -1,5 +1,5 @@
-//! `GET /teach/sets/{set_id}/analysis[?class=ID]`: each card of a set, hardest first, with the
-//! most common wrong answers.
+//! `GET /teach/sets/{set_id}/analysis[?class=ID]`: each card of a set that was tried, hardest
+//! first, with the most common wrong answers; the cards nobody tried, counted and folded.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use crate::web::blocking;
 use crate::web::error::PageError;
 use crate::web::pages::{Visitor, layout, render};
 use crate::web::state::AppState;
-use crate::web::views::{AnalysisView, ItemRow, ScopeLink, Section, percent};
+use crate::web::views::{AnalysisView, ItemRow, ScopeLink, Section, UntriedCard, percent};
 
 use super::access::{SetAccess, set_for};
 
@@ -32,6 +32,8 @@ pub async fn show(
         access.audience.clone(),
     );
     let cards = blocking(move || store.item_analysis(&set_id, &audience)).await?;
+    let (tried, untried): (Vec<&CardAnalysis>, Vec<&CardAnalysis>) =
+        cards.iter().partition(|card| card.attempts > 0);
     let view = AnalysisView {
         layout: layout(
             &visitor,
@@ -42,7 +44,14 @@ pub async fn show(
         set_title: access.set.title.clone(),
         audience: audience_label(&access.audience, &access.own),
         scopes: scope_links(&access),
-        cards: cards.iter().map(item_row).collect(),
+        cards: tried.into_iter().map(item_row).collect(),
+        untried: untried
+            .into_iter()
+            .map(|card| UntriedCard {
+                card_id: card.card.to_string(),
+                prompt: card.prompt.clone(),
+            })
+            .collect(),
         class_id: access.requested.map(|class| class.0),
     };
     render(&state, "set_analysis.html", &view)

@@ -21,8 +21,9 @@ use crate::web::views::{
 
 use super::access::class_for;
 
-/// Reviews per page of a student's history.
-const HISTORY_PAGE: u32 = 50;
+/// Reviews per page of a student's history: a page that fits a screen or two, not one long
+/// scroll.
+const HISTORY_PAGE: u32 = 20;
 
 #[derive(Debug, Deserialize)]
 pub struct SortQuery {

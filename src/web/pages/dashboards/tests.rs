@@ -138,6 +138,10 @@ fn the_item_analysis_lists_cards_with_their_wrong_answers() {
             mean_ef: "2.36".into(),
             wrong_answers: vec![("seoul".into(), 2)],
         }],
+        untried: vec![UntriedCard {
+            card_id: "river".into(),
+            prompt: "Longest river?".into(),
+        }],
         class_id: Some(4),
     };
     let html = render("set_analysis.html", &view);
@@ -151,6 +155,10 @@ fn the_item_analysis_lists_cards_with_their_wrong_answers() {
         "{html}"
     );
     assert!(html.contains(r#"href="/teach/sets/s/export/reviews.csv?class=4""#));
+    assert!(
+        html.contains("<summary>1 card not tried yet</summary>"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::web::blocking;
 use crate::web::error::PageError;
 use crate::web::pages::{layout, render};
 use crate::web::state::AppState;
-use crate::web::views::{DoneView, NextDue, Section};
+use crate::web::views::{DoneView, NextDue, Section, study_day_label};
 
 pub(super) async fn show(
     state: &AppState,
@@ -26,10 +26,7 @@ pub(super) async fn show(
         cards: due.due,
         when: match today.days_until(due.day) {
             1 => "tomorrow".to_string(),
-            days => format!(
-                "in {days} days, on {}",
-                due.day.date().strftime("%A %-d %B")
-            ),
+            days => format!("in {days} days, on {}", study_day_label(due.day)),
         },
     });
     let view = DoneView {

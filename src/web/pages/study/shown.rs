@@ -2,6 +2,7 @@
 //! a student writes and reads them. The JSON API keeps the set file's forms ("1950-01").
 
 use crate::questions::{CardKind, PartialDate};
+use crate::web::views::{MarkedOption, OptionMark};
 
 /// The expected answer of a card: "12 January 1950" rather than "1950-01-12".
 pub(super) fn expected(kind: &CardKind) -> String {
@@ -18,6 +19,38 @@ pub(super) fn given(kind: &CardKind, given_text: &str) -> String {
         (CardKind::TrueFalse { .. }, "false") => "False".to_string(),
         _ => given_text.to_string(),
     }
+}
+
+/// A multi card's choices in written order, each marked against `picked` (the recorded
+/// answer's list), so that a student sees per option what was right, wrong or missed instead
+/// of diffing two lists by eye. Empty for other kinds. Choices compare as the checker does,
+/// trimmed.
+pub(super) fn marked_options(kind: &CardKind, picked: &[String]) -> Vec<MarkedOption> {
+    let CardKind::Multi {
+        choices, answers, ..
+    } = kind
+    else {
+        return Vec::new();
+    };
+    let picked: Vec<&str> = picked.iter().map(|text| text.trim()).collect();
+    choices
+        .iter()
+        .map(|choice| {
+            let choice = choice.trim();
+            let is_picked = picked.contains(&choice);
+            let is_answer = answers.iter().any(|answer| answer.trim() == choice);
+            let mark = match (is_picked, is_answer) {
+                (true, true) => OptionMark::PickedRight,
+                (true, false) => OptionMark::PickedWrong,
+                (false, true) => OptionMark::Missed,
+                (false, false) => OptionMark::LeftOut,
+            };
+            MarkedOption {
+                text: choice.to_string(),
+                mark,
+            }
+        })
+        .collect()
 }
 
 /// "12 January 1950", "January 1950" or "1950", at the date's precision.
@@ -51,6 +84,34 @@ mod tests {
             accept: Vec::new(),
         };
         assert_eq!(expected(&text), "Stalin");
+    }
+
+    #[test]
+    fn each_choice_of_a_multi_card_is_marked_picked_right_picked_wrong_missed_or_left_out() {
+        let card = CardKind::Multi {
+            choices: vec!["A".into(), "B".into(), " C ".into(), "D".into()],
+            answers: vec!["A".into(), "C".into()],
+            shuffle: true,
+        };
+        let marks: Vec<(String, OptionMark)> = marked_options(&card, &["B".into(), "A ".into()])
+            .into_iter()
+            .map(|option| (option.text, option.mark))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("A".to_string(), OptionMark::PickedRight),
+                ("B".into(), OptionMark::PickedWrong),
+                ("C".into(), OptionMark::Missed),
+                ("D".into(), OptionMark::LeftOut),
+            ],
+            "in written order, whatever order they were picked in"
+        );
+        let text = CardKind::Text {
+            answer: "x".into(),
+            accept: Vec::new(),
+        };
+        assert!(marked_options(&text, &["x".into()]).is_empty());
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub(super) fn view(
         verdict_label,
         given: shown::given(&card.kind, &again.given_text),
         expected: shown::expected(&card.kind),
+        options: shown::marked_options(&card.kind, &recorded_choices(recorded)),
         explanation: card.explanation.clone(),
         source: card.source.clone(),
         grades,
@@ -103,6 +104,16 @@ fn check_again(kind: &CardKind, recorded: &RecordedAnswer) -> Option<Checked> {
         _ => Response::Text(given.unwrap_or_default()),
     };
     check::check(kind, &response).ok()
+}
+
+/// The choices a multi card's recorded answer picked (stored as a JSON list); none for other
+/// kinds or an answer that is not such a list.
+fn recorded_choices(recorded: &RecordedAnswer) -> Vec<String> {
+    recorded
+        .answer
+        .as_deref()
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
 }
 
 /// What was recorded, once the grade can no longer change.

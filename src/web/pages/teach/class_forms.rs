@@ -9,7 +9,7 @@ use crate::scheduler::StudyDay;
 use crate::store::{Assignment, StoreError, UserId};
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
-use crate::web::views::AssignFields;
+use crate::web::views::{AssignFields, study_day_label};
 
 use super::super::{FormFields, Visitor, redirect};
 use super::class_page::{Messages, page};
@@ -185,11 +185,12 @@ fn parse_assignment(fields: &AssignFields, today: StudyDay) -> Result<(SetId, As
         "" => None,
         text => {
             let day: StudyDay = text.parse().map_err(|_| {
-                format!("{text:?} is not a date: write the exam date as 2026-06-12")
+                format!("{text:?} is not a date: pick the exam day in the date field")
             })?;
             if day < today {
                 return Err(format!(
-                    "the exam date {day} has passed: pick today or a later day"
+                    "the exam date, {}, has passed: pick today or a later day",
+                    study_day_label(day)
                 ));
             }
             Some(day)
@@ -251,10 +252,13 @@ mod tests {
             (fields("history", "five", ""), "whole number"),
             (
                 fields("history", "", "12/06/2026"),
-                "write the exam date as 2026-06-12",
+                "pick the exam day in the date field",
             ),
             (fields("history", "", "2026-02-30"), "is not a date"),
-            (fields("history", "", "2026-02-28"), "has passed"),
+            (
+                fields("history", "", "2026-02-28"),
+                "the exam date, 28 Feb 2026, has passed",
+            ),
         ];
         for (sent, expected) in cases {
             let message = parse_assignment(&sent, today()).unwrap_err();

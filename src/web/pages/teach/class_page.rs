@@ -15,6 +15,7 @@ use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{
     AssignFields, AssignedSetRow, ClassPageView, LayoutView, MemberRow, Section, SetOption,
+    study_day_label,
 };
 
 use super::super::{Visitor, layout, render};
@@ -167,16 +168,16 @@ fn class_view(
     }
 }
 
-/// The study day an instant belongs to, as `YYYY-MM-DD` ("—" for an impossible instant).
+/// The study day an instant belongs to, e.g. "3 Dec 2026" ("—" for an impossible instant).
 fn joined_day(clock: &StudyClock, at_ms: i64) -> String {
     Timestamp::from_millisecond(at_ms)
-        .map(|at| clock.study_day(at).to_string())
+        .map(|at| study_day_label(clock.study_day(at)))
         .unwrap_or_else(|_| "—".to_string())
 }
 
-/// An exam day in words: "Fri 12 Jun 2026".
+/// An exam day as the pages write it: "12 Jun 2026".
 fn exam_label(day: StudyDay) -> String {
-    day.date().strftime("%a %-d %b %Y").to_string()
+    study_day_label(day)
 }
 
 #[cfg(test)]
@@ -201,10 +202,10 @@ mod tests {
     }
 
     #[test]
-    fn days_are_shown_as_study_days_and_exam_days_in_words() {
+    fn joining_days_and_exam_days_are_written_as_every_page_writes_days() {
         let clock = StudyClock::new(4, TimeZone::UTC).unwrap();
-        assert_eq!(joined_day(&clock, 1_772_330_400_000), "2026-02-28"); // 2026-03-01 02:00 UTC
+        assert_eq!(joined_day(&clock, 1_772_330_400_000), "28 Feb 2026"); // 2026-03-01 02:00 UTC
         assert_eq!(joined_day(&clock, i64::MAX), "—");
-        assert_eq!(exam_label("2026-06-12".parse().unwrap()), "Fri 12 Jun 2026");
+        assert_eq!(exam_label("2026-06-12".parse().unwrap()), "12 Jun 2026");
     }
 }

@@ -72,6 +72,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         verdict_label: if wrong { "Not quite" } else { "Right" }.into(),
         given: if wrong { "Mao" } else { "Stalin" }.into(),
         expected: "Stalin".into(),
+        options: Vec::new(),
         explanation: Some("The archives show Stalin approved the attack.".into()),
         source: Some("paragraph 9".into()),
         grades: if wrong {

@@ -11,7 +11,8 @@ fn exam() -> Option<ExamView> {
     Some(ExamView::new(day("2026-03-08"), day("2026-03-20")))
 }
 
-const EXAM_TIME: &str = r#"<time class="exam" datetime="2026-03-20" title="Friday 20 March 2026">Exam in 12 days</time>"#;
+const EXAM_TIME: &str =
+    r#"<time class="exam" datetime="2026-03-20" title="20 Mar 2026">Exam in 12 days</time>"#;
 
 #[test]
 fn the_study_bar_counts_down_to_the_exam_above_a_card_and_a_verdict() {

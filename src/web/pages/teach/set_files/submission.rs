@@ -76,8 +76,10 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
     let stem = file_name
         .map(|name| file_stem(Path::new(name)))
         .unwrap_or_default();
+    // Only a spreadsheet is named after its file: a TOML file names itself, and its form must
+    // not come back with the spreadsheet-only fields filled in.
     let or_stem = |given: &str| {
-        if given.trim().is_empty() {
+        if given.trim().is_empty() && format == Format::Sheet {
             stem.clone()
         } else {
             given.trim().to_string()

@@ -91,6 +91,19 @@ fn a_spreadsheet_takes_its_id_and_title_from_the_file_name_unless_given_and_is_k
 }
 
 #[test]
+fn a_toml_file_leaves_the_spreadsheet_fields_empty() {
+    let text = TOML_SET.replace("answer = true", "answer = yes");
+    let form = submission(&upload(Some("cold-war.toml"), text.as_bytes(), ""))
+        .unwrap()
+        .form;
+    assert_eq!(
+        (form.set_id.as_str(), form.set_title.as_str()),
+        ("", ""),
+        "the form comes back with them as they were sent"
+    );
+}
+
+#[test]
 fn pasted_spreadsheet_text_needs_a_usable_set_id() {
     let mut pasted = upload(
         None,
