@@ -55,11 +55,17 @@
       button.addEventListener("click", toggleHelp);
     });
     // The dialog gives the focus back to what had it, which after Esc is nothing.
+    // The close event comes before the browser restores the focus, so look a tick later: if
+    // the focus is nowhere, or still inside the closed dialog, go back to the field.
     help.addEventListener("close", function () {
       var field = leftField;
       leftField = null;
-      var nothingFocused = !document.activeElement || document.activeElement === document.body;
-      if (field && nothingFocused && document.contains(field)) field.focus();
+      if (!field) return;
+      setTimeout(function () {
+        var active = document.activeElement;
+        var nowhere = !active || active === document.body || help.contains(active);
+        if (nowhere && document.contains(field)) field.focus();
+      }, 0);
     });
   }
 
