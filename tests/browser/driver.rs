@@ -292,7 +292,15 @@ impl Browser {
 
     /// Saves a PNG of what the window shows as `target/screenshots/{name}.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client.screenshot().await.expect("a screenshot");
+        // A navigation the page started a moment ago (a redirect landing) can abort a
+        // screenshot; the page that results is the one to keep, so wait and take it again.
+        let png = match self.client.screenshot().await {
+            Ok(png) => png,
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                self.client.screenshot().await.expect("a screenshot")
+            }
+        };
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&folder).expect("the screenshot folder");
         let path = folder.join(format!("{name}.png"));

@@ -474,6 +474,9 @@ async fn choices_are_shuffled_and_back_never_grades_again() {
         .expect("the limit is saved");
     block_in_place(|| app.make_due_today(user, MISSED));
     browser.goto(&study).await;
+    browser
+        .wait_for_focus("the answer field", |focus| focus.id == "answer")
+        .await;
     browser.press("Trotsky").await;
     browser.press_and_wait(&enter.to_string()).await;
     assert!(browser.text().await.contains("Not quite"));
@@ -522,6 +525,9 @@ async fn choices_are_shuffled_and_back_never_grades_again() {
     );
     album.take(&browser, "claim-notice-home").await;
     browser.goto(&study).await;
+    browser
+        .wait_for_focus("the answer field", |focus| focus.id == "answer")
+        .await;
     browser.press("Trotsky").await;
     browser.press_and_wait(&enter.to_string()).await;
     let verdict = browser.text().await;
