@@ -167,6 +167,17 @@ mod tests {
             actions.contains(&"user.password".to_string()),
             "{actions:?}"
         );
+
+        // Deleting the account leaves its number in those lines, not its name.
+        store.delete_user(ada, None).wait().unwrap().unwrap();
+        let named: Vec<String> = store
+            .audit_log(10)
+            .unwrap()
+            .into_iter()
+            .map(|entry| entry.detail)
+            .filter(|detail| detail.to_lowercase().contains("ada"))
+            .collect();
+        assert!(named.is_empty(), "{named:?}");
     }
 
     #[test]
