@@ -86,13 +86,15 @@ echo "hashcards drill page, wrk -t2 -c32 -d${seconds}s:" >&2
 hashcards_rate="$(rate "http://127.0.0.1:18437/")"
 kill "${pids[0]}"
 
-# studyhall: a student signed in, the study page of the 200-card set.
-echo 'a long enough password' |
-    "$studyhall" user add student --db "$work/studyhall.db" >/dev/null
+# studyhall: a student signed in, the study page of the 200-card set. `serve` creates the
+# database (the account commands refuse a missing one), then the student registers.
 "$studyhall" serve --db "$work/studyhall.db" --questions "$work/questions" \
     --addr 127.0.0.1:18438 >"$work/studyhall.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:18438/healthz"
+curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -d '{"username":"student","password":"a long enough password"}' \
+    http://127.0.0.1:18438/api/v1/register
 token="$(curl -s -X POST -H 'Content-Type: application/json' \
     -d '{"username":"student","password":"a long enough password"}' \
     http://127.0.0.1:18438/api/v1/login | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
