@@ -1,17 +1,9 @@
 //! Changing a recorded review's grade: SM-2 run again from the state before it, only for the
 //! latest review of the card on its day; claims that end the day and stick.
 
-use super::{Fixture, day, new_review, open_store, set};
+use super::{Fixture, day, new_review, studying};
 use crate::scheduler::{Progress, Quality};
 use crate::store::{CardRow, NewReview, Regrade, RegradeRefusal, UserId};
-
-fn studying() -> (Fixture, UserId, CardRow) {
-    let fixture = open_store();
-    let student = fixture.student("sam");
-    fixture.import(&[set("history", &["a", "b"])]);
-    let row = fixture.row("history", "a");
-    (fixture, student, row)
-}
 
 fn record(fixture: &Fixture, review: NewReview) -> String {
     let token = review.review_token.clone();

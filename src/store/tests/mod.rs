@@ -106,6 +106,15 @@ pub(super) fn new_review(
     }
 }
 
+/// A store with the student "sam" and the set "history" (cards a and b): sam, and card a's row.
+pub(super) fn studying() -> (Fixture, UserId, CardRow) {
+    let fixture = open_store();
+    let student = fixture.student("sam");
+    fixture.import(&[set("history", &["a", "b"])]);
+    let row = fixture.row("history", "a");
+    (fixture, student, row)
+}
+
 pub(super) fn day(text: &str) -> StudyDay {
     text.parse().unwrap()
 }

@@ -1,16 +1,8 @@
 //! Recording reviews: the scheduler's progress saved, the log written, tokens used once.
 
-use super::{Fixture, day, new_review, open_store, set};
+use super::{Fixture, day, new_review, studying};
 use crate::scheduler::{Progress, Quality, ReviewKind};
 use crate::store::{CardRow, StoreError, UserId};
-
-fn studying() -> (Fixture, UserId, CardRow) {
-    let fixture = open_store();
-    let student = fixture.student("sam");
-    fixture.import(&[set("history", &["a", "b"])]);
-    let row = fixture.row("history", "a");
-    (fixture, student, row)
-}
 
 /// The card state as stored: (repetitions, easiness, interval, due, relearning, introduced).
 fn stored_state(fixture: &Fixture, row: CardRow) -> (u32, u16, u32, String, bool, String) {
