@@ -103,7 +103,10 @@ if [ -z "$token" ]; then
     exit 1
 fi
 page="http://127.0.0.1:18438/study/compare-200"
-if ! curl -s -H "Cookie: studyhall_session=$token" "$page" | grep -q "event number"; then
+# Into a file first: `curl | grep -q` under pipefail fails whenever grep stops reading before
+# curl has written the whole page (curl then exits 23 on the closed pipe).
+curl -s -H "Cookie: studyhall_session=$token" "$page" >"$work/page.html"
+if ! grep -q "event number" "$work/page.html"; then
     echo "the study page does not show a card" >&2
     exit 1
 fi
