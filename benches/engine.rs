@@ -194,6 +194,7 @@ fn study_page_render(c: &mut Criterion) {
         kept_answer: String::new(),
         reveal: None,
         exam: None,
+        trial: None,
     };
     c.bench_function("study page render (text card)", |b| {
         b.iter(|| {

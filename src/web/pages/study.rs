@@ -25,6 +25,7 @@ mod context;
 mod done;
 mod resume;
 mod shown;
+pub mod trial;
 mod verdict;
 
 pub use resume::answer as answer_or_sign_in;
@@ -293,9 +294,5 @@ fn duration_since(started_at: &str) -> Option<i64> {
 /// What the form says the student answered: every ticked box of a multi card, the one
 /// `answer` field otherwise; nothing for a recall card.
 fn response_from(kind: &CardKind, form: &FormFields) -> Response {
-    match kind {
-        CardKind::Recall { .. } => Response::Recall,
-        CardKind::Multi { .. } => Response::Choices(form.all("answer")),
-        _ => Response::Text(form.get("answer").to_string()),
-    }
+    trial::response_from(kind, &form.all("answer"))
 }
