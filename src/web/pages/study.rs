@@ -200,18 +200,18 @@ pub async fn grade(
     let here = format!("/study/{set}");
     let token_text = form.get("review_token").trim();
     let today = state.today();
-    if state
+    if let Some(recorded) = state
         .store
         .recorded_answer(user, token_text, today)
         .map_err(AppError::from)?
-        .is_some()
     {
         let regrade = match (claim_right, quality) {
             (true, _) => Regrade::Claim,
             (false, Some(quality)) => Regrade::Quality(quality),
             (false, None) => return Ok(redirect(&here)),
         };
-        return match study::regrade(&state.store, user, token_text, regrade, today).await {
+        let regraded = study::regrade(&state.store, user, token_text, &recorded, regrade, today);
+        return match regraded.await {
             Ok(_) => Ok(redirect(&here)),
             Err(StudyError::Regrade(RegradeRefusal::Settled)) => {
                 Ok(redirect(&format!("{here}?notice=grade-settled")))
