@@ -53,6 +53,22 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Draft a question set from a reading (UTF-8 .txt or .md): a card for every date it writes,
+    /// every named actor who does something and every reason it gives, each with its paragraph
+    /// and, as a comment, its sentence. Keep, edit or drop the drafts, then check and import.
+    Draft {
+        #[arg(value_name = "TEXT_FILE")]
+        file: PathBuf,
+        /// The set's id; by default, made from the file's name.
+        #[arg(long = "set", value_name = "ID")]
+        set: Option<String>,
+        /// The set's title; by default, the text's first Markdown heading, else the file's name.
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Where to write the set file; standard output when left out.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Add a user or change a user's role (admin, instructor or student).
     User {
         #[command(subcommand)]
