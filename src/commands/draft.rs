@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::draft::{draft_cards, draft_set_file, paragraphs};
+use crate::draft::{draft_cards, draft_set_file, heading, paragraphs};
 use crate::questions::SetId;
 use crate::questions::encoding::decode;
 use crate::questions::rules::slug;
@@ -77,13 +77,4 @@ pub fn run(
         found.len()
     );
     Ok(())
-}
-
-/// The text's first Markdown heading ("# The Berlin airlift").
-fn heading(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find_map(|line| line.strip_prefix('#'))
-        .map(|heading| heading.trim_start_matches('#').trim().to_string())
-        .filter(|heading| !heading.is_empty())
 }

@@ -34,6 +34,16 @@ pub enum DraftKind {
 }
 
 impl Draft {
+    /// The card's kind as the set file names it, its answer as the file writes it, and the
+    /// other forms it accepts.
+    pub fn fields(&self) -> (&'static str, String, Vec<String>) {
+        match &self.kind {
+            DraftKind::Date { answer, .. } => ("date", answer.to_string(), Vec::new()),
+            DraftKind::Actor { answer, accept } => ("text", answer.clone(), accept.clone()),
+            DraftKind::Reason { answer } => ("recall", answer.clone(), Vec::new()),
+        }
+    }
+
     /// Lower comes first: questions built from the event before sentences with a gap, then the
     /// shorter.
     fn rank(&self) -> usize {

@@ -436,10 +436,19 @@ fn base_form(past: &str) -> Option<String> {
     {
         return Some(stem[..n - 1].to_string()); // stopped -> stop
     }
-    CLEAR_ENDINGS
-        .iter()
-        .any(|ending| stem.ends_with(ending))
-        .then(|| stem.to_string())
+    // Two vowels before the last consonant ("sealed", "claimed", "feared") or an unstressed
+    // "-er" ("ordered", "offered") take no silent "e"; an "s", "z", "v", "c" or "g" there may
+    // ("raised", "ceased").
+    let vowel = |byte: u8| b"aeiou".contains(&byte);
+    let two_vowels = n >= 3
+        && vowel(bytes[n - 2])
+        && vowel(bytes[n - 3])
+        && !vowel(bytes[n - 1])
+        && !b"szvcg".contains(&bytes[n - 1]);
+    (two_vowels
+        || stem.ends_with("er")
+        || CLEAR_ENDINGS.iter().any(|ending| stem.ends_with(ending)))
+    .then(|| stem.to_string())
 }
 
 fn is_adverb(word: &str) -> bool {

@@ -20,5 +20,5 @@ mod write;
 mod tests;
 
 pub use cards::{Draft, DraftKind, draft_cards};
-pub use paragraphs::{Paragraph, paragraphs};
-pub use write::draft_set_file;
+pub use paragraphs::{Paragraph, heading, paragraphs};
+pub use write::{EditedDraft, draft_set_file, edited_set_file};

@@ -82,3 +82,12 @@ fn explicit_number(block: &str) -> Option<(u32, &str)> {
     }
     Some((block[..digits_end].parse().ok()?, rest))
 }
+
+/// The text's first Markdown heading ("# The Berlin airlift"), for a title.
+pub fn heading(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find_map(|line| line.strip_prefix('#'))
+        .map(|heading| heading.trim_start_matches('#').trim().to_string())
+        .filter(|heading| !heading.is_empty())
+}

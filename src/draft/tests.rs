@@ -239,3 +239,46 @@ fn the_seed_essay_drafts_its_dates_actors_and_motives() {
     );
     parse_set(&file).unwrap_or_else(|errors| panic!("{errors:?}"));
 }
+
+#[test]
+fn verbs_take_their_base_form_only_where_the_spelling_leaves_no_doubt() {
+    let when = |sentence: &str| super::clauses::Clause::read(sentence, None).unwrap().when();
+    for (sentence, question) in [
+        (
+            "Troops sealed the border.",
+            "When did Troops seal the border?",
+        ),
+        (
+            "Ulbricht ordered the wall.",
+            "When did Ulbricht order the wall?",
+        ),
+        (
+            "Moscow accepted the plan.",
+            "When did Moscow accept the plan?",
+        ),
+        ("Mao agreed to sign.", "When did Mao agree to sign?"),
+        (
+            "The army stopped the advance.",
+            "When did the army stop the advance?",
+        ),
+        ("Kim carried the plan.", "When did Kim carry the plan?"),
+        (
+            "Stalin began the talks.",
+            "When did Stalin begin the talks?",
+        ),
+        (
+            "The treaty was signed in Moscow.",
+            "When was the treaty signed in Moscow?",
+        ),
+        (
+            "Truman raised the stakes.",
+            "When was it that Truman raised the stakes?",
+        ),
+        (
+            "Zhou proposed a compromise.",
+            "When was it that Zhou proposed a compromise?",
+        ),
+    ] {
+        assert_eq!(when(sentence), question);
+    }
+}

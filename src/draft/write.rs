@@ -63,3 +63,49 @@ pub fn draft_set_file(drafts: &[Draft], id: SetId, title: &str, from: &str) -> S
         to_toml_with_notes(&set, &notes)
     )
 }
+
+/// A draft as the instructor kept it on the drafts page, edited or not: its fields as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditedDraft {
+    /// `date`, `text` or `recall`.
+    pub kind: String,
+    pub prompt: String,
+    /// As the set file writes it: a date as YYYY-MM-DD, YYYY-MM or YYYY.
+    pub answer: String,
+    pub accept: Vec<String>,
+    pub paragraph: u32,
+}
+
+/// The kept drafts as a set file, written field by field as typed (an edit that breaks a rule
+/// is then found by the checker, at its line, like any other upload).
+pub fn edited_set_file(id: &str, title: &str, drafts: &[EditedDraft]) -> String {
+    use crate::questions::parse::quote;
+    let mut file = format!("[set]\nid = {}\ntitle = {}\n", quote(id), quote(title));
+    let mut counts = std::collections::HashMap::new();
+    for draft in drafts {
+        let name = match draft.kind.as_str() {
+            "date" => "date",
+            "text" => "who",
+            _ => "why",
+        };
+        let count = counts.entry((draft.paragraph, name)).or_insert(0);
+        *count += 1;
+        file.push_str(&format!(
+            "\n[[cards]]\nid = {}\nkind = {}\nprompt = {}\nanswer = {}\n",
+            quote(&format!("p{}-{name}-{count}", draft.paragraph)),
+            quote(&draft.kind),
+            quote(&draft.prompt),
+            quote(&draft.answer),
+        ));
+        let accept: Vec<String> = draft.accept.iter().map(|form| quote(form)).collect();
+        if !accept.is_empty() && draft.kind == "text" {
+            file.push_str(&format!("accept = [{}]\n", accept.join(", ")));
+        }
+        file.push_str(&format!(
+            "tags = [{}]\nsource = {}\n",
+            quote(name),
+            quote(&format!("paragraph {}", draft.paragraph))
+        ));
+    }
+    file
+}

@@ -33,6 +33,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/set_form_fields.html"),
     ),
     (
+        "teach_set_draft.html",
+        include_str!("../../templates/teach_set_draft.html"),
+    ),
+    (
         "trial_next.html",
         include_str!("../../templates/trial_next.html"),
     ),

@@ -37,8 +37,9 @@ pub use exam::{ExamView, exam_countdown};
 pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
 pub use progress::{ProgressSet, ProgressView, StageCount, TagMastery, card_stages};
 pub use sets::{
-    CardPreview, ChoicePreview, DiffView, ListingLine, ProblemRow, SetFormFields, SetPageView,
-    SetPreviewView, SetUploadView, TrialView, card_preview, diff_view, kind_label, listing,
+    CardPreview, ChoicePreview, DiffView, DraftPageView, DraftRow, ListingLine, ProblemRow,
+    SetFormFields, SetPageView, SetPreviewView, SetUploadView, TrialView, card_preview, diff_view,
+    kind_label, listing,
 };
 pub use student_report::{HistoryRow, Pager, SetProgressRow, StudentReportView};
 pub use teach::{

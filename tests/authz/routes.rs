@@ -48,7 +48,7 @@ fn literal(text: &str) -> Option<&str> {
 }
 
 /// (method, route) of every `.route(` call in `source`; a route after `web::scope("X")` is
-/// under X.
+/// under X, and one without a path of its own is its `web::resource("X")`'s.
 fn routes_in(source: &str) -> Vec<(String, String)> {
     let scope = source
         .find("web::scope(")
@@ -59,7 +59,13 @@ fn routes_in(source: &str) -> Vec<(String, String)> {
         let at = from + offset;
         from = at + ".route(".len();
         let rest = &source[from..];
+        // `web::resource("X")...route(web::post()...)`: the path is the resource's.
+        let resource = || {
+            let at = source[..at].rfind("web::resource(")?;
+            literal(&source[at + "web::resource(".len()..])
+        };
         let path = literal(rest)
+            .or_else(resource)
             .unwrap_or_else(|| panic!("a route path: {}", &rest[..40.min(rest.len())]));
         let method = rest
             .find("web::")
@@ -99,12 +105,14 @@ fn the_route_reader_reads_paths_methods_and_scopes_across_lines() {
             .route(
                 "/b",
                 web::post().to(b),
-            ))"#;
+            )
+            .service(web::resource("/c").app_data(limit).route(web::put().to(c))))"#;
     assert_eq!(
         routes_in(source),
         [
             ("GET".to_string(), "/api/v9/a/{id}".to_string()),
             ("POST".to_string(), "/api/v9/b".to_string()),
+            ("PUT".to_string(), "/api/v9/c".to_string()),
         ]
     );
     assert_eq!(

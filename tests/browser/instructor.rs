@@ -456,5 +456,51 @@ async fn an_instructor_fixes_a_set_at_its_line_teaches_a_class_and_reads_a_stude
 
     sign_in(&browser, &app, "ms-h").await;
     read_the_dashboards(&browser, &app, &mut shots, &class, &studied).await;
+    draft_from_a_text(&browser, &app, &mut shots).await;
     browser.close().await;
+}
+
+/// Teach → Draft from a text: a pasted reading, its drafts under their sentences, one dropped,
+/// the rest previewed.
+async fn draft_from_a_text(browser: &Browser, app: &TestApp, shots: &mut Shots) {
+    browser.goto(&format!("{}/teach", app.address)).await;
+    browser.click_and_wait("a[href='/teach/sets/draft']").await;
+    browser
+        .fill(
+            "#reading-text",
+            "[1] On 13 August 1961, East German troops sealed the border in Berlin. \
+             Walter Ulbricht ordered the wall because he feared that the East would empty.",
+        )
+        .await;
+    browser.fill("#reading-set-title", "Drafted wall").await;
+    browser
+        .click_and_wait("form.draft-reading button[type=submit]")
+        .await;
+    let prompts = browser
+        .js("return [...document.querySelectorAll('input[name^=prompt_]')].map(input => input.value);")
+        .await;
+    assert!(
+        prompts.as_array().is_some_and(|prompts| prompts
+            .iter()
+            .any(|prompt| prompt == "When did East German troops seal the border in Berlin?")),
+        "{prompts}"
+    );
+    shots.take_whole(browser, "drafts").await;
+    let kept = browser
+        .js(
+            "const boxes = document.querySelectorAll('input[name=keep]'); \
+             boxes[boxes.length - 1].click(); \
+             return [...boxes].filter(box => box.checked).length;",
+        )
+        .await;
+    let kept = kept.as_u64().expect("a count");
+    browser
+        .click_and_wait("form.drafts button[type=submit]")
+        .await;
+    let preview = browser.text().await;
+    assert!(
+        preview.contains("Preview: Drafted wall") && preview.contains(&format!("{kept} card")),
+        "{preview}"
+    );
+    shots.take(browser, "drafts-preview").await;
 }

@@ -103,7 +103,7 @@ fn list(texts: &[String]) -> String {
 }
 
 /// A TOML basic string: one line, with quotes, backslashes and control characters escaped.
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {

@@ -53,6 +53,41 @@ impl TrialView {
     }
 }
 
+/// `teach_set_draft.html`: a reading to draft cards from (`POST /teach/sets/draft`, multipart:
+/// `text` or `file`, `set_id`, `set_title`) and, once drafted, every draft to keep, edit or
+/// drop (`POST /teach/sets/draft/preview`, url-encoded: `keep` = each kept index, and per index
+/// `kind_N`, `prompt_N`, `answer_N`, `accept_N` (forms joined by `|`), `paragraph_N`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftPageView {
+    pub layout: LayoutView,
+    pub set_id: String,
+    pub set_title: String,
+    /// The reading, kept in the box to draft again.
+    pub text: String,
+    /// Why the reading could not be drafted.
+    pub error: Option<String>,
+    pub drafts: Vec<DraftRow>,
+    pub max_kb: usize,
+}
+
+/// One draft on the drafts page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftRow {
+    pub index: usize,
+    pub paragraph: u32,
+    /// The sentence it was drafted from.
+    pub sentence: String,
+    /// `date`, `text` or `recall`.
+    pub kind: String,
+    /// "Date", "Who", "Why".
+    pub kind_label: String,
+    pub prompt: String,
+    pub answer: String,
+    pub accept: String,
+    /// "The year comes from an earlier date." and the like.
+    pub note: Option<String>,
+}
+
 /// `teach_set_upload.html`: the upload form, and after a refused upload what was wrong.
 #[derive(Debug, Clone, Serialize)]
 pub struct SetUploadView {

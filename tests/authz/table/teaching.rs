@@ -138,6 +138,32 @@ pub fn set_pages() -> Vec<Row> {
             ],
         ),
         Row::get("/teach/sets/new", "/teach/sets/new", TEACHERS),
+        Row::get("/teach/sets/draft", "/teach/sets/draft", TEACHERS),
+        Row::post(
+            "/teach/sets/draft",
+            "/teach/sets/draft",
+            Body::upload(&[(
+                "text",
+                "On 24 June 1948, Soviet forces cut the last links into West Berlin.",
+            )]),
+            TEACHERS,
+        ),
+        Row::post_each(
+            "/teach/sets/draft/preview",
+            "/teach/sets/draft/preview",
+            |who| {
+                Body::form(&[
+                    ("set_id", &format!("drafted-{}", who.tag())),
+                    ("set_title", "Drafted"),
+                    ("keep", "0"),
+                    ("kind_0", "date"),
+                    ("prompt_0", "When were the links into West Berlin cut?"),
+                    ("answer_0", "1948-06-24"),
+                    ("paragraph_0", "1"),
+                ])
+            },
+            TEACHERS,
+        ),
         Row::get(
             "/teach/sets/new",
             &format!("/teach/sets/new?from={SET_A}"),

@@ -70,6 +70,20 @@ pub fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/teach/sets/try", web::post().to(set_files::trial::try_set))
         .route(
+            "/teach/sets/draft",
+            web::get().to(set_files::draft::new_form),
+        )
+        .route(
+            "/teach/sets/draft",
+            web::post().to(set_files::draft::drafted),
+        )
+        .service(
+            web::resource("/teach/sets/draft/preview")
+                // Every draft of a long reading, edited: more than a page's usual form.
+                .app_data(web::PayloadConfig::new(set_files::draft::DRAFTS_FORM_LIMIT))
+                .route(web::post().to(set_files::draft::preview)),
+        )
+        .route(
             "/teach/sets/publish",
             web::post().to(set_files::upload::publish),
         )

@@ -5,6 +5,8 @@
 //!   a checked set (TOML, CSV or TSV), by the same rules as `studyhall check`; [`prepare`]
 //!   adds what needs the store (a set id someone else's set has).
 //! - [`upload`]: `GET /teach/sets/new`, `POST /teach/sets/preview`, `POST /teach/sets/publish`.
+//! - [`draft`]: `GET`/`POST /teach/sets/draft`, `POST /teach/sets/draft/preview`: cards
+//!   drafted from a reading, kept, edited or dropped, into the same preview.
 //! - [`trial`]: `POST /teach/sets/try`, the previewed set studied as a student, nothing saved.
 //! - [`page`]: `GET /teach/sets/{set_id}` and `GET /teach/sets/{set_id}/file`.
 //!
@@ -13,6 +15,7 @@
 //! A new set belongs to whoever publishes it, restricted to the classes it is assigned to when
 //! an instructor publishes it (open when the admin does); the Publish form lets them choose.
 
+pub mod draft;
 pub mod form;
 pub mod page;
 pub mod prepare;

@@ -64,16 +64,26 @@ pub async fn preview(
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
     let (teacher, upload) = accepted(&visitor, upload)?;
-    let (set, form) = match prepare(&state, teacher, &upload).await? {
-        Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
+    show_preview(&state, &visitor, teacher, &upload).await
+}
+
+/// The preview of `upload` (checked for `teacher`), or the form again with its problems.
+pub(super) async fn show_preview(
+    state: &AppState,
+    visitor: &SignedIn,
+    teacher: Teacher,
+    upload: &SetUpload,
+) -> Result<HttpResponse, PageError> {
+    let (set, form) = match prepare(state, teacher, upload).await? {
+        Prepared::Refused(refusal) => return refused(state, visitor, refusal),
         Prepared::Ready { set, form, .. } => (set, form),
     };
     let (store, previewed) = (state.store.clone(), set.clone());
     let report = blocking(move || store.preview_import(&previewed)).await?;
     render(
-        &state,
+        state,
         "teach_set_preview.html",
-        &preview_view(&visitor, teacher, &set, &report, form),
+        &preview_view(visitor, teacher, &set, &report, form),
     )
 }
 
