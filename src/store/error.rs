@@ -27,12 +27,28 @@ pub enum StoreError {
         found: usize,
         known: usize,
     },
-    #[error("could not migrate the database to schema version {version}: {source}")]
+    /// Names the migration file and SQLite's complaint, not the migration's whole SQL.
+    #[error("could not apply the migration {name} (schema version {version}): {reason}")]
     Migration {
+        name: &'static str,
         version: usize,
-        #[source]
-        source: rusqlite_migration::Error,
+        reason: String,
     },
+    #[error("could not lock the folder {folder} to migrate the database in it: {source}")]
+    MigrationLock {
+        folder: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was deleted or replaced under the running server (see `store::watch`).
+    #[error(
+        "the database file {path} was {what} while studyhall ran, so nothing more can be saved: \
+         stop studyhall, put the file back (or restore the latest backup) and start it again"
+    )]
+    DatabaseLost { path: PathBuf, what: &'static str },
+    /// The health check found the database unfit for work.
+    #[error("{0}")]
+    Unhealthy(String),
     #[error("the username {0:?} is taken")]
     UsernameTaken(String),
     #[error("there is no user {0}")]

@@ -8,6 +8,7 @@ mod helpers;
 mod accounts;
 mod answers;
 mod errors;
+mod health;
 mod isolation;
 mod progress;
 mod sets;
