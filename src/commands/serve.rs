@@ -13,7 +13,7 @@ use crate::web::server;
 use crate::web::state::AppState;
 use crate::web::templates::Templates;
 
-use super::setup;
+use super::{backup, setup};
 
 /// Starts the server and runs it until it is stopped (Ctrl-C).
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
@@ -44,6 +44,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         )
     })?;
     sweep_expired_sessions(store.clone());
+    if let Some(plan) = &config.snapshots {
+        backup::schedule_snapshots(store.clone(), plan.clone())?;
+    }
     setup::apply_registration(&store, args.registration)?;
     let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
     let templates =

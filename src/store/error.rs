@@ -46,6 +46,8 @@ pub enum StoreError {
          stop studyhall, put the file back (or restore the latest backup) and start it again"
     )]
     DatabaseLost { path: PathBuf, what: &'static str },
+    #[error("could not back up the database to {to}: {reason}")]
+    Backup { to: PathBuf, reason: String },
     /// The health check found the database unfit for work.
     #[error("{0}")]
     Unhealthy(String),

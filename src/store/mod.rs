@@ -27,6 +27,7 @@
 //! databases for the benchmarks and tests; the server never uses it.
 
 pub mod accounts;
+mod backup;
 mod checkpoints;
 pub mod classes;
 mod columns;
@@ -56,6 +57,7 @@ pub use accounts::sessions::Session;
 pub use accounts::settings::{AuditEntry, RegistrationMode};
 pub use accounts::setup::SetupLinkInvalid;
 pub use accounts::users::{Role, User};
+pub use backup::backup_file;
 pub use classes::assignments::Assignment;
 pub use classes::class::{
     AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass,
@@ -319,7 +321,7 @@ fn open_checkpointer(path: &Path, synchronous: Synchronous) -> rusqlite::Result<
     Ok(connection)
 }
 
-fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;

@@ -1,9 +1,11 @@
-//! `studyhall serve` as a process from start to stop: a clean stop leaves no WAL to replay.
+//! `studyhall serve` as a process from start to stop: a clean stop leaves no WAL to replay, and
+//! `--backup-dir` takes snapshots on schedule and keeps only the newest `--keep`.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
+use std::time::Duration;
 
 /// Starts `studyhall serve` on a free port of 127.0.0.1 with the built-in set, plus `extra`,
 /// and waits for its ready line.
@@ -60,4 +62,49 @@ fn a_server_stopped_with_sigterm_leaves_an_empty_wal() {
         left, 0,
         "every page of the WAL was copied into the database"
     );
+}
+
+#[test]
+fn scheduled_snapshots_appear_in_the_backup_folder_and_only_the_newest_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let snapshots = dir.path().join("snapshots");
+    let server = serve(
+        &db,
+        &[
+            "--backup-dir",
+            snapshots.to_str().unwrap(),
+            "--backup-every",
+            "1s",
+            "--keep",
+            "2",
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(4500));
+    stop(server);
+    let mut names: Vec<String> = std::fs::read_dir(&snapshots)
+        .expect("the folder was made")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        assert!(
+            name.starts_with("studyhall-") && name.ends_with(".db"),
+            "{name}"
+        );
+        let copy = rusqlite::Connection::open(snapshots.join(name)).unwrap();
+        let verdict: String = copy
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(verdict, "ok", "{name}");
+    }
+}
+
+#[test]
+fn a_backup_interval_without_a_unit_is_refused_at_start_up() {
+    let output = crate::common::process::studyhall(&["serve", "--backup-every", "24"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = crate::common::process::stderr(&output);
+    assert!(message.contains("24h"), "{message}");
 }

@@ -7,6 +7,7 @@ mod helpers;
 
 mod accounts;
 mod answers;
+mod backups;
 mod errors;
 mod health;
 mod isolation;
