@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod questions;
 pub mod scheduler;
+pub mod spreadsheet;
 pub mod store;
 pub mod study;
 pub mod web;
