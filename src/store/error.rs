@@ -128,3 +128,27 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error, column: &str) -> bool
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Messages name a set and a card as people write them, not as Rust's `Debug` shows them.
+    #[test]
+    fn messages_name_sets_and_cards_without_debug_text() {
+        let set = SetId::parse("history").unwrap();
+        let card = CardId::parse("q1").unwrap();
+        let messages = [
+            StoreError::UnknownSet(set.clone()).to_string(),
+            StoreError::DuplicateSet(set.clone()).to_string(),
+            StoreError::DuplicateCard { set, card }.to_string(),
+        ];
+        assert_eq!(messages[0], "there is no set \"history\"");
+        for message in messages {
+            assert!(
+                !message.contains("SetId") && !message.contains("CardId"),
+                "{message}"
+            );
+        }
+    }
+}
