@@ -179,8 +179,9 @@ impl Store {
             source,
         };
         let mut writer = Connection::open(path).map_err(opened)?;
-        let file = Arc::new(DatabaseFile::new(path));
         configure_writer(&writer, config.synchronous).map_err(opened)?;
+        // After the first write (WAL mode is stored in the file), so that a new file exists.
+        let file = Arc::new(DatabaseFile::new(path));
         migrate::migrate(&mut writer, path)?;
         let review_token_key = secret(&writer, "review_token_key")?;
         let health = HealthState::new(&writer)?;
