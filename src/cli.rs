@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -84,6 +85,17 @@ pub enum Command {
     Class {
         #[command(subcommand)]
         command: ClassCommand,
+    },
+    /// Copy the database to FILE, whole and consistent even while the server writes (SQLite's
+    /// online backup API). FILE must not exist. To restore, see "Backups and restore" in the
+    /// README.
+    Backup {
+        /// The new file to write the copy to.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The database to copy (it is neither created nor migrated).
+        #[arg(long, env = "STUDYHALL_DB", default_value = "studyhall.db")]
+        db: PathBuf,
     },
 }
 
@@ -313,4 +325,40 @@ pub struct ServeArgs {
     /// (only the admin adds users). Kept in the database until changed here or on /admin.
     #[arg(long, env = "STUDYHALL_REGISTRATION", value_parser = registration_parser())]
     pub registration: Option<RegistrationMode>,
+
+    /// Take a snapshot of the database into this folder (made if missing) at start-up and then
+    /// every --backup-every, named studyhall-TIME.db. No snapshots without it.
+    #[arg(long, env = "STUDYHALL_BACKUP_DIR", value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// How often to take a snapshot: a number and a unit, s, m, h or d (e.g. 30m, 24h).
+    #[arg(long, env = "STUDYHALL_BACKUP_EVERY", default_value = "24h", value_name = "INTERVAL",
+          value_parser = parse_interval)]
+    pub backup_every: Duration,
+
+    /// How many snapshots to keep in --backup-dir: older ones are deleted.
+    #[arg(long, env = "STUDYHALL_KEEP", default_value_t = 7,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep: u32,
+}
+
+/// `30s`, `30m`, `24h`, `7d`: a whole number and a unit.
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    let unit_at = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(unit_at);
+    let seconds = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 60 * 60,
+        "d" => 24 * 60 * 60,
+        _ => 0,
+    };
+    let count = number.parse::<u64>().ok().filter(|count| *count > 0);
+    count
+        .and_then(|count| count.checked_mul(seconds))
+        .filter(|seconds| *seconds > 0)
+        .map(Duration::from_secs)
+        .ok_or_else(|| "write a number above 0 and a unit, s, m, h or d: e.g. 30m or 24h".into())
 }

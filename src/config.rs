@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::tz::TimeZone;
 
 use crate::cli::{ClockArgs, ServeArgs, SyncMode};
+use crate::commands::backup::SnapshotPlan;
 use crate::scheduler::StudyClock;
 
 /// Everything `studyhall serve` needs to start.
@@ -18,6 +19,8 @@ pub struct ServerConfig {
     /// Question sets loaded at start-up; the built-in essay set is used when it does not exist.
     pub questions: PathBuf,
     pub clock: StudyClock,
+    /// Scheduled snapshots, when `--backup-dir` is given.
+    pub snapshots: Option<SnapshotPlan>,
 }
 
 /// A flag whose value cannot be used, with what to do instead.
@@ -38,6 +41,11 @@ impl ServerConfig {
             synchronous: args.database.synchronous,
             questions: args.questions.clone(),
             clock: study_clock(&args.clock)?,
+            snapshots: args.backup_dir.as_ref().map(|dir| SnapshotPlan {
+                dir: dir.clone(),
+                every: args.backup_every,
+                keep: usize::try_from(args.keep).unwrap_or(usize::MAX),
+            }),
         })
     }
 }
@@ -82,6 +90,35 @@ mod tests {
             message.contains("Mars/Olympus") && message.contains("IANA"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn snapshots_are_off_by_default_and_take_intervals_in_seconds_to_days() {
+        let cli = Cli::try_parse_from(["studyhall"]).unwrap();
+        assert_eq!(ServerConfig::from_args(&cli.serve).unwrap().snapshots, None);
+        for (every, seconds) in [("2s", 2), ("30m", 1800), ("24h", 86_400), ("7d", 604_800)] {
+            let cli = Cli::try_parse_from([
+                "studyhall",
+                "--backup-dir",
+                "snaps",
+                "--backup-every",
+                every,
+            ])
+            .unwrap();
+            let plan = ServerConfig::from_args(&cli.serve)
+                .unwrap()
+                .snapshots
+                .unwrap();
+            assert_eq!(plan.every.as_secs(), seconds, "{every}");
+            assert_eq!((plan.dir, plan.keep), (PathBuf::from("snaps"), 7));
+        }
+        for bad in ["24", "0h", "h", "1.5h", "2w", "99999999999999999999d"] {
+            assert!(
+                Cli::try_parse_from(["studyhall", "--backup-every", bad]).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(Cli::try_parse_from(["studyhall", "--keep", "0"]).is_err());
     }
 
     #[test]

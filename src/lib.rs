@@ -10,6 +10,7 @@ pub mod config;
 pub mod draft;
 pub mod questions;
 pub mod scheduler;
+pub mod spreadsheet;
 pub mod store;
 pub mod study;
 pub mod web;

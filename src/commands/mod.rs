@@ -1,5 +1,6 @@
 //! What each command of the command line does; `main.rs` only dispatches here.
 
+pub mod backup;
 pub mod class;
 pub mod draft;
 pub mod export;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::User { command }) => report(user::run(&command)),
         Some(Command::Export { command }) => report(export::run(&command)),
         Some(Command::Class { command }) => report(class::run(&command)),
+        Some(Command::Backup { file, db }) => report(backup::run(&file, &db)),
         Some(Command::Serve(args)) => report(serve::run(&args)),
         None => report(serve::run(&cli.serve)),
     }

@@ -13,7 +13,7 @@ use crate::web::server;
 use crate::web::state::AppState;
 use crate::web::templates::Templates;
 
-use super::setup;
+use super::{backup, setup};
 
 /// Starts the server and runs it until it is stopped (Ctrl-C).
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
@@ -44,13 +44,17 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         )
     })?;
     sweep_expired_sessions(store.clone());
+    if let Some(plan) = &config.snapshots {
+        backup::schedule_snapshots(store.clone(), plan.clone())?;
+    }
     setup::apply_registration(&store, args.registration)?;
     let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
     let templates =
         Templates::new().context("the built-in page templates do not compile (a bug)")?;
+    let closing = store.clone();
     let state = AppState::new(store, config.clock.clone(), templates);
     let addr = config.addr;
-    actix_web::rt::System::new()
+    let served = actix_web::rt::System::new()
         .block_on(async move {
             let running = actix_web::rt::spawn(server::start(state, listener)?);
             // actix logs its start-up lines when the server is first polled: let it run once,
@@ -62,7 +66,14 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
             }
             running.await.map_err(std::io::Error::other)?
         })
-        .context("the server stopped with an error")
+        .context("the server stopped with an error");
+    // actix has stopped on Ctrl-C or SIGTERM, but the store is never dropped (threads hold it),
+    // so SQLite would not checkpoint on close: empty the WAL here, leaving a whole database file.
+    match closing.checkpoint_fully() {
+        Ok(()) => tracing::info!("the database is checkpointed; studyhall stopped"),
+        Err(error) => tracing::warn!(%error, "could not checkpoint the database on the way out"),
+    }
+    served
 }
 
 /// Deletes expired sessions now and every few hours, on a thread of its own: a session past its

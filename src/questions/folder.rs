@@ -18,6 +18,13 @@ pub enum FolderError {
         #[source]
         source: std::io::Error,
     },
+    /// A `*.toml` that is a FIFO, a device or a folder: reading a FIFO would wait forever for
+    /// a writer, and the server would never start.
+    #[error(
+        "{path} is not a regular file (a named pipe, a device or a folder?): remove it from the \
+         question folder or replace it with a set file"
+    )]
+    NotAFile { path: String },
     /// Every file with errors, each error on its own `FILE:LINE:COL: ...` line.
     #[error("{}", render(.0))]
     Invalid(Vec<SetFileErrors>),
@@ -47,6 +54,12 @@ pub fn load_folder(folder: &Path) -> Result<Vec<(QuestionSet, String)>, FolderEr
             .extension()
             .is_some_and(|extension| extension == "toml")
         {
+            // metadata, not open: opening a FIFO blocks until someone writes to it.
+            if !std::fs::metadata(&path).map_err(read_error)?.is_file() {
+                return Err(FolderError::NotAFile {
+                    path: path.display().to_string(),
+                });
+            }
             paths.push(path);
         }
     }
@@ -104,6 +117,26 @@ mod tests {
         let sets = load_folder(dir.path()).unwrap();
         let ids: Vec<&str> = sets.iter().map(|(s, _)| s.id.as_str()).collect();
         assert_eq!(ids, ["ant", "bee"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_the_folder_is_refused_at_once_and_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success(), "mkfifo makes the pipe");
+        let (sender, answer) = std::sync::mpsc::channel();
+        let folder = dir.path().to_path_buf();
+        std::thread::spawn(move || sender.send(load_folder(&folder).map(|_| ())));
+        let loaded = answer
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("load_folder returns instead of waiting for a writer");
+        let message = loaded.unwrap_err().to_string();
+        assert!(
+            message.contains("pipe.toml") && message.contains("not a regular file"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -12,6 +12,11 @@
 //! WAL has grown past [`CATCH_UP_FRAMES`], this thread copies until few frames are left and
 //! asks the writer to copy those, between two of its commits; a following commit starts the
 //! WAL over, once no reader still reads from the old frames.
+//!
+//! When no commit has come for [`IDLE`], the thread runs a `TRUNCATE` checkpoint: the WAL is
+//! copied whole and its file cut to zero bytes, so a quiet server keeps no big WAL about (and a
+//! copy of the database file taken then is whole on its own). A clean stop does the same
+//! ([`truncate`], called by `Store::checkpoint_fully`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -34,6 +39,9 @@ const MAX_PASSES: usize = 8;
 /// After a checkpoint, commits gather for this long before the next one, so a page changed by
 /// many commits is copied once.
 const PACE: Duration = Duration::from_millis(20);
+/// This long without a commit counts as idle. A `TRUNCATE` checkpoint holds the write lock while
+/// it waits for readers, so it should not run between two answers of a busy class.
+const IDLE: Duration = Duration::from_secs(2);
 
 /// The checkpoint thread. Dropping it stops the thread after the checkpoint in progress.
 pub(super) struct Checkpoints {
@@ -118,20 +126,32 @@ impl Shared {
 }
 
 fn checkpoint_loop(connection: &Connection, shared: &Shared) {
+    // Whether commits came since the WAL was last emptied.
+    let mut written = false;
     loop {
         {
             let mut flags = shared.flags();
             while !flags.committed && !flags.stopping {
-                flags = shared
+                let (woken, waited) = shared
                     .wake
-                    .wait(flags)
+                    .wait_timeout(flags, IDLE)
                     .unwrap_or_else(PoisonError::into_inner);
+                flags = woken;
+                if waited.timed_out() && !flags.committed && written {
+                    drop(flags);
+                    match truncate(connection) {
+                        Ok(()) => written = false,
+                        Err(error) => tracing::warn!(%error, "could not empty the idle WAL"),
+                    }
+                    flags = shared.flags();
+                }
             }
             if flags.stopping {
                 return;
             }
             flags.committed = false;
         }
+        written = true;
         if let Err(error) = checkpoint_and_catch_up(connection, shared) {
             tracing::warn!(%error, "could not checkpoint the WAL");
         }
@@ -178,4 +198,19 @@ fn checkpoint(connection: &Connection) -> rusqlite::Result<Pass> {
             copied: row.get(2)?,
         })
     })
+}
+
+/// Copies the whole WAL into the database file and cuts the WAL file to zero bytes, waiting
+/// (up to the busy timeout) for readers of older frames to finish.
+pub(super) fn truncate(connection: &Connection) -> rusqlite::Result<()> {
+    let busy: i64 =
+        connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+    if busy != 0 {
+        // A reader outlasted the busy timeout; the next idle moment tries again.
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("a reader kept the WAL busy".into()),
+        ));
+    }
+    Ok(())
 }

@@ -27,12 +27,30 @@ pub enum StoreError {
         found: usize,
         known: usize,
     },
-    #[error("could not migrate the database to schema version {version}: {source}")]
+    /// Names the migration file and SQLite's complaint, not the migration's whole SQL.
+    #[error("could not apply the migration {name} (schema version {version}): {reason}")]
     Migration {
+        name: &'static str,
         version: usize,
-        #[source]
-        source: rusqlite_migration::Error,
+        reason: String,
     },
+    #[error("could not lock the folder {folder} to migrate the database in it: {source}")]
+    MigrationLock {
+        folder: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was deleted or replaced under the running server (see `store::watch`).
+    #[error(
+        "the database file {path} was {what} while studyhall ran, so nothing more can be saved: \
+         stop studyhall, put the file back (or restore the latest backup) and start it again"
+    )]
+    DatabaseLost { path: PathBuf, what: &'static str },
+    #[error("could not back up the database to {to}: {reason}")]
+    Backup { to: PathBuf, reason: String },
+    /// The health check found the database unfit for work.
+    #[error("{0}")]
+    Unhealthy(String),
     #[error("the username {0:?} is taken")]
     UsernameTaken(String),
     #[error("there is no user {0}")]
@@ -108,5 +126,29 @@ pub(super) fn is_unique_violation(error: &rusqlite::Error, column: &str) -> bool
                 && message.ends_with(column)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Messages name a set and a card as people write them, not as Rust's `Debug` shows them.
+    #[test]
+    fn messages_name_sets_and_cards_without_debug_text() {
+        let set = SetId::parse("history").unwrap();
+        let card = CardId::parse("q1").unwrap();
+        let messages = [
+            StoreError::UnknownSet(set.clone()).to_string(),
+            StoreError::DuplicateSet(set.clone()).to_string(),
+            StoreError::DuplicateCard { set, card }.to_string(),
+        ];
+        assert_eq!(messages[0], "there is no set \"history\"");
+        for message in messages {
+            assert!(
+                !message.contains("SetId") && !message.contains("CardId"),
+                "{message}"
+            );
+        }
     }
 }

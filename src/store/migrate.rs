@@ -1,7 +1,14 @@
 //! Schema migrations: the flat `migrations/NNNN_name.sql` files, built into the binary and
 //! applied at open, each in its own transaction. A database newer than this binary is refused
 //! before anything touches it.
+//!
+//! Two processes may open a new database at once (two servers, or `serve` and `user add`).
+//! rusqlite_migration reads the version before its transaction begins, so both would apply
+//! 0001 and the second fail with "table users already exists". Migrating therefore happens
+//! under an exclusive lock on the database's folder: the second process waits for the first,
+//! reads the version again and finds the work done.
 
+use std::fs::File;
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -9,16 +16,27 @@ use rusqlite_migration::{M, Migrations};
 
 use super::StoreError;
 
-/// Every migration, in order. Append only: a landed file is never edited.
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("../../migrations/0001_init.sql")),
-    M::up(include_str!("../../migrations/0002_classes.sql")),
-    M::up(include_str!("../../migrations/0003_study_indexes.sql")),
-    M::up(include_str!("../../migrations/0004_small_set_rows.sql")),
-    M::up(include_str!("../../migrations/0005_covering_due_index.sql")),
-    M::up(include_str!("../../migrations/0006_graded_reviews.sql")),
-    M::up(include_str!("../../migrations/0007_claim_rulings.sql")),
-    M::up(include_str!("../../migrations/0008_password_links.sql")),
+/// Declares [`MIGRATIONS`] and their file names, from the file names.
+macro_rules! migrations {
+    ($($file:literal),* $(,)?) => {
+        /// Every migration, in order. Append only: a landed file is never edited.
+        const MIGRATIONS: &[M<'static>] =
+            &[$(M::up(include_str!(concat!("../../migrations/", $file)))),*];
+        /// The file of each migration, for error messages.
+        const NAMES: &[&str] = &[$($file),*];
+    };
+}
+
+migrations![
+    "0001_init.sql",
+    "0002_classes.sql",
+    "0003_study_indexes.sql",
+    "0004_small_set_rows.sql",
+    "0005_covering_due_index.sql",
+    "0006_graded_reviews.sql",
+    "0007_claim_rulings.sql",
+    "0008_password_links.sql",
+    "0009_health_checks.sql",
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.
@@ -33,8 +51,48 @@ pub(super) fn migrations() -> Migrations<'static> {
 /// Brings the database at `path` (open as `connection`) up to [`SCHEMA_VERSION`].
 ///
 /// Each migration runs in a transaction of its own, so a failure leaves the database at the last
-/// version that applied whole, and the error names the version that did not.
+/// version that applied whole, and the error names the migration that did not.
 pub(super) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    if check_version(connection, path)? == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // Held until the end of this function; the version is read again under it, since another
+    // process may have migrated while this one waited.
+    let _lock = lock_folder_of(path)?;
+    let found = check_version(connection, path)?;
+    let migrations = Migrations::from_slice(MIGRATIONS);
+    for version in found + 1..=SCHEMA_VERSION {
+        migrations
+            .to_version(connection, version)
+            .map_err(|source| StoreError::Migration {
+                name: NAMES[version - 1],
+                version,
+                reason: without_sql(source),
+            })?;
+        tracing::info!(
+            version,
+            migration = NAMES[version - 1],
+            "migrated the database"
+        );
+    }
+    Ok(())
+}
+
+/// SQLite's complaint alone: both rusqlite_migration's error and rusqlite's own carry the
+/// whole text of the migration file.
+fn without_sql(error: rusqlite_migration::Error) -> String {
+    match error {
+        rusqlite_migration::Error::RusqliteError { err, .. } => match err {
+            rusqlite::Error::SqlInputError { msg, .. } => msg,
+            rusqlite::Error::SqliteFailure(_, Some(message)) => message,
+            other => other.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// The database's version, refused when it is newer than this binary.
+fn check_version(connection: &Connection, path: &Path) -> Result<usize, StoreError> {
     let found = user_version(connection)?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::DatabaseTooNew {
@@ -43,14 +101,27 @@ pub(super) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), St
             known: SCHEMA_VERSION,
         });
     }
-    let migrations = Migrations::from_slice(MIGRATIONS);
-    for version in found + 1..=SCHEMA_VERSION {
-        migrations
-            .to_version(connection, version)
-            .map_err(|source| StoreError::Migration { version, source })?;
-        tracing::info!(version, "migrated the database");
+    Ok(found)
+}
+
+/// An exclusive lock on the folder holding the database, released when dropped; `None` for an
+/// in-memory database. The folder, not the file: closing a second descriptor of the database
+/// file would release SQLite's own locks on it, and a lock file would be left lying about.
+fn lock_folder_of(path: &Path) -> Result<Option<File>, StoreError> {
+    if path == Path::new(":memory:") {
+        return Ok(None);
     }
-    Ok(())
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let locked = File::open(folder).and_then(|folder| folder.lock().map(|()| folder));
+    locked
+        .map(Some)
+        .map_err(|source| StoreError::MigrationLock {
+            folder: folder.to_path_buf(),
+            source,
+        })
 }
 
 /// The schema version of the database file at `path`, read without writing to it (the file is

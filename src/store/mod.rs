@@ -22,20 +22,24 @@
 //!   every figure, the student's own included, shares.
 //!
 //! Beside them, the machinery: the `writer`, the `readers`, the `checkpoints` thread, `migrate`,
+//! `watch` (is the file still the one opened), `health` (what `/healthz` asks), `backup`,
 //! `columns` (ids and days as column values) and `error`. [`seed`] makes big made-up
 //! databases for the benchmarks and tests; the server never uses it.
 
 pub mod accounts;
+mod backup;
 mod checkpoints;
 pub mod classes;
 mod columns;
 mod error;
+mod health;
 mod migrate;
 mod readers;
 pub mod seed;
 pub mod sets;
 pub mod study;
 pub mod teaching;
+mod watch;
 mod writer;
 
 #[cfg(test)]
@@ -53,6 +57,7 @@ pub use accounts::sessions::Session;
 pub use accounts::settings::{AuditEntry, RegistrationMode};
 pub use accounts::setup::SetupLinkInvalid;
 pub use accounts::users::{Role, User};
+pub use backup::backup_file;
 pub use classes::assignments::Assignment;
 pub use classes::class::{
     AssignedSet, ClassDetail, ClassId, ClassName, ClassNameError, ClassSummary, JoinedClass,
@@ -87,7 +92,9 @@ pub use teaching::{disputes, export};
 
 use accounts::session_cache::SessionCache;
 use checkpoints::Checkpoints;
+use health::HealthState;
 use readers::Readers;
+use watch::{DatabaseFile, Watch};
 use writer::Writer;
 
 /// How long a connection waits for a lock before giving up with "database is busy".
@@ -100,6 +107,10 @@ const WRITER_CACHE_KIB: i64 = 8 * 1024;
 const READER_CACHE_KIB: i64 = 1024;
 /// Each connection keeps this many prepared statements; the store has fewer distinct queries.
 const STATEMENT_CACHE: usize = 64;
+/// When the WAL starts over, SQLite cuts its file back to this size (it reuses the file rather
+/// than shrinking it otherwise): without it the file kept the 108-136 MB a busy hour had grown
+/// it to, for a 2-6 MB database.
+const JOURNAL_SIZE_LIMIT: i64 = 4 * 1024 * 1024;
 
 /// SQLite's `synchronous` setting for the write connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,8 +160,12 @@ struct Inner {
     sessions: Arc<SessionCache>,
     /// The key review tokens are signed with (migration 0006 makes it).
     review_token_key: [u8; 32],
-    /// Held for its thread, which stops when the store is dropped.
+    /// The database file as opened; writes are refused once it is deleted or replaced.
+    file: Arc<DatabaseFile>,
+    health: HealthState,
+    /// Held for their threads, which stop when the store is dropped.
     _checkpoints: Checkpoints,
+    _watch: Watch,
 }
 
 impl Store {
@@ -165,8 +180,11 @@ impl Store {
         };
         let mut writer = Connection::open(path).map_err(opened)?;
         configure_writer(&writer, config.synchronous).map_err(opened)?;
+        // After the first write (WAL mode is stored in the file), so that a new file exists.
+        let file = Arc::new(DatabaseFile::new(path));
         migrate::migrate(&mut writer, path)?;
         let review_token_key = secret(&writer, "review_token_key")?;
+        let health = HealthState::new(&writer)?;
 
         // Readers open after the writer so that the file, and WAL mode, already exist.
         // Three per core: the server reads on each async worker (one per core) and on its
@@ -199,32 +217,30 @@ impl Store {
                 readers: Readers::new(readers),
                 sessions,
                 review_token_key,
+                _watch: Watch::spawn(Arc::clone(&file))?,
+                file,
+                health,
                 _checkpoints: checkpoints,
             }),
         })
     }
 
+    /// Copies the whole WAL into the database file and empties it, for a clean stop: what is
+    /// left on disk is the database file alone (an empty `-wal` beside it).
+    pub fn checkpoint_fully(&self) -> Result<(), StoreError> {
+        let path = self.inner.file.path();
+        let connection = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        checkpoints::truncate(&connection)?;
+        Ok(())
+    }
+
     /// The server's key for signing review tokens: made once per database, kept in it.
     pub fn review_token_key(&self) -> [u8; 32] {
         self.inner.review_token_key
-    }
-
-    /// Proves that a read connection answers. Blocking, like every read.
-    pub fn health_check_read(&self) -> Result<(), StoreError> {
-        self.read(|connection| {
-            connection.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-                row.get::<_, i64>(0)
-            })?;
-            Ok(())
-        })
-    }
-
-    /// Proves that the writer runs and can begin and commit a write transaction.
-    pub fn health_check_write(&self) -> Pending<()> {
-        self.write(|connection| {
-            connection.query_row("SELECT 1", [], |_| Ok(()))?;
-            Ok(())
-        })
     }
 
     fn read<T>(
@@ -241,6 +257,9 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
+        if let Some(lost) = self.inner.file.refusal() {
+            return Pending::refused(lost);
+        }
         let sessions = Arc::clone(&self.inner.sessions);
         self.inner.writer.submit(move |connection| {
             sessions.accounts_may_change();
@@ -255,6 +274,9 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
+        if let Some(lost) = self.inner.file.refusal() {
+            return Pending::refused(lost);
+        }
         self.inner.writer.submit(work)
     }
 }
@@ -281,6 +303,7 @@ fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqli
     }
     connection.pragma_update(None, "foreign_keys", true)?;
     connection.pragma_update(None, "synchronous", synchronous.pragma())?;
+    connection.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;
     // The writer's pages stay valid between its commits (a reader's cache is emptied by every
     // commit): a bigger cache saves it re-reading the index pages an answer changes.
     connection.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
@@ -294,11 +317,12 @@ fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqli
 fn open_checkpointer(path: &Path, synchronous: Synchronous) -> rusqlite::Result<Connection> {
     let connection = Connection::open(path)?;
     connection.pragma_update(None, "synchronous", synchronous.pragma())?;
+    connection.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;
     connection.busy_timeout(BUSY_TIMEOUT)?;
     Ok(connection)
 }
 
-fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;

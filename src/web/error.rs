@@ -41,6 +41,9 @@ pub enum AppError {
     /// Details go to the log, never to the client.
     #[error("something went wrong on the server; it has been logged")]
     Internal,
+    /// The server cannot save anything now (its database file is gone): try again later.
+    #[error("the server cannot save anything right now; try again later")]
+    Unavailable,
 }
 
 impl AppError {
@@ -55,6 +58,7 @@ impl AppError {
             AppError::Invalid(_) | AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -72,6 +76,7 @@ impl AppError {
             AppError::Refused { code, .. } => code,
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Internal => "internal",
+            AppError::Unavailable => "unavailable",
         }
     }
 
@@ -112,6 +117,8 @@ impl From<StoreError> for AppError {
             }
             // The session outlived its user.
             StoreError::UnknownUser(_) => AppError::Unauthorized,
+            // Logged once, loudly, by the store when it noticed.
+            StoreError::DatabaseLost { .. } => AppError::Unavailable,
             other => AppError::internal(other),
         }
     }

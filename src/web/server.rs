@@ -77,17 +77,20 @@ fn json_error(error: &JsonPayloadError) -> AppError {
     }
 }
 
-/// 200 when the database answers a read and commits a write; 503 otherwise.
+/// 200 when the database file is the one opened, a row written commits, no table is missing
+/// and no page is corrupt; 503 with the reason otherwise (see `store::health`).
 async fn health(state: web::Data<AppState>) -> HttpResponse {
-    let store = state.store.clone();
-    let read = web::block(move || store.health_check_read()).await;
     let write = state.store.health_check_write().await;
-    match (read, write) {
-        (Ok(Ok(())), Ok(())) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
-        (read, write) => {
-            tracing::error!(?read, ?write, "health check failed");
+    let store = state.store.clone();
+    let read = web::block(move || store.health_check_read())
+        .await
+        .unwrap_or_else(|_| Err(crate::store::StoreError::WriterStopped));
+    match write.and(read) {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
+        Err(problem) => {
+            tracing::error!(%problem, "health check failed");
             HttpResponse::ServiceUnavailable()
-                .json(serde_json::json!({"status": "unavailable", "error": "the database does not answer"}))
+                .json(serde_json::json!({"status": "unavailable", "error": problem.to_string()}))
         }
     }
 }

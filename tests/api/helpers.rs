@@ -38,10 +38,20 @@ pub struct Reply {
 
 impl Api {
     pub fn start() -> Api {
+        Api::on(spawn_app())
+    }
+
+    /// A client for a server already started.
+    pub fn on(app: TestApp) -> Api {
         Api {
-            app: spawn_app(),
+            app,
             http: Client::new(),
         }
+    }
+
+    /// `GET /healthz`.
+    pub fn health(&self) -> Reply {
+        self.send(self.http.get(format!("{}/healthz", self.app.address)))
     }
 
     /// The full URL of an API path such as `/sets`.

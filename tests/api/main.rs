@@ -7,7 +7,9 @@ mod helpers;
 
 mod accounts;
 mod answers;
+mod backups;
 mod errors;
+mod health;
 mod isolation;
 mod progress;
 mod sets;

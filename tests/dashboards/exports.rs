@@ -161,3 +161,56 @@ fn a_deleted_students_reviews_vanish_from_the_dashboard_and_the_exports() {
         "only ben's Mao is left"
     );
 }
+
+/// A student's answer that a spreadsheet would run as a formula reaches the instructor's
+/// reviews.csv as text (a leading `'`, OWASP's advice), from the dashboard and the CLI alike;
+/// the numbers the server computes keep their form.
+#[test]
+fn answers_that_look_like_formulas_are_exported_as_text() {
+    let class = answered_class();
+    let (_, token) = class.room.student("hal");
+    let typed = [
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+cmd|' /C calc'!A0",
+        "-5",
+        "@SUM(A1)",
+    ];
+    for answer in typed {
+        class.room.answer(&token, WHO_CARD, json!(answer), false);
+    }
+    let reply = class
+        .room
+        .instructor()
+        .get(&class.room.path("export/reviews.csv"));
+    let db = class.room.app.db_path.to_str().unwrap();
+    let class_id = class.room.class.0.to_string();
+    let (ok, cli, errors) = studyhall(&["export", "reviews", "--class", &class_id, "--db", db]);
+    assert!(ok, "{errors}");
+    for body in [&reply.body, &cli] {
+        let mut csv = ::csv::Reader::from_reader(body.as_bytes());
+        let answers: Vec<String> = csv
+            .records()
+            .map(|record| record.unwrap()[6].to_string())
+            .filter(|answer| !answer.is_empty())
+            .collect();
+        for answer in typed {
+            assert!(
+                answers.contains(&format!("'{answer}")),
+                "{answer}: {answers:?}"
+            );
+        }
+        assert!(
+            answers
+                .iter()
+                .all(|answer| !answer.starts_with(['=', '+', '-', '@', '\t'])),
+            "{answers:?}"
+        );
+        for record in ::csv::Reader::from_reader(body.as_bytes()).records() {
+            let record = record.unwrap();
+            // quality, repetitions_after and interval_after: plain numbers.
+            for column in [9, 14, 16] {
+                assert!(record[column].parse::<i64>().is_ok(), "{record:?}");
+            }
+        }
+    }
+}

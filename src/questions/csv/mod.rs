@@ -261,5 +261,6 @@ pub fn file_stem(path: &Path) -> String {
 
 /// Cells are read through this, so that a test can build a record without a reader.
 pub(super) fn cell(record: &StringRecord, index: usize) -> &str {
-    record.get(index).unwrap_or_default().trim()
+    // A downloaded set has a quote before cells that start like a formula (`spreadsheet`).
+    crate::spreadsheet::read_text_cell(record.get(index).unwrap_or_default().trim())
 }

@@ -36,7 +36,19 @@ impl<'r> Row<'r> {
                 continue;
             }
             blank = false;
-            match columns.slot(index) {
+            // Refused as in a TOML file: a NUL cannot be typed, so it is a damaged file, and
+            // it would cut the text short in C-string consumers of an export.
+            let slot = columns.slot(index);
+            if text.contains('\0') {
+                let fix = "remove the NUL character (a damaged or binary file?)";
+                let problem = Problem::new("a NUL character in the cell", fix);
+                let place = match slot {
+                    Slot::Field(name) => name.to_string(),
+                    _ => format!("column {}", index + 1),
+                };
+                found.report(line, &place, problem);
+            }
+            match slot {
                 Slot::Field(name) => cells.push((name, text)),
                 Slot::Ignored => {}
                 Slot::Unnamed => {

@@ -1,11 +1,13 @@
 //! Writing a set as a spreadsheet (CSV), for the set page's download: one row per card, every
 //! column of the format (`shuffle` only when a card keeps its choices in written order), lists
-//! joined with `|`.
+//! joined with `|`. A cell that starts like a formula gets a leading `'` (see `spreadsheet`);
+//! reading the file back takes it off.
 
 use ::csv::WriterBuilder;
 
 use super::header::COLUMNS;
 use crate::questions::model::{Card, CardKind, QuestionSet};
+use crate::spreadsheet::text_cell;
 
 /// A set a spreadsheet cannot hold as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,7 +40,7 @@ pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
             .zip(row(card)?)
             .filter(|(column, _)| written(column));
         writer
-            .write_record(cells.map(|(_, cell)| cell))
+            .write_record(cells.map(|(_, cell)| text_cell(&cell).into_owned()))
             .map_err(failed)?;
     }
     let bytes = writer

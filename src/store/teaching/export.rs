@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::questions::{CardId, SetId};
 use crate::scheduler::Easiness;
+use crate::spreadsheet::text_cell;
 
 use super::analysis::{Audience, in_audience};
 use super::dashboards::{ClassFigures, class_scope};
@@ -211,8 +212,8 @@ pub fn write_progress_csv(figures: &ClassFigures, out: impl io::Write) -> csv::R
     for student in &figures.students {
         for (set, numbers) in figures.sets.iter().zip(&student.per_set) {
             csv.write_record([
-                student.username.clone(),
-                set.id.to_string(),
+                text_cell(&student.username).into_owned(),
+                text_cell(set.id.as_str()).into_owned(),
                 numbers.studied.to_string(),
                 numbers.due.to_string(),
                 numbers.overdue.to_string(),
@@ -239,13 +240,13 @@ pub fn write_review_csv(entries: &[LogEntry], out: impl io::Write) -> csv::Resul
         csv.write_record([
             instant(entry.reviewed_at_ms),
             entry.study_day.clone(),
-            entry.username.clone(),
-            entry.set.to_string(),
-            entry.card.to_string(),
+            text_cell(&entry.username).into_owned(),
+            text_cell(entry.set.as_str()).into_owned(),
+            text_cell(entry.card.as_str()).into_owned(),
             entry.kind.clone(),
-            entry.answer.clone().unwrap_or_default(),
+            text_cell(entry.answer.as_deref().unwrap_or_default()).into_owned(),
             entry.verdict.clone(),
-            entry.normalized_answer.clone(),
+            text_cell(&entry.normalized_answer).into_owned(),
             entry.quality.to_string(),
             u8::from(entry.scheduled).to_string(),
             number(entry.repetitions_before),

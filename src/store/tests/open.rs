@@ -166,3 +166,45 @@ fn opening_a_path_in_a_missing_folder_fails_with_the_path_named() {
     assert!(matches!(error, StoreError::Open { .. }), "{error:?}");
     assert!(error.to_string().contains("no-such-folder"), "{error}");
 }
+
+/// Two servers, or `serve` and `user add`, starting together on a new database: each must
+/// open it (the second waits for the first's migrations), none may fail with "table users
+/// already exists".
+#[test]
+fn stores_opened_at_the_same_moment_on_a_new_database_all_open_it() {
+    for _ in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let opening: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(|| {
+                        start.wait();
+                        Store::open(&StoreConfig::new(&path)).map(drop)
+                    })
+                })
+                .collect();
+            for opened in opening {
+                let opened = opened.join().unwrap();
+                assert!(opened.is_ok(), "{}", opened.unwrap_err());
+            }
+        });
+    }
+}
+
+#[test]
+fn a_failed_migration_names_its_file_and_not_its_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clash.db");
+    let connection = Connection::open(&path).unwrap();
+    connection
+        .execute_batch("CREATE TABLE users (id INTEGER PRIMARY KEY)")
+        .unwrap();
+    drop(connection);
+    let error = Store::open(&StoreConfig::new(&path)).err().unwrap();
+    let message = error.to_string();
+    assert!(message.contains("0001_init.sql"), "{message}");
+    assert!(message.contains("already exists"), "{message}");
+    assert!(!message.contains("CREATE TABLE"), "{message}");
+}

@@ -198,3 +198,14 @@ fn an_ambiguous_date_is_refused_with_both_readings() {
          month first — write the month as a word, \"5 June 1950\" or \"May 6, 1950\""
     );
 }
+
+#[test]
+fn a_cell_with_a_nul_character_is_refused_like_in_toml() {
+    let text = with_rows("a,text,Who?,Kim\0 Il Sung\n");
+    assert_eq!(
+        problems(&text),
+        [
+            "2:answer: a NUL character in the cell — remove the NUL character (a damaged or binary file?)"
+        ]
+    );
+}

@@ -23,3 +23,19 @@ fn a_list_item_with_a_pipe_cannot_be_written() {
     let error = to_csv(&set).unwrap_err();
     assert!(matches!(error, CsvWriteError::PipeInList { .. }), "{error}");
 }
+
+#[test]
+fn cells_that_start_like_a_formula_are_written_as_text_and_read_back_as_they_were() {
+    let mut set = parse_set(BUILT_IN_SET).unwrap();
+    set.cards[0].prompt = "=HYPERLINK(\"http://evil.example\")".into();
+    set.cards[0].explanation = Some("'=1 stays as typed".into());
+    set.cards[1].prompt = "+cmd|' /C calc'!A0".into();
+    let text = to_csv(&set).unwrap();
+    assert!(
+        text.contains(r#""'=HYPERLINK(""http://evil.example"")""#),
+        "{text}"
+    );
+    assert!(text.contains("''=1 stays as typed"), "{text}");
+    assert!(text.contains("'+cmd|' /C calc'!A0"), "{text}");
+    assert_eq!(parsed(&text).cards, set.cards);
+}
