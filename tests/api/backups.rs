@@ -4,8 +4,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use studyhall::scheduler::StudyClock;
-
 use crate::common::process::{stderr, studyhall};
 use crate::common::spawn_app_on;
 use crate::helpers::{Api, PASSWORD};
@@ -69,11 +67,7 @@ fn a_backup_taken_while_students_answer_is_whole_and_restores_to_a_working_serve
     let restored_dir = tempfile::tempdir().expect("a temporary directory");
     let restored = restored_dir.path().join("studyhall.db");
     std::fs::copy(&backup, &restored).expect("the backup is copied into place");
-    let api = Api::on(spawn_app_on(
-        restored_dir,
-        restored,
-        StudyClock::system_default(),
-    ));
+    let api = Api::on(spawn_app_on(restored_dir, restored));
     assert_eq!(api.health().status, 200);
     let login = api.login("student0", PASSWORD);
     assert_eq!(login.status, 200, "{}", login.text);

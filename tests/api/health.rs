@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::time::Duration;
 
-use studyhall::scheduler::StudyClock;
 use studyhall::store::{Store, StoreConfig};
 
 use crate::common::spawn_app_on;
@@ -55,7 +54,7 @@ fn a_corrupt_page_fails_the_health_check() {
     let db_path = dir.path().join("studyhall.db");
     drop(Store::open(&StoreConfig::new(&db_path)).expect("the database is made"));
     corrupt_table(&db_path, "claim_rulings");
-    let api = Api::on(spawn_app_on(dir, db_path, StudyClock::system_default()));
+    let api = Api::on(spawn_app_on(dir, db_path));
     assert_unavailable(&api, "corrupt");
 }
 

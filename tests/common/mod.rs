@@ -29,12 +29,12 @@ pub struct TestApp {
 pub fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
-    spawn_app_on(dir, db_path, clock)
+    spawn_app_on(dir, db_path)
 }
 
-/// As [`spawn_app_with`], on the database `db_path` (in `dir`, removed with the app), which
-/// may already hold data: a restored backup, a database a test has broken.
-pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf, clock: StudyClock) -> TestApp {
+/// As [`spawn_app`], on the database `db_path` (in `dir`, removed with the app), which may
+/// already hold data: a restored backup, a database a test has broken.
+pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf) -> TestApp {
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
     let set = parse_set(BUILT_IN_SET).expect("the essay set parses");
     store
