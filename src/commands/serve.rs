@@ -48,7 +48,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
     let templates =
         Templates::new().context("the built-in page templates do not compile (a bug)")?;
-    let state = AppState::new(store, config.clock.clone(), templates);
+    let state = AppState::with_limits(store, config.clock.clone(), templates, config.limits);
     let addr = config.addr;
     actix_web::rt::System::new()
         .block_on(async move {

@@ -38,6 +38,12 @@ pub enum AppError {
     /// A no-break space keeps the unit with its number when the line wraps.
     #[error("too many failed sign-ins: try again in {seconds}\u{a0}s")]
     TooManyAttempts { seconds: u64 },
+    /// The body did not arrive in time (`--body-timeout`); the connection is closed.
+    #[error("the request body did not arrive within {seconds}\u{a0}s: send it again")]
+    BodyTimeout { seconds: u64 },
+    /// Every slot for CPU-heavy work is taken: refused rather than queued without end.
+    #[error("the server is busy with other work: try again in a moment")]
+    Busy,
     /// Details go to the log, never to the client.
     #[error("something went wrong on the server; it has been logged")]
     Internal,
@@ -54,6 +60,8 @@ impl AppError {
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) | AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -71,7 +79,18 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::Refused { code, .. } => code,
             AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::BodyTimeout { .. } => "body_timeout",
+            AppError::Busy => "busy",
             AppError::Internal => "internal",
+        }
+    }
+
+    /// The seconds to send as `Retry-After`, for the errors that pass with time.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyAttempts { seconds } => Some(*seconds),
+            AppError::Busy => Some(1),
+            _ => None,
         }
     }
 
@@ -196,7 +215,7 @@ impl ResponseError for ApiError {
             },
         };
         let mut response = HttpResponse::build(self.status_code());
-        if let AppError::TooManyAttempts { seconds } = self.0 {
+        if let Some(seconds) = self.0.retry_after() {
             response.insert_header(("Retry-After", seconds.to_string()));
         }
         response.json(body)
@@ -289,6 +308,8 @@ mod tests {
                 429,
                 "too_many_attempts",
             ),
+            (AppError::BodyTimeout { seconds: 30 }, 408, "body_timeout"),
+            (AppError::Busy, 503, "busy"),
         ];
         assert!(
             AppError::TooManyAttempts { seconds: 1 }

@@ -11,4 +11,5 @@ mod errors;
 mod isolation;
 mod progress;
 mod sets;
+mod throttle;
 mod study_order;

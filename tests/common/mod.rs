@@ -6,14 +6,17 @@ pub mod process;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use studyhall::questions::folder::BUILT_IN_SET;
 use studyhall::questions::parse::parse_set;
 use studyhall::scheduler::StudyClock;
 use studyhall::store::{Store, StoreConfig};
+use studyhall::web::limits::Limits;
 use studyhall::web::server;
 use studyhall::web::state::AppState;
 use studyhall::web::templates::Templates;
+use studyhall::web::work::WorkSlots;
 
 /// A server running for one test; it stops when the test process ends.
 pub struct TestApp {
@@ -21,6 +24,10 @@ pub struct TestApp {
     pub address: String,
     pub store: Store,
     pub db_path: PathBuf,
+    /// The server's password-hashing slots, to see how many hashes ran at once.
+    pub hashing: Arc<WorkSlots>,
+    /// The server's slots for CPU-heavy work, to fill them.
+    pub heavy_work: Arc<WorkSlots>,
     _dir: tempfile::TempDir,
 }
 
@@ -31,6 +38,11 @@ pub fn spawn_app() -> TestApp {
 
 /// As [`spawn_app`], with a given study clock.
 pub fn spawn_app_with(clock: StudyClock) -> TestApp {
+    spawn_app_with_limits(clock, Limits::default())
+}
+
+/// As [`spawn_app`], with a given study clock and limits (trusted proxies, body timeout...).
+pub fn spawn_app_with_limits(clock: StudyClock, limits: Limits) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
@@ -41,7 +53,9 @@ pub fn spawn_app_with(clock: StudyClock) -> TestApp {
         .expect("the essay set imports");
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     let address = format!("http://{}", listener.local_addr().expect("an address"));
-    let state = AppState::new(store.clone(), clock, Templates::new().expect("templates"));
+    let templates = Templates::new().expect("templates");
+    let state = AppState::with_limits(store.clone(), clock, templates, limits);
+    let (hashing, heavy_work) = (state.hashing.clone(), state.heavy_work.clone());
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             server::start(state, listener)
@@ -54,6 +68,8 @@ pub fn spawn_app_with(clock: StudyClock) -> TestApp {
         address,
         store,
         db_path,
+        hashing,
+        heavy_work,
         _dir: dir,
     }
 }
