@@ -11,5 +11,6 @@ mod errors;
 mod isolation;
 mod progress;
 mod sets;
+mod slow_bodies;
 mod throttle;
 mod study_order;
