@@ -7,6 +7,7 @@ mod kind_errors;
 mod loading;
 mod readme;
 mod round_trip;
+mod huge;
 mod set_errors;
 mod shuffle;
 mod valid;
