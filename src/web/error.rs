@@ -35,6 +35,9 @@ pub enum AppError {
     /// Invalid, with a code of its own for API clients (e.g. a review token refused).
     #[error("{message}")]
     Refused { code: &'static str, message: String },
+    /// A limit on how often something may be done was reached, with a code of its own.
+    #[error("{message}")]
+    Limited { code: &'static str, message: String },
     /// A no-break space keeps the unit with its number when the line wraps.
     #[error("too many failed sign-ins: try again in {seconds}\u{a0}s")]
     TooManyAttempts { seconds: u64 },
@@ -59,7 +62,9 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) | AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts { .. } | AppError::Limited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             AppError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -79,6 +84,7 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::Refused { code, .. } => code,
             AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Limited { code, .. } => code,
             AppError::BodyTimeout { .. } => "body_timeout",
             AppError::Busy => "busy",
             AppError::Internal => "internal",
@@ -111,6 +117,10 @@ impl From<StoreError> for AppError {
             },
             StoreError::ClaimRejected => AppError::Refused {
                 code: "claim_rejected",
+                message: error.to_string(),
+            },
+            StoreError::TooManyClaims => AppError::Limited {
+                code: "too_many_claims",
                 message: error.to_string(),
             },
             StoreError::ReviewTokenUsed(_) => AppError::Conflict {
@@ -158,6 +168,9 @@ impl From<StudyError> for AppError {
                 message: refusal.to_string(),
             },
             StudyError::Regrade(RegradeRefusal::NotFound) => AppError::NotFound(error.to_string()),
+            StudyError::Regrade(RegradeRefusal::TooManyClaims) => {
+                StoreError::TooManyClaims.into()
+            }
             StudyError::Regrade(refusal) => AppError::Refused {
                 code: match refusal {
                     RegradeRefusal::ClaimNotAllowed => "claim_not_allowed",
