@@ -144,7 +144,10 @@ fn set_parsing(c: &mut Criterion) {
         b.iter(|| parse_set(black_box(&many_choices)).expect_err("too many choices"))
     });
     let card = "[[cards]]\nid = \"same\"\nkind = \"essay\"\nprompt = \"p\"\n";
-    let many_problems = format!("[set]\nid = \"s\"\ntitle = \"T\"\n\n{}", card.repeat(20_000));
+    let many_problems = format!(
+        "[set]\nid = \"s\"\ntitle = \"T\"\n\n{}",
+        card.repeat(20_000)
+    );
     group.bench_function("20,000 cards with two problems each (1 MB, refused)", |b| {
         b.iter(|| parse_set(black_box(&many_problems)).expect_err("problems"))
     });

@@ -289,8 +289,12 @@ pub struct ServeArgs {
     /// A reverse proxy in front of the server (an IP address, e.g. 127.0.0.1); repeat the flag
     /// for several. Only a request from one of them has its client address read from
     /// X-Forwarded-For (for the sign-in throttle); any other peer is the client itself.
-    #[arg(long = "trusted-proxy", value_name = "ADDR", env = "STUDYHALL_TRUSTED_PROXY",
-          value_delimiter = ',')]
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDR",
+        env = "STUDYHALL_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
     pub trusted_proxies: Vec<IpAddr>,
 
     /// Seconds a request's body may take to arrive in full; a slower one is answered 408 and

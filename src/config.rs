@@ -47,10 +47,9 @@ impl ServerConfig {
         let limits = Limits {
             trusted_proxies: args.trusted_proxies.clone(),
             body_timeout: Duration::from_secs(args.body_timeout),
-            max_connections: (args.max_connections)
-                .map_or(defaults.max_connections, |most| {
-                    usize::try_from(most).unwrap_or(usize::MAX)
-                }),
+            max_connections: (args.max_connections).map_or(defaults.max_connections, |most| {
+                usize::try_from(most).unwrap_or(usize::MAX)
+            }),
             ..defaults
         };
         Ok(ServerConfig {

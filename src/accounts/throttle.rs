@@ -86,14 +86,25 @@ impl SignInThrottle {
         let mut ledger = self.lock();
         ledger.sweep(now);
         let pair = (username.clone(), client);
-        let pair_wait = ledger.pairs.get(&pair).and_then(|f| f.wait(FREE_FAILURES, now));
-        let address_wait = (ledger.addresses.get(&client))
-            .and_then(|f| f.wait(FREE_FAILURES_PER_ADDRESS, now));
+        let pair_wait = ledger
+            .pairs
+            .get(&pair)
+            .and_then(|f| f.wait(FREE_FAILURES, now));
+        let address_wait =
+            (ledger.addresses.get(&client)).and_then(|f| f.wait(FREE_FAILURES_PER_ADDRESS, now));
         if let Some(wait) = pair_wait.max(address_wait) {
             return Err(wait);
         }
-        ledger.pairs.entry(pair).or_insert(Failures::none(now)).add(now);
-        ledger.addresses.entry(client).or_insert(Failures::none(now)).add(now);
+        ledger
+            .pairs
+            .entry(pair)
+            .or_insert(Failures::none(now))
+            .add(now);
+        ledger
+            .addresses
+            .entry(client)
+            .or_insert(Failures::none(now))
+            .add(now);
         Ok(Reservation { username, client })
     }
 
@@ -101,7 +112,9 @@ impl SignInThrottle {
     /// back (but not its other failures, or signing in to one's own account would clear them).
     pub fn succeeded(&self, reservation: Reservation) {
         let mut ledger = self.lock();
-        ledger.pairs.remove(&(reservation.username, reservation.client));
+        ledger
+            .pairs
+            .remove(&(reservation.username, reservation.client));
         if let Some(address) = ledger.addresses.get_mut(&reservation.client) {
             address.count = address.count.saturating_sub(1);
         }
@@ -197,7 +210,11 @@ mod tests {
         let throttle = SignInThrottle::default();
         let now = Instant::now();
         for n in 0..FREE_FAILURES_PER_ADDRESS {
-            assert!(throttle.reserve(&format!("user{n}"), client(9), now).is_ok());
+            assert!(
+                throttle
+                    .reserve(&format!("user{n}"), client(9), now)
+                    .is_ok()
+            );
         }
         assert!(throttle.reserve("someone-new", client(9), now).is_err());
         assert!(throttle.reserve("someone-new", client(10), now).is_ok());

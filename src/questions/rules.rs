@@ -350,7 +350,10 @@ mod tests {
     fn a_long_word_gets_no_guess_and_far_lengths_are_not_measured() {
         let long = "x".repeat(LONGEST_GUESSED + 1);
         assert_eq!(closest(&long, [long.as_str()].into_iter()), None);
-        assert_eq!(closest("seol", ["Seoul", "Seoul Special City"].into_iter()), Some("Seoul"));
+        assert_eq!(
+            closest("seol", ["Seoul", "Seoul Special City"].into_iter()),
+            Some("Seoul")
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn the_header_is_ignored_unless_the_peer_is_a_trusted_proxy() {
-        assert_eq!(from("192.0.2.1:5000", &["203.0.113.9"], &[]), ip("192.0.2.1"));
+        assert_eq!(
+            from("192.0.2.1:5000", &["203.0.113.9"], &[]),
+            ip("192.0.2.1")
+        );
         let other_proxy = from("192.0.2.1:5000", &["203.0.113.9"], &["127.0.0.1"]);
         assert_eq!(other_proxy, ip("192.0.2.1"));
     }
@@ -89,10 +92,22 @@ mod tests {
     #[test]
     fn behind_trusted_proxies_the_rightmost_untrusted_address_is_the_client() {
         let trusted = ["127.0.0.1", "10.0.0.2"];
-        let client = from("127.0.0.1:5000", &["6.6.6.6, 203.0.113.9, 10.0.0.2"], &trusted);
-        assert_eq!(client, ip("203.0.113.9"), "the client's own entries are skipped");
+        let client = from(
+            "127.0.0.1:5000",
+            &["6.6.6.6, 203.0.113.9, 10.0.0.2"],
+            &trusted,
+        );
+        assert_eq!(
+            client,
+            ip("203.0.113.9"),
+            "the client's own entries are skipped"
+        );
         let lines = from("127.0.0.1:5000", &["6.6.6.6", "203.0.113.9:4321"], &trusted);
-        assert_eq!(lines, ip("203.0.113.9"), "header lines are one list; ports are dropped");
+        assert_eq!(
+            lines,
+            ip("203.0.113.9"),
+            "header lines are one list; ports are dropped"
+        );
         assert_eq!(from("127.0.0.1:5000", &[], &trusted), ip("127.0.0.1"));
         assert_eq!(from("127.0.0.1:5000", &["junk"], &trusted), ip("127.0.0.1"));
     }

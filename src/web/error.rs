@@ -168,9 +168,7 @@ impl From<StudyError> for AppError {
                 message: refusal.to_string(),
             },
             StudyError::Regrade(RegradeRefusal::NotFound) => AppError::NotFound(error.to_string()),
-            StudyError::Regrade(RegradeRefusal::TooManyClaims) => {
-                StoreError::TooManyClaims.into()
-            }
+            StudyError::Regrade(RegradeRefusal::TooManyClaims) => StoreError::TooManyClaims.into(),
             StudyError::Regrade(refusal) => AppError::Refused {
                 code: match refusal {
                     RegradeRefusal::ClaimNotAllowed => "claim_not_allowed",

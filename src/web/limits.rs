@@ -57,8 +57,14 @@ fn open_file_limit() -> Option<usize> {
 }
 
 fn soft_file_limit(limits: &str) -> Option<usize> {
-    let line = limits.lines().find(|line| line.starts_with("Max open files"))?;
-    line["Max open files".len()..].split_whitespace().next()?.parse().ok()
+    let line = limits
+        .lines()
+        .find(|line| line.starts_with("Max open files"))?;
+    line["Max open files".len()..]
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
@@ -69,7 +75,10 @@ mod tests {
     fn connections_stay_under_the_open_file_limit() {
         assert_eq!(connections_under_file_limit(Some(1024)), 1024 - FILES_KEPT);
         assert_eq!(connections_under_file_limit(Some(100)), 16);
-        assert_eq!(connections_under_file_limit(Some(1 << 20)), MOST_CONNECTIONS);
+        assert_eq!(
+            connections_under_file_limit(Some(1 << 20)),
+            MOST_CONNECTIONS
+        );
         assert_eq!(connections_under_file_limit(None), MOST_CONNECTIONS);
     }
 
@@ -78,6 +87,9 @@ mod tests {
         let limits = "Max cpu time              unlimited            unlimited            seconds\n\
                       Max open files            1024                 524288               files\n";
         assert_eq!(soft_file_limit(limits), Some(1024));
-        assert_eq!(soft_file_limit("Max open files  unlimited  unlimited  files"), None);
+        assert_eq!(
+            soft_file_limit("Max open files  unlimited  unlimited  files"),
+            None
+        );
     }
 }

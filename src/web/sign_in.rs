@@ -70,18 +70,20 @@ pub async fn check_credentials(
         })?;
     let store = state.store.clone();
     let name = Username::parse(username).ok();
-    let found = state.hashing.run(move || -> Result<Option<User>, StoreError> {
-        let user = match name {
-            Some(name) => store.user_by_name(name.as_str())?,
-            None => None,
-        };
-        let hash = user
-            .as_ref()
-            .map_or(DUMMY_HASH.as_str(), |user| &user.password_hash);
-        let matches = verify_password(hash, &password);
-        Ok(user.filter(|_| matches))
-    })
-    .await?;
+    let found = state
+        .hashing
+        .run(move || -> Result<Option<User>, StoreError> {
+            let user = match name {
+                Some(name) => store.user_by_name(name.as_str())?,
+                None => None,
+            };
+            let hash = user
+                .as_ref()
+                .map_or(DUMMY_HASH.as_str(), |user| &user.password_hash);
+            let matches = verify_password(hash, &password);
+            Ok(user.filter(|_| matches))
+        })
+        .await?;
     match found {
         Some(user) => {
             state.throttle.succeeded(reservation);

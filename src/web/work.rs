@@ -139,7 +139,9 @@ mod tests {
     async fn work_runs_and_its_errors_come_back() {
         let slots = WorkSlots::new(1);
         assert_eq!(slots.run(|| Ok::<_, AppError>(2 + 2)).await, Ok(4));
-        let failed = slots.run(|| Err::<(), _>(AppError::Invalid("no".into()))).await;
+        let failed = slots
+            .run(|| Err::<(), _>(AppError::Invalid("no".into())))
+            .await;
         assert_eq!(failed, Err(AppError::Invalid("no".into())));
         assert_eq!(slots.peak(), 1);
     }

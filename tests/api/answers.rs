@@ -369,7 +369,11 @@ fn claims_past_20_on_a_set_in_a_day_return_429_too_many_claims() {
     assert!(message.contains("20 times on this set today"), "{message}");
     let grade = json!({"answer": "Uncle Joe 21"});
     let graded = answer_card(&api, &ada, "responsible-for-outbreak", grade);
-    assert_eq!(graded.status, 200, "answers without a claim go on: {}", graded.text);
+    assert_eq!(
+        graded.status, 200,
+        "answers without a claim go on: {}",
+        graded.text
+    );
 }
 
 #[test]

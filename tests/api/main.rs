@@ -12,5 +12,5 @@ mod isolation;
 mod progress;
 mod sets;
 mod slow_bodies;
-mod throttle;
 mod study_order;
+mod throttle;

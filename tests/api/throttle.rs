@@ -23,7 +23,9 @@ fn at_once(api: &Api, count: usize, login: impl Fn(&Api, usize) -> u16 + Sync) -
         let sent: Vec<_> = (0..count)
             .map(|n| scope.spawn(move || login(api, n)))
             .collect();
-        sent.into_iter().map(|thread| thread.join().unwrap()).collect()
+        sent.into_iter()
+            .map(|thread| thread.join().unwrap())
+            .collect()
     });
     statuses.sort_unstable();
     statuses
@@ -33,7 +35,9 @@ fn at_once(api: &Api, count: usize, login: impl Fn(&Api, usize) -> u16 + Sync) -
 fn concurrent_wrong_passwords_are_checked_only_up_to_the_limit() {
     let api = Api::start();
     assert_eq!(api.register("ada", PASSWORD).status, 201);
-    let statuses = at_once(&api, 40, |api, _| api.login("ada", "guess guess guess").status);
+    let statuses = at_once(&api, 40, |api, _| {
+        api.login("ada", "guess guess guess").status
+    });
     let checked = statuses.iter().filter(|status| **status == 401).count();
     let throttled = statuses.iter().filter(|status| **status == 429).count();
     assert_eq!(checked, FREE_FAILURES as usize, "{statuses:?}");

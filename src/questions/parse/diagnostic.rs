@@ -67,7 +67,8 @@ impl Diagnostics {
             let (offset, _, _) = self.found[MOST_PROBLEMS];
             self.found.truncate(MOST_PROBLEMS);
             let message = format!("{unlisted} more problems from here on are not listed");
-            self.found.push((offset, message, "fix the ones above and check again".into()));
+            self.found
+                .push((offset, message, "fix the ones above and check again".into()));
         }
         let mut locator = Locator::new(text);
         self.found

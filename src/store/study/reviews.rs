@@ -15,11 +15,11 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, ReviewKind, StudyDay};
 
+use super::claims::claim_allowed;
 use super::next_card::progress_from_row;
 use crate::store::accounts::users::daily_new_limit;
 use crate::store::classes::assignments::exam_day;
 use crate::store::error::is_unique_violation;
-use super::claims::claim_allowed;
 use crate::store::teaching::disputes::{ClaimStanding, claim_standing};
 use crate::store::{CardRow, Pending, Store, StoreError, UserId};
 

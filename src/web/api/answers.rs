@@ -99,7 +99,10 @@ impl AnswerRequest {
             .map(Quality::new)
             .transpose()
             .map_err(|error| invalid(error.to_string()))?;
-        if let Some(duration) = self.duration_ms.filter(|ms| !study::plausible_duration(*ms)) {
+        if let Some(duration) = self
+            .duration_ms
+            .filter(|ms| !study::plausible_duration(*ms))
+        {
             let most = study::LONGEST_DURATION_MS;
             return Err(invalid(format!(
                 "duration_ms {duration}: the time on a card is 0 to {most} ms (a day)"

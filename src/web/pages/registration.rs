@@ -56,7 +56,7 @@ pub(crate) async fn register(
     // As sign_in::register, with the class joined in the write that creates the account.
     let username = Username::parse(username)?;
     validate_new_password(&password)?;
-    let hash = sign_in::hashed(&state, password).await?;
+    let hash = sign_in::hashed(state, password).await?;
     let store = &state.store;
     let user = store
         .add_student_to_class(username.as_str(), &hash, code)

@@ -1,10 +1,10 @@
 //! Text cards and the normal form.
 
 use super::{checked, text, text_card};
-use crate::questions::check::Verdict::{self, Almost, Correct, Wrong};
 use crate::questions::CardKind;
-use crate::questions::check::{MOST_ANSWER_CHARS, Response, check, normalize_text};
+use crate::questions::check::Verdict::{self, Almost, Correct, Wrong};
 use crate::questions::check::typos::allowed_edits;
+use crate::questions::check::{MOST_ANSWER_CHARS, Response, check, normalize_text};
 
 fn verdict(answer: &str, accept: &[&str], given: &str) -> Verdict {
     checked(&text_card(answer, accept), text(given)).verdict
@@ -247,8 +247,14 @@ fn a_long_answer_against_a_huge_expected_answer_is_checked_at_once() {
         let given = &expected[..MOST_ANSWER_CHARS - 1];
         assert_eq!(verdict(expected, &[], given), Verdict::Wrong);
         let near: String = expected.chars().skip(1).collect();
-        assert_eq!(verdict(expected, &[], &near[..MOST_ANSWER_CHARS]), Verdict::Wrong);
+        assert_eq!(
+            verdict(expected, &[], &near[..MOST_ANSWER_CHARS]),
+            Verdict::Wrong
+        );
     }
     let initials = "a ".repeat(400);
-    assert_eq!(verdict(&"Kim Il ".repeat(9_000), &[], &initials), Verdict::Wrong);
+    assert_eq!(
+        verdict(&"Kim Il ".repeat(9_000), &[], &initials),
+        Verdict::Wrong
+    );
 }

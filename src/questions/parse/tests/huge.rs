@@ -30,9 +30,19 @@ fn twenty_thousand_cards_with_two_problems_each_list_the_first_problems_and_a_co
     let listed = 2 * 20_000 - 1;
     assert_eq!(
         last,
-        &format!("{} more problems from here on are not listed", listed - MOST_PROBLEMS)
+        &format!(
+            "{} more problems from here on are not listed",
+            listed - MOST_PROBLEMS
+        )
     );
-    assert!(*line > 100, "the count stands where the first unlisted problem is");
+    assert!(
+        *line > 100,
+        "the count stands where the first unlisted problem is"
+    );
     assert_eq!(found[0].2, "unknown kind \"essay\"");
-    assert!(found[1].2.starts_with("duplicate card id \"same\", first used on line 6"));
+    assert!(
+        found[1]
+            .2
+            .starts_with("duplicate card id \"same\", first used on line 6")
+    );
 }

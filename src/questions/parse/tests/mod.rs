@@ -3,11 +3,11 @@
 
 mod card_errors;
 mod file_errors;
+mod huge;
 mod kind_errors;
 mod loading;
 mod readme;
 mod round_trip;
-mod huge;
 mod set_errors;
 mod shuffle;
 mod valid;
