@@ -47,7 +47,7 @@ impl AppState {
             templates,
             throttle: SignInThrottle::default(),
             hashing: Arc::new(WorkSlots::new(limits.hashes_at_once)),
-            heavy_work: Arc::new(WorkSlots::new(limits.heavy_work_at_once)),
+            heavy_work: Arc::new(WorkSlots::busy_after_a_second(limits.heavy_work_at_once)),
             limits,
         }
     }

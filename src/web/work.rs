@@ -3,7 +3,7 @@
 //!
 //! An async worker busy for seconds stalls every request queued on it, and each argon2id hash
 //! holds 19 MiB: so such work runs on a thread of its own, and [`WorkSlots`] bounds how many
-//! run at once. Sign-ins wait for a slot (they are short); uploads and exports wait a moment and
+//! run at once. Sign-ins wait for a slot (they are short); uploads and exports wait a second and
 //! are then refused with `503 busy` rather than queued without end.
 
 use std::sync::Arc;
@@ -22,6 +22,8 @@ const BUSY_AFTER: Duration = Duration::from_secs(1);
 pub struct WorkSlots {
     permits: Arc<Semaphore>,
     counts: Arc<Counts>,
+    /// How long work waits for a slot before it is refused; `None`: as long as it takes.
+    busy_after: Option<Duration>,
 }
 
 #[derive(Debug, Default)]
@@ -44,11 +46,20 @@ impl Drop for Slot {
 }
 
 impl WorkSlots {
-    /// Slots for `size` jobs at once (at least one).
+    /// Slots for `size` jobs at once (at least one); more wait for a free one.
     pub fn new(size: usize) -> WorkSlots {
         WorkSlots {
             permits: Arc::new(Semaphore::new(size.max(1))),
             counts: Arc::default(),
+            busy_after: None,
+        }
+    }
+
+    /// As [`WorkSlots::new`], but work that finds no slot free within a second is refused.
+    pub fn busy_after_a_second(size: usize) -> WorkSlots {
+        WorkSlots {
+            busy_after: Some(BUSY_AFTER),
+            ..WorkSlots::new(size)
         }
     }
 
@@ -67,7 +78,8 @@ impl WorkSlots {
         }
     }
 
-    /// Runs `work` on a thread of its own once a slot is free, however long that takes.
+    /// Runs `work` on a thread of its own once a slot is free: however long that takes, or for
+    /// slots [`WorkSlots::busy_after_a_second`], [`AppError::Busy`] when none frees within it.
     pub async fn run<T, E>(
         &self,
         work: impl FnOnce() -> Result<T, E> + Send + 'static,
@@ -76,44 +88,15 @@ impl WorkSlots {
         T: Send + 'static,
         E: Into<AppError> + Send + 'static,
     {
-        let permit = self.permits.clone().acquire_owned().await;
-        let slot = self.slot(permit.map_err(AppError::internal)?);
-        self.run_in(slot, work).await
-    }
-
-    /// Runs `work` as [`WorkSlots::run`] does if a slot frees within a second; otherwise
-    /// [`AppError::Busy`].
-    pub async fn run_or_busy<T, E>(
-        &self,
-        work: impl FnOnce() -> Result<T, E> + Send + 'static,
-    ) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        E: Into<AppError> + Send + 'static,
-    {
-        let waited =
-            actix_web::rt::time::timeout(BUSY_AFTER, self.permits.clone().acquire_owned()).await;
-        let slot = match waited {
-            Ok(permit) => self.slot(permit.map_err(AppError::internal)?),
-            Err(_) => return Err(AppError::Busy),
+        let permit = self.permits.clone().acquire_owned();
+        let permit = match self.busy_after {
+            None => permit.await,
+            Some(wait) => match actix_web::rt::time::timeout(wait, permit).await {
+                Ok(permit) => permit,
+                Err(_) => return Err(AppError::Busy),
+            },
         };
-        self.run_in(slot, work).await
-    }
-
-    /// The most slots ever held at once.
-    pub fn peak(&self) -> usize {
-        self.counts.peak.load(Ordering::SeqCst)
-    }
-
-    async fn run_in<T, E>(
-        &self,
-        slot: Slot,
-        work: impl FnOnce() -> Result<T, E> + Send + 'static,
-    ) -> Result<T, AppError>
-    where
-        T: Send + 'static,
-        E: Into<AppError> + Send + 'static,
-    {
+        let slot = self.slot(permit.map_err(AppError::internal)?);
         let (done, result) = oneshot::channel();
         let spawned = std::thread::Builder::new()
             .name("cpu-work".into())
@@ -128,6 +111,11 @@ impl WorkSlots {
             Err(error) => Err(AppError::internal(error)),
         };
         outcome?.map_err(Into::into)
+    }
+
+    /// The most slots ever held at once.
+    pub fn peak(&self) -> usize {
+        self.counts.peak.load(Ordering::SeqCst)
     }
 }
 
@@ -148,12 +136,12 @@ mod tests {
 
     #[actix_web::test]
     async fn full_slots_make_work_busy_after_a_moment() {
-        let slots = WorkSlots::new(1);
+        let slots = WorkSlots::busy_after_a_second(1);
         let held = slots.try_claim().expect("a free slot");
         assert!(slots.try_claim().is_none());
-        let refused = slots.run_or_busy(|| Ok::<_, AppError>(())).await;
+        let refused = slots.run(|| Ok::<_, AppError>(())).await;
         assert_eq!(refused, Err(AppError::Busy));
         drop(held);
-        assert_eq!(slots.run_or_busy(|| Ok::<_, AppError>(1)).await, Ok(1));
+        assert_eq!(slots.run(|| Ok::<_, AppError>(1)).await, Ok(1));
     }
 }

@@ -25,7 +25,7 @@ pub async fn class_progress(
     let (store, id, today) = (state.store.clone(), class.id, state.today());
     // CPU-heavy for a big class: on a slot of its own, or 503 busy.
     let body = (state.heavy_work)
-        .run_or_busy(move || {
+        .run(move || {
             let figures = store.class_figures(id, None, today)?;
             let mut body = Vec::new();
             write_progress_csv(&figures, &mut body).map_err(AppError::internal)?;
@@ -78,7 +78,7 @@ async fn review_csv(state: &AppState, scope: LogScope) -> Result<Vec<u8>, AppErr
     let store = state.store.clone();
     // A review log may hold a class's whole year: on a slot of its own, or 503 busy.
     (state.heavy_work)
-        .run_or_busy(move || {
+        .run(move || {
             let entries = store.review_log(&scope, None)?;
             let mut body = Vec::new();
             write_review_csv(&entries, &mut body).map_err(AppError::internal)?;

@@ -65,7 +65,7 @@ pub async fn prepare(
     let form = submission.form.clone();
     // A megabyte of set takes a moment to check: off the async workers, or 503 busy.
     let checked = (state.heavy_work)
-        .run_or_busy(move || Ok::<_, AppError>(check(&submission)))
+        .run(move || Ok::<_, AppError>(check(&submission)))
         .await?;
     let (set, file_text) = match checked {
         Err(error) => return Ok(Prepared::Refused(Refusal::saying(form, error))),

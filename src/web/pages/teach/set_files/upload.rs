@@ -69,7 +69,7 @@ pub async fn preview(
     };
     let (store, previewed) = (state.store.clone(), set.clone());
     let report = (state.heavy_work)
-        .run_or_busy(move || store.preview_import(&previewed))
+        .run(move || store.preview_import(&previewed))
         .await?;
     render(
         &state,
