@@ -3,7 +3,9 @@
 //! - one SM-2 step (`CardState::review`);
 //! - answer checking, per card kind (`questions::check::check`), with answers as students write
 //!   them (a typo, a written-out date, a number with a thousands separator);
-//! - parsing and validating a 10,000-card set file (`questions::parse::parse_set`);
+//! - parsing and validating a 10,000-card set file (`questions::parse::parse_set`), and the two
+//!   1 MB files built to be slow to check (a card of 111,000 choices; 20,000 cards with two
+//!   problems each), which took 25-54 s when checking was quadratic;
 //! - the next-card query (`Store::next_card`) and the study page's whole read
 //!   (`Store::next_in_set`) on a database seeded like the load benchmark's (1,000 students,
 //!   200,000 card states);
@@ -131,6 +133,23 @@ fn set_parsing(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10));
     group.bench_function("10,000-card set", |b| {
         b.iter(|| parse_set(black_box(&text)).expect("the generated set is valid"))
+    });
+    let options: Vec<String> = (0..111_000).map(|n| format!("\"o{n}\"")).collect();
+    let many_choices = format!(
+        "[set]\nid = \"s\"\ntitle = \"T\"\n\n[[cards]]\nid = \"c\"\nkind = \"choice\"\n\
+         prompt = \"p\"\nanswer = \"none\"\nchoices = [{}]\n",
+        options.join(",")
+    );
+    group.bench_function("one card of 111,000 choices (1 MB, refused)", |b| {
+        b.iter(|| parse_set(black_box(&many_choices)).expect_err("too many choices"))
+    });
+    let card = "[[cards]]\nid = \"same\"\nkind = \"essay\"\nprompt = \"p\"\n";
+    let many_problems = format!(
+        "[set]\nid = \"s\"\ntitle = \"T\"\n\n{}",
+        card.repeat(20_000)
+    );
+    group.bench_function("20,000 cards with two problems each (1 MB, refused)", |b| {
+        b.iter(|| parse_set(black_box(&many_problems)).expect_err("problems"))
     });
     group.finish();
 }

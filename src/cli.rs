@@ -1,7 +1,7 @@
 //! The command line: every flag documented (its doc comment is the `--help` text) and, where it
 //! configures the server, readable from a `STUDYHALL_*` environment variable.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -340,6 +340,29 @@ pub struct ServeArgs {
     #[arg(long, env = "STUDYHALL_KEEP", default_value_t = 7,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub keep: u32,
+
+    /// A reverse proxy in front of the server (an IP address, e.g. 127.0.0.1); repeat the flag
+    /// for several. Only a request from one of them has its client address read from
+    /// X-Forwarded-For (for the sign-in throttle); any other peer is the client itself.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDR",
+        env = "STUDYHALL_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<IpAddr>,
+
+    /// Seconds a request's body may take to arrive in full; a slower one is answered 408 and
+    /// its connection closed.
+    #[arg(long, value_name = "SECONDS", env = "STUDYHALL_BODY_TIMEOUT", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+
+    /// Open connections at most (more wait to be accepted). By default, the open-file limit
+    /// less 128, at most 4096.
+    #[arg(long, value_name = "N", env = "STUDYHALL_MAX_CONNECTIONS",
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: Option<u64>,
 }
 
 /// `30s`, `30m`, `24h`, `7d`: a whole number and a unit.

@@ -3,12 +3,14 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use jiff::tz::TimeZone;
 
 use crate::cli::{ClockArgs, ServeArgs, SyncMode};
 use crate::commands::backup::SnapshotPlan;
 use crate::scheduler::StudyClock;
+use crate::web::limits::Limits;
 
 /// Everything `studyhall serve` needs to start.
 #[derive(Debug, Clone)]
@@ -21,6 +23,7 @@ pub struct ServerConfig {
     pub clock: StudyClock,
     /// Scheduled snapshots, when `--backup-dir` is given.
     pub snapshots: Option<SnapshotPlan>,
+    pub limits: Limits,
 }
 
 /// A flag whose value cannot be used, with what to do instead.
@@ -35,7 +38,17 @@ pub enum ConfigError {
 
 impl ServerConfig {
     pub fn from_args(args: &ServeArgs) -> Result<ServerConfig, ConfigError> {
+        let defaults = Limits::default();
+        let limits = Limits {
+            trusted_proxies: args.trusted_proxies.clone(),
+            body_timeout: Duration::from_secs(args.body_timeout),
+            max_connections: (args.max_connections).map_or(defaults.max_connections, |most| {
+                usize::try_from(most).unwrap_or(usize::MAX)
+            }),
+            ..defaults
+        };
         Ok(ServerConfig {
+            limits,
             addr: args.addr,
             db: args.database.db.clone(),
             synchronous: args.database.synchronous,
@@ -76,6 +89,30 @@ mod tests {
         assert_eq!(config.db, PathBuf::from("studyhall.db"));
         assert_eq!(config.synchronous, SyncMode::Full);
         assert_eq!(config.clock.day_start_hour(), 4);
+        assert!(config.limits.trusted_proxies.is_empty());
+        assert_eq!(config.limits.body_timeout, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn trusted_proxies_repeat_and_the_body_timeout_is_in_seconds() {
+        let cli = Cli::try_parse_from([
+            "studyhall",
+            "--trusted-proxy",
+            "127.0.0.1",
+            "--trusted-proxy",
+            "::1",
+            "--body-timeout",
+            "2",
+        ])
+        .unwrap();
+        let config = ServerConfig::from_args(&cli.serve).unwrap();
+        let proxies: Vec<String> = (config.limits.trusted_proxies.iter())
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(proxies, ["127.0.0.1", "::1"]);
+        assert_eq!(config.limits.body_timeout, Duration::from_secs(2));
+        assert!(Cli::try_parse_from(["studyhall", "--trusted-proxy", "proxy.local"]).is_err());
+        assert!(Cli::try_parse_from(["studyhall", "--body-timeout", "0"]).is_err());
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     let templates =
         Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let closing = store.clone();
-    let state = AppState::new(store, config.clock.clone(), templates);
+    let state = AppState::with_limits(store, config.clock.clone(), templates, config.limits);
     let addr = config.addr;
     let served = actix_web::rt::System::new()
         .block_on(async move {

@@ -112,11 +112,13 @@ pub fn choice_count(count: usize) -> Option<Problem> {
 }
 
 /// Each text that repeats an earlier one, by index; `what` names one: "choice", "answer".
+/// Linear, through a set: a list of 100,000 texts is checked as fast as it is read.
 pub fn repeats(what: &str, texts: &[&str]) -> Vec<(usize, Problem)> {
+    let mut seen = std::collections::HashSet::with_capacity(texts.len());
     texts
         .iter()
         .enumerate()
-        .filter(|(index, text)| texts[..*index].contains(text))
+        .filter(|(_, text)| !seen.insert(**text))
         .map(|(index, text)| {
             let message = format!("{what} \"{text}\" is listed twice");
             (index, Problem::new(message, "remove the repeat"))
@@ -124,9 +126,11 @@ pub fn repeats(what: &str, texts: &[&str]) -> Vec<(usize, Problem)> {
         .collect()
 }
 
-/// `answer` is not exactly one of `choices`.
+/// `answer` is not exactly one of `choices`. Not checked past [`MOST_CHOICES`]: the card is
+/// refused for its number of choices already, and checking each of its answers against a
+/// hundred thousand choices took a minute.
 pub fn not_among_choices(answer: &str, choices: &[&str]) -> Option<Problem> {
-    if choices.contains(&answer) {
+    if choices.len() > MOST_CHOICES || choices.contains(&answer) {
         return None;
     }
     let fix = match closest(answer, choices.iter().copied()) {
@@ -232,17 +236,31 @@ pub fn duplicate_card(id: &str, first_line: usize) -> Problem {
 }
 
 /// The candidate closest to a misspelt `word`, if one is close enough to be a likely meaning.
+///
+/// The edit distance takes time and memory in the product of the two lengths, so a word longer
+/// than [`LONGEST_GUESSED`] gets no guess, and a candidate whose length alone puts it too far
+/// is never measured (the distance is at least the difference in length).
 pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let word = word.to_lowercase();
+    let length = word.chars().count();
+    if length > LONGEST_GUESSED {
+        return None;
+    }
     candidates
-        .map(|candidate| {
+        .filter_map(|candidate| {
+            let near = (candidate.chars().count() / 3).max(1);
+            if candidate.chars().count().abs_diff(length) > near {
+                return None;
+            }
             let distance = strsim::damerau_levenshtein(&word, &candidate.to_lowercase());
-            (distance, candidate)
+            (distance <= near).then_some((distance, candidate))
         })
-        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
+
+/// The longest word [`closest`] finds a guess for: ids, keys, kinds and choices are shorter.
+pub const LONGEST_GUESSED: usize = 100;
 
 /// A guess at the id that was meant: lowercase, other characters as single dashes.
 pub fn slug(text: &str) -> String {
@@ -326,6 +344,16 @@ mod tests {
         let at: Vec<usize> = found.iter().map(|(index, _)| *index).collect();
         assert_eq!(at, [2, 3]);
         assert_eq!(found[0].1.message, "choice \"a\" is listed twice");
+    }
+
+    #[test]
+    fn a_long_word_gets_no_guess_and_far_lengths_are_not_measured() {
+        let long = "x".repeat(LONGEST_GUESSED + 1);
+        assert_eq!(closest(&long, [long.as_str()].into_iter()), None);
+        assert_eq!(
+            closest("seol", ["Seoul", "Seoul Special City"].into_iter()),
+            Some("Seoul")
+        );
     }
 
     #[test]

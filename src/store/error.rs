@@ -63,6 +63,9 @@ pub enum StoreError {
     ReviewTokenUsed(String),
     #[error("your instructor rejected this answer on this card: it cannot be claimed again")]
     ClaimRejected,
+    /// Past [`crate::store::study::claims::MOST_CLAIMS_PER_SET_PER_DAY`].
+    #[error("{}", crate::store::study::claims::too_many_claims())]
+    TooManyClaims,
     #[error("the set {0:?} is imported twice in one import")]
     DuplicateSet(SetId),
     /// A set uploaded in the browser is replaced only there, by its owner or the admin.

@@ -60,6 +60,15 @@ impl From<StoreError> for StudyError {
     }
 }
 
+/// The longest time on one card a review records: a day. A longer or a negative one (a page left
+/// open for a week, a clock set wrong, a made-up value) is no time spent answering.
+pub const LONGEST_DURATION_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Whether `duration_ms` is a time a review may record (see [`LONGEST_DURATION_MS`]).
+pub fn plausible_duration(duration_ms: i64) -> bool {
+    (0..=LONGEST_DURATION_MS).contains(&duration_ms)
+}
+
 /// One answer as a student submits it.
 #[derive(Debug, Clone)]
 pub struct Submission {
@@ -166,7 +175,7 @@ pub async fn submit(
         answer: answer_text(&submission.response),
         verdict: verdict_name(checked.verdict).to_string(),
         normalized_answer: checked.normalized.clone(),
-        duration_ms: submission.duration_ms,
+        duration_ms: submission.duration_ms.filter(|ms| plausible_duration(*ms)),
         overridden: submission.claim_right,
     };
     let review = store.record_review(review).await?;

@@ -35,9 +35,18 @@ pub enum AppError {
     /// Invalid, with a code of its own for API clients (e.g. a review token refused).
     #[error("{message}")]
     Refused { code: &'static str, message: String },
+    /// A limit on how often something may be done was reached, with a code of its own.
+    #[error("{message}")]
+    Limited { code: &'static str, message: String },
     /// A no-break space keeps the unit with its number when the line wraps.
     #[error("too many failed sign-ins: try again in {seconds}\u{a0}s")]
     TooManyAttempts { seconds: u64 },
+    /// The body did not arrive in time (`--body-timeout`); the connection is closed.
+    #[error("the request body did not arrive within {seconds}\u{a0}s: send it again")]
+    BodyTimeout { seconds: u64 },
+    /// Every slot for CPU-heavy work is taken: refused rather than queued without end.
+    #[error("the server is busy with other work: try again in a moment")]
+    Busy,
     /// Details go to the log, never to the client.
     #[error("something went wrong on the server; it has been logged")]
     Internal,
@@ -56,7 +65,11 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) | AppError::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts { .. } | AppError::Limited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            AppError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -75,8 +88,20 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::Refused { code, .. } => code,
             AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Limited { code, .. } => code,
+            AppError::BodyTimeout { .. } => "body_timeout",
+            AppError::Busy => "busy",
             AppError::Internal => "internal",
             AppError::Unavailable => "unavailable",
+        }
+    }
+
+    /// The seconds to send as `Retry-After`, for the errors that pass with time.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyAttempts { seconds } => Some(*seconds),
+            AppError::Busy => Some(1),
+            _ => None,
         }
     }
 
@@ -97,6 +122,10 @@ impl From<StoreError> for AppError {
             },
             StoreError::ClaimRejected => AppError::Refused {
                 code: "claim_rejected",
+                message: error.to_string(),
+            },
+            StoreError::TooManyClaims => AppError::Limited {
+                code: "too_many_claims",
                 message: error.to_string(),
             },
             StoreError::ReviewTokenUsed(_) => AppError::Conflict {
@@ -146,6 +175,7 @@ impl From<StudyError> for AppError {
                 message: refusal.to_string(),
             },
             StudyError::Regrade(RegradeRefusal::NotFound) => AppError::NotFound(error.to_string()),
+            StudyError::Regrade(RegradeRefusal::TooManyClaims) => StoreError::TooManyClaims.into(),
             StudyError::Regrade(refusal) => AppError::Refused {
                 code: match refusal {
                     RegradeRefusal::ClaimNotAllowed => "claim_not_allowed",
@@ -203,7 +233,7 @@ impl ResponseError for ApiError {
             },
         };
         let mut response = HttpResponse::build(self.status_code());
-        if let AppError::TooManyAttempts { seconds } = self.0 {
+        if let Some(seconds) = self.0.retry_after() {
             response.insert_header(("Retry-After", seconds.to_string()));
         }
         response.json(body)
@@ -296,6 +326,8 @@ mod tests {
                 429,
                 "too_many_attempts",
             ),
+            (AppError::BodyTimeout { seconds: 30 }, 408, "body_timeout"),
+            (AppError::Busy, 503, "busy"),
         ];
         assert!(
             AppError::TooManyAttempts { seconds: 1 }

@@ -1,6 +1,7 @@
 //! The web layer: routes that translate HTTP into calls to the library and back.
 //!
-//! - [`server`] assembles the app; [`state`] is what handlers share.
+//! - [`server`] assembles the app; [`state`] is what handlers share; [`limits`] bound what one
+//!   client can ask of it ([`body_deadline`], [`client`], [`work`]).
 //! - [`auth`] finds who is signed in and checks CSRF tokens; [`error`] maps errors to statuses;
 //!   [`local_path`] is where signing in leads back to.
 //! - [`pages`] are the HTML pages, [`api`] the JSON API; [`progress`] the figures both show.
@@ -9,7 +10,10 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod body_deadline;
+pub mod client;
 pub mod error;
+pub mod limits;
 pub mod local_path;
 pub mod pages;
 pub mod progress;
@@ -18,6 +22,7 @@ pub mod sign_in;
 pub mod state;
 pub mod templates;
 pub mod views;
+pub mod work;
 
 use actix_web::web;
 

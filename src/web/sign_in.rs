@@ -1,18 +1,18 @@
 //! Registering and signing in, shared by the pages and the API: argon2 work off the async
-//! workers, the throttle on repeated failures, and opening a session.
+//! workers and a few hashes at a time, the throttle on repeated failures, and opening a session.
 //!
 //! Signing in checks the password with argon2 even for a username nobody has (against a dummy
 //! hash), so the time taken does not tell which usernames exist.
 
+use std::net::IpAddr;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use crate::accounts::{
-    Username, hash_password, random_token, validate_new_password, verify_password,
+    ClientKey, Username, hash_password, random_token, validate_new_password, verify_password,
 };
 use crate::store::{Role, StoreError, User, UserId};
 use crate::web::auth::SESSION_DAYS;
-use crate::web::blocking;
 use crate::web::error::AppError;
 use crate::web::state::{AppState, now_ms};
 
@@ -39,7 +39,7 @@ pub async fn register(
 ) -> Result<(UserId, Username), AppError> {
     let username = Username::parse(username)?;
     validate_new_password(&password)?;
-    let hash = blocking(move || hash_password(&password)).await?;
+    let hash = hashed(state, password).await?;
     let user = state
         .store
         .create_user(username.as_str(), &hash, Role::Student)
@@ -47,42 +47,49 @@ pub async fn register(
     Ok((user, username))
 }
 
+/// Hashes a new password, on one of the hashing slots (each hash holds 19 MiB).
+pub async fn hashed(state: &AppState, password: String) -> Result<String, AppError> {
+    state.hashing.run(move || hash_password(&password)).await
+}
+
 /// The user these credentials belong to: [`AppError::SignInFailed`] when they are wrong,
-/// [`AppError::TooManyAttempts`] while the username is throttled after repeated failures.
+/// [`AppError::TooManyAttempts`] while the username is throttled, from `client`, after repeated
+/// failures (see [`crate::accounts::SignInThrottle`]).
 pub async fn check_credentials(
     state: &AppState,
+    client: IpAddr,
     username: &str,
     password: String,
 ) -> Result<User, AppError> {
     let username = username.trim();
-    if let Some(wait) = state.throttle.wait_before_attempt(username, Instant::now()) {
-        return Err(AppError::TooManyAttempts {
+    // Counted before the hash, so concurrent guesses cannot all pass before the first counts.
+    let reservation = (state.throttle)
+        .reserve(username, ClientKey::of(client), Instant::now())
+        .map_err(|wait| AppError::TooManyAttempts {
             seconds: whole_seconds(wait),
-        });
-    }
+        })?;
     let store = state.store.clone();
     let name = Username::parse(username).ok();
-    let found = blocking(move || -> Result<Option<User>, StoreError> {
-        let user = match name {
-            Some(name) => store.user_by_name(name.as_str())?,
-            None => None,
-        };
-        let hash = user
-            .as_ref()
-            .map_or(DUMMY_HASH.as_str(), |user| &user.password_hash);
-        let matches = verify_password(hash, &password);
-        Ok(user.filter(|_| matches))
-    })
-    .await?;
+    let found = state
+        .hashing
+        .run(move || -> Result<Option<User>, StoreError> {
+            let user = match name {
+                Some(name) => store.user_by_name(name.as_str())?,
+                None => None,
+            };
+            let hash = user
+                .as_ref()
+                .map_or(DUMMY_HASH.as_str(), |user| &user.password_hash);
+            let matches = verify_password(hash, &password);
+            Ok(user.filter(|_| matches))
+        })
+        .await?;
     match found {
         Some(user) => {
-            state.throttle.record_success(username);
+            state.throttle.succeeded(reservation);
             Ok(user)
         }
-        None => {
-            state.throttle.record_failure(username, Instant::now());
-            Err(AppError::SignInFailed)
-        }
+        None => Err(AppError::SignInFailed),
     }
 }
 

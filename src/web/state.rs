@@ -1,4 +1,7 @@
-//! What every handler shares: the store, the study clock, the templates and the sign-in throttle.
+//! What every handler shares: the store, the study clock, the templates, the sign-in throttle,
+//! the server's limits and the slots for CPU-heavy work.
+
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -6,7 +9,9 @@ use crate::accounts::SignInThrottle;
 use crate::scheduler::{StudyClock, StudyDay};
 use crate::store::Store;
 use crate::study::TokenKey;
+use crate::web::limits::Limits;
 use crate::web::templates::Templates;
+use crate::web::work::WorkSlots;
 
 /// The application's shared state, handed to handlers as `web::Data<AppState>`.
 pub struct AppState {
@@ -16,16 +21,34 @@ pub struct AppState {
     pub throttle: SignInThrottle,
     /// Signs and checks review tokens (the key is the database's).
     pub tokens: TokenKey,
+    pub limits: Limits,
+    /// Password hashes running at once ([`Limits::hashes_at_once`]).
+    pub hashing: Arc<WorkSlots>,
+    /// Set checks, previews, publishing and exports ([`Limits::heavy_work_at_once`]).
+    pub heavy_work: Arc<WorkSlots>,
 }
 
 impl AppState {
+    /// The state with the default limits.
     pub fn new(store: Store, clock: StudyClock, templates: Templates) -> AppState {
+        AppState::with_limits(store, clock, templates, Limits::default())
+    }
+
+    pub fn with_limits(
+        store: Store,
+        clock: StudyClock,
+        templates: Templates,
+        limits: Limits,
+    ) -> AppState {
         AppState {
             tokens: TokenKey::new(store.review_token_key()),
             store,
             clock,
             templates,
             throttle: SignInThrottle::default(),
+            hashing: Arc::new(WorkSlots::new(limits.hashes_at_once)),
+            heavy_work: Arc::new(WorkSlots::busy_after_a_second(limits.heavy_work_at_once)),
+            limits,
         }
     }
 

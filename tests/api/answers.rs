@@ -337,3 +337,55 @@ fn no_claim_on_a_blank_answer() {
     assert_error(&refused, 422, "invalid");
     assert_eq!(api.progress(&ada)["reviews_today"], 0);
 }
+
+#[test]
+fn an_answer_over_1000_characters_returns_422_answer_too_long_and_records_nothing() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    let next = api.next(&ada).expect("a card");
+    let long = api.answer(&ada, &next, json!("x".repeat(1001)), None);
+    assert_error(&long, 422, "answer_too_long");
+    let message = long.body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("at most 1000 characters"), "{message}");
+    let too_many = api.answer(&ada, &next, json!(vec!["a"; 11]), None);
+    assert_error(&too_many, 422, "answer_too_long");
+    // Nothing was recorded: the same review token still takes an answer.
+    api.answer_right(&ada, &next);
+}
+
+#[test]
+fn claims_past_20_on_a_set_in_a_day_return_429_too_many_claims() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    for n in 1..=20 {
+        let claim = json!({"answer": format!("Uncle Joe {n}"), "claim_right": true});
+        let reply = answer_card(&api, &ada, "responsible-for-outbreak", claim);
+        assert_eq!(reply.status, 200, "claim {n}: {}", reply.text);
+    }
+    let claim = json!({"answer": "Uncle Joe 21", "claim_right": true});
+    let refused = answer_card(&api, &ada, "responsible-for-outbreak", claim);
+    assert_error(&refused, 429, "too_many_claims");
+    let message = refused.body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("20 times on this set today"), "{message}");
+    let grade = json!({"answer": "Uncle Joe 21"});
+    let graded = answer_card(&api, &ada, "responsible-for-outbreak", grade);
+    assert_eq!(
+        graded.status, 200,
+        "answers without a claim go on: {}",
+        graded.text
+    );
+}
+
+#[test]
+fn an_absurd_duration_returns_422_and_a_day_is_the_most() {
+    let api = Api::start();
+    let ada = api.student("ada");
+    for duration in [-1, 86_400_001, i64::MAX] {
+        let body = json!({"answer": "Stalin", "duration_ms": duration});
+        let reply = answer_card(&api, &ada, "responsible-for-outbreak", body);
+        assert_error(&reply, 422, "invalid");
+    }
+    let body = json!({"answer": "Stalin", "duration_ms": 86_400_000});
+    let reply = answer_card(&api, &ada, "responsible-for-outbreak", body);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+}

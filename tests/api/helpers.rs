@@ -8,8 +8,9 @@ use serde_json::{Map, Value, json};
 use studyhall::questions::{CardId, CardKind, SetId};
 use studyhall::scheduler::{Quality, StudyDay};
 use studyhall::store::{NewReview, UserId};
+use studyhall::web::limits::Limits;
 
-use crate::common::{TestApp, spawn_app};
+use crate::common::{TestApp, spawn_app, spawn_app_with_limits};
 
 /// The essay set every test server has.
 pub const SET: &str = "korean-war-1950";
@@ -52,6 +53,21 @@ impl Api {
     /// `GET /healthz`.
     pub fn health(&self) -> Reply {
         self.send(self.http.get(format!("{}/healthz", self.app.address)))
+    }
+
+    /// A server with these limits (trusted proxies, body timeout, work slots).
+    pub fn start_with(limits: Limits) -> Api {
+        Api {
+            app: spawn_app_with_limits(limits),
+            http: Client::new(),
+        }
+    }
+
+    /// Logs in as a request forwarded by a proxy for `client` (`X-Forwarded-For`).
+    pub fn login_from(&self, client: &str, username: &str, password: &str) -> Reply {
+        let body = json!({"username": username, "password": password});
+        let request = self.request(reqwest::Method::POST, "/login");
+        self.send(request.header("X-Forwarded-For", client).json(&body))
     }
 
     /// The full URL of an API path such as `/sets`.

@@ -13,4 +13,6 @@ mod health;
 mod isolation;
 mod progress;
 mod sets;
+mod slow_bodies;
 mod study_order;
+mod throttle;

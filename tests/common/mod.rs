@@ -6,14 +6,17 @@ pub mod process;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use studyhall::questions::folder::BUILT_IN_SET;
 use studyhall::questions::parse::parse_set;
 use studyhall::scheduler::StudyClock;
 use studyhall::store::{Store, StoreConfig};
+use studyhall::web::limits::Limits;
 use studyhall::web::server;
 use studyhall::web::state::AppState;
 use studyhall::web::templates::Templates;
+use studyhall::web::work::WorkSlots;
 
 /// A server running for one test; it stops when the test process ends.
 pub struct TestApp {
@@ -21,20 +24,34 @@ pub struct TestApp {
     pub address: String,
     pub store: Store,
     pub db_path: PathBuf,
+    /// The server's password-hashing slots, to see how many hashes ran at once.
+    pub hashing: Arc<WorkSlots>,
+    /// The server's slots for CPU-heavy work, to fill them.
+    pub heavy_work: Arc<WorkSlots>,
     _dir: tempfile::TempDir,
 }
 
 /// Starts the real application (real SQLite file, real HTTP) with the essay set imported, on
 /// the [`test_clock`].
 pub fn spawn_app() -> TestApp {
+    spawn_app_with_limits(Limits::default())
+}
+
+/// As [`spawn_app`], with limits of its own (trusted proxies, body timeout, work slots).
+pub fn spawn_app_with_limits(limits: Limits) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
-    spawn_app_on(dir, db_path)
+    start(dir, db_path, limits)
 }
 
 /// As [`spawn_app`], on the database `db_path` (in `dir`, removed with the app), which may
 /// already hold data: a restored backup, a database a test has broken.
+#[allow(dead_code)] // the API tests use it
 pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf) -> TestApp {
+    start(dir, db_path, Limits::default())
+}
+
+fn start(dir: tempfile::TempDir, db_path: PathBuf, limits: Limits) -> TestApp {
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
     let set = parse_set(BUILT_IN_SET).expect("the essay set parses");
     store
@@ -43,11 +60,9 @@ pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf) -> TestApp {
         .expect("the essay set imports");
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     let address = format!("http://{}", listener.local_addr().expect("an address"));
-    let state = AppState::new(
-        store.clone(),
-        test_clock(),
-        Templates::new().expect("templates"),
-    );
+    let templates = Templates::new().expect("templates");
+    let state = AppState::with_limits(store.clone(), test_clock(), templates, limits);
+    let (hashing, heavy_work) = (state.hashing.clone(), state.heavy_work.clone());
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             server::start(state, listener)
@@ -60,6 +75,8 @@ pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf) -> TestApp {
         address,
         store,
         db_path,
+        hashing,
+        heavy_work,
         _dir: dir,
     }
 }

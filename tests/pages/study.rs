@@ -459,3 +459,24 @@ fn answer_new_card_good(student: &Visitor, card: &str, answer: &str) {
         303
     );
 }
+
+#[test]
+fn an_answer_over_1000_characters_is_shown_again_with_why_and_nothing_is_recorded() {
+    let site = Site::start();
+    let ada = studying(&site, "responsible-for-outbreak");
+    let form = ada
+        .card()
+        .answer_form()
+        .fill("answer", &"Stalin ".repeat(200));
+    let again = ada.submit(&form, &form.submit());
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert!(
+        again
+            .text()
+            .contains("an answer is at most 1000 characters long, this one has 1400"),
+        "{}",
+        again.text()
+    );
+    assert_eq!(again.card_id(), "responsible-for-outbreak");
+    assert!(site.reviews_today("ada").is_empty());
+}

@@ -16,6 +16,7 @@ mod site;
 mod support;
 
 mod access;
+mod busy;
 mod drafting;
 mod new_version;
 mod publishing;

@@ -54,7 +54,33 @@ pub enum Response {
     Recall,
 }
 
+/// The longest answer a student may type, in characters: names, dates and short phrases are far
+/// shorter. A longer one is not checked (its check would take time in its length times the
+/// card's) nor stored; the API answers it 422 `answer_too_long`, the study page asks for less.
+pub const MOST_ANSWER_CHARS: usize = 1000;
+
 impl Response {
+    /// Why the response is too long to check: a text over [`MOST_ANSWER_CHARS`], or more picked
+    /// choices than a card has. `None` when it is not.
+    pub fn too_long(&self) -> Option<String> {
+        let texts: &[String] = match self {
+            Response::Text(text) => std::slice::from_ref(text),
+            Response::Choices(picked) if picked.len() > crate::questions::rules::MOST_CHOICES => {
+                let most = crate::questions::rules::MOST_CHOICES;
+                return Some(format!("a card has at most {most} choices to pick"));
+            }
+            Response::Choices(picked) => picked,
+            _ => return None,
+        };
+        let longest = texts.iter().map(|text| text.chars().count()).max()?;
+        (longest > MOST_ANSWER_CHARS).then(|| {
+            format!(
+                "an answer is at most {MOST_ANSWER_CHARS} characters long, this one has {longest}: \
+                 shorten it"
+            )
+        })
+    }
+
     /// The shape of the response in words, for [`ResponseMismatch`].
     fn shape(&self) -> &'static str {
         match self {
@@ -166,6 +192,17 @@ pub struct ResponseMismatch {
 
 /// Checks a response against what a card accepts.
 pub fn check(kind: &CardKind, response: &Response) -> Result<Checked, ResponseMismatch> {
+    if let Some(message) = response.too_long() {
+        // Not checked, not recorded: only its beginning is kept, to show back in the form.
+        let given: String = match response {
+            Response::Text(text) => text.chars().take(MOST_ANSWER_CHARS).collect(),
+            _ => String::new(),
+        };
+        return Ok(Checked {
+            message: Some(message),
+            ..Checked::graded(Verdict::Unparsed, &given, String::new())
+        });
+    }
     let checked = match (kind, response) {
         (CardKind::Recall { .. }, Response::Recall) => {
             Checked::graded(Verdict::SelfGraded, "", String::new())

@@ -107,10 +107,18 @@ pub(super) fn title_words(words: &[&str]) -> usize {
     if taken == words.len() { 0 } else { taken }
 }
 
+/// The most words, on either side, matched word by word for near misses.
+const MOST_WORDS_MATCHED: usize = 64;
+
 /// How `given` (a typed answer's words in normal form) matches `form` at best: what had to be
 /// set aside, or `None` when it does not match. `given` is not equal to the form.
 pub(super) fn closest_match(given: &[&str], form: &Form<'_>) -> Option<Forgiven> {
     let listed: Vec<&str> = form.normal.split(' ').collect();
+    // Matching word by word takes time in the product of the two word counts: past a few dozen
+    // words (no name or phrase has so many) only a change of spacing is forgiven.
+    if given.len().max(listed.len()) > MOST_WORDS_MATCHED {
+        return spacing_only(given, &listed);
+    }
     let name = form.capitalised && listed.len() >= 2;
     let given_titles = if form.capitalised {
         title_words(given)

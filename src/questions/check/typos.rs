@@ -20,6 +20,10 @@
 
 use strsim::osa_distance;
 
+/// The longest listed word a typo is forgiven in; longer words must be typed exactly. The
+/// longest words of real answers are place names of about 40 letters.
+pub(super) const LONGEST_WORD_MEASURED: usize = 64;
+
 /// Typos allowed in a listed word of this many letters (see the module docs). For words of
 /// four letters the one typo must be a letter missing or extra: see [`letters_off`].
 pub(super) fn allowed_edits(word: &str) -> usize {
@@ -39,8 +43,13 @@ pub(super) fn letters_off(given: &str, listed: &str) -> Option<usize> {
     let listed_length = listed.chars().count();
     let given_length = given.chars().count();
     let allowed = allowed_edits(listed);
-    // Cheap bound first: a pasted essay is never measured against a name.
-    if allowed == 0 || given_length.abs_diff(listed_length) > allowed {
+    // Cheap bounds first: a pasted essay is never measured against a name, and the distance,
+    // which takes time in the product of the two lengths, is measured only for words of a
+    // plausible length (a card's 60,000-letter "word" took seconds to compare).
+    if allowed == 0
+        || given_length.abs_diff(listed_length) > allowed
+        || listed_length > LONGEST_WORD_MEASURED
+    {
         return None;
     }
     if is_roman_numeral(listed) || is_roman_numeral(given) {

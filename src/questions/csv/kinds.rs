@@ -105,7 +105,9 @@ impl<'r> Row<'r> {
         self.required("choices", about, kind, found, need)?;
         let choices = self.list("choices", found)?;
         if let Some(problem) = rules::choice_count(choices.len()) {
+            // Past the limit, each choice's own problems would bury the one that matters.
             self.report(found, "choices", problem);
+            return Some(choices);
         }
         for (_, problem) in rules::repeats("choice", &choices) {
             self.report(found, "choices", problem);

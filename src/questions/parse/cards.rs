@@ -2,12 +2,11 @@
 //! within the set (a student's progress is tied to them).
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::diagnostic::{Diagnostics, line_and_column};
+use super::diagnostic::{Diagnostics, Locator};
 use super::fields::Fields;
 use super::kinds::{KINDS, kind_keys, read_kind};
 use crate::questions::model::{Card, CardId};
@@ -32,8 +31,10 @@ pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Ve
         out.report(value.span(), "the set has no cards", add_cards);
     }
     let mut cards = Vec::with_capacity(items.len());
-    // Where each card id was first used, to point a duplicate back at it.
-    let mut first_use: HashMap<CardId, Range<usize>> = HashMap::new();
+    // The line where each card id was first used, to point a duplicate back at it; cards come
+    // in file order, so one locator walks the file once.
+    let mut first_use: HashMap<CardId, usize> = HashMap::new();
+    let mut locator = Locator::new(text);
     for item in items.iter() {
         let DeValue::Table(entries) = item.get_ref() else {
             let fix = "write each card as a [[cards]] table";
@@ -43,12 +44,12 @@ pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Ve
         let card = Fields::new(entries, item.span(), "this card", text);
         let (read, id) = read_card(&card, out);
         if let Some(id) = id {
-            if let Some(first) = first_use.get(id.get_ref()) {
-                let (line, _) = line_and_column(text, first.start);
-                let problem = rules::duplicate_card(id.get_ref().as_str(), line);
+            if let Some(line) = first_use.get(id.get_ref()) {
+                let problem = rules::duplicate_card(id.get_ref().as_str(), *line);
                 out.report(id.span(), problem.message, problem.fix);
             } else {
-                first_use.insert(id.get_ref().clone(), id.span());
+                let (line, _) = locator.locate(id.span().start);
+                first_use.insert(id.get_ref().clone(), line);
             }
         }
         cards.extend(read);

@@ -57,14 +57,24 @@ impl Diagnostics {
         self.found.is_empty()
     }
 
-    /// The problems in file order, located in `text`. Problems at the same place keep the
-    /// order they were found in, which follows the fields' order in the format.
+    /// The problems in file order, located in `text`, at most [`MOST_PROBLEMS`] of them and
+    /// then one saying how many more there are. Problems at the same place keep the order they
+    /// were found in, which follows the fields' order in the format.
     pub(super) fn finish(mut self, text: &str) -> Vec<Diagnostic> {
         self.found.sort_by_key(|(offset, _, _)| *offset);
+        let unlisted = self.found.len().saturating_sub(MOST_PROBLEMS);
+        if unlisted > 0 {
+            let (offset, _, _) = self.found[MOST_PROBLEMS];
+            self.found.truncate(MOST_PROBLEMS);
+            let message = format!("{unlisted} more problems from here on are not listed");
+            self.found
+                .push((offset, message, "fix the ones above and check again".into()));
+        }
+        let mut locator = Locator::new(text);
         self.found
             .into_iter()
             .map(|(offset, message, fix)| {
-                let (line, column) = line_and_column(text, offset);
+                let (line, column) = locator.locate(offset);
                 Diagnostic {
                     line,
                     column,
@@ -76,22 +86,60 @@ impl Diagnostics {
     }
 }
 
+/// The most problems a file's check lists: a file with thousands has one mistake repeated,
+/// and listing them all cost more than checking the file.
+pub const MOST_PROBLEMS: usize = 200;
+
 /// The 1-based line and character column of a byte offset into `text`.
 pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    // A byte-order mark is skipped by the parser and not shown by editors: not a column.
-    let (text, offset) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, offset.saturating_sub('\u{feff}'.len_utf8())),
-        None => (text, offset),
-    };
-    // A span from the parser always falls on a character boundary; clamping keeps a
-    // stray offset from panicking all the same.
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Locator::new(text).locate(offset)
+}
+
+/// Lines and columns of byte offsets, found by walking the text forward from the last offset
+/// asked: offsets asked in increasing order cost one pass over the text in all, where counting
+/// from the start for each took time in the square of the file's size.
+pub(crate) struct Locator<'t> {
+    text: &'t str,
+    /// The offset last located, and its line and column.
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'t> Locator<'t> {
+    pub(crate) fn new(text: &'t str) -> Locator<'t> {
+        Locator {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    pub(crate) fn locate(&mut self, offset: usize) -> (usize, usize) {
+        // A byte-order mark is skipped by the parser and not shown by editors: not a column.
+        let (text, offset) = match self.text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, offset.saturating_sub('\u{feff}'.len_utf8())),
+            None => (self.text, offset),
+        };
+        // A span from the parser always falls on a character boundary; clamping keeps a
+        // stray offset from panicking all the same.
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Locator::new(self.text);
+        }
+        for c in text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
 }

@@ -79,10 +79,11 @@ fn read_choices(card: &Fields, out: &mut Diagnostics) -> Option<Vec<Spanned<Stri
         return None;
     };
     let choices = card.text_list("choices", "an option the student can pick", out)?;
-    if let Some(problem) = rules::choice_count(choices.len()) {
-        out.report(value.span(), problem.message, problem.fix);
+    match rules::choice_count(choices.len()) {
+        Some(problem) => out.report(value.span(), problem.message, problem.fix),
+        // Past the limit, each choice's own problems would bury the one that matters.
+        None => report_repeats("choice", &choices, out),
     }
-    report_repeats("choice", &choices, out);
     Some(choices)
 }
 
@@ -138,6 +139,9 @@ fn check_among_choices(
     choices: &[Spanned<String>],
     out: &mut Diagnostics,
 ) {
+    if choices.len() > MOST_CHOICES {
+        return;
+    }
     let options: Vec<&str> = choices
         .iter()
         .map(|choice| choice.get_ref().as_str())

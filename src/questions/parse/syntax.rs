@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::diagnostic::{Diagnostics, line_and_column};
+use super::diagnostic::{Diagnostics, Locator};
 
 /// Reports the parser's syntax errors, at most one per line: after the first mistake on a
 /// line the parser's recovery tends to trip over the rest of it, and those follow-on errors
@@ -11,9 +11,10 @@ pub(super) fn report_syntax_errors(errors: &[toml::de::Error], text: &str, out: 
     let mut errors: Vec<&toml::de::Error> = errors.iter().collect();
     errors.sort_by_key(|error| error.span().map_or(0, |span| span.start));
     let mut lines_reported = HashSet::new();
+    let mut locator = Locator::new(text);
     for error in errors {
         let span = error.span().unwrap_or(0..0);
-        let (line, _) = line_and_column(text, span.start);
+        let (line, _) = locator.locate(span.start);
         if !lines_reported.insert(line) {
             continue;
         }

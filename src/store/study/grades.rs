@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use crate::scheduler::{CardState, Easiness, Progress, Quality, StudyDay};
 
+use super::claims::{claim_allowed, too_many_claims};
 use super::reviews::{RecordedReview, schedule};
 use crate::scheduler::ReviewKind;
 use crate::store::teaching::disputes::{ClaimStanding, claim_standing};
@@ -61,6 +62,8 @@ pub enum RegradeRefusal {
     ClaimNotAllowed,
     #[error("your instructor rejected this answer on this card: it cannot be claimed again")]
     ClaimRejected,
+    #[error("{}", too_many_claims())]
+    TooManyClaims,
 }
 
 /// The columns [`read_answer`] reads, from `reviews AS r` (with `?1` the user).
@@ -132,6 +135,9 @@ fn regrade_review(
             == Some(ClaimStanding::Rejected)
     {
         return Ok(Err(RegradeRefusal::ClaimRejected));
+    }
+    if regrade == Regrade::Claim && !claim_allowed(connection, user, set_row, today)? {
+        return Ok(Err(RegradeRefusal::TooManyClaims));
     }
     let progress = schedule(
         connection,

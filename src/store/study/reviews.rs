@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use crate::scheduler::exam::due_before_exam;
 use crate::scheduler::{Progress, Quality, ReviewKind, StudyDay};
 
+use super::claims::claim_allowed;
 use super::next_card::progress_from_row;
 use crate::store::accounts::users::daily_new_limit;
 use crate::store::classes::assignments::exam_day;
@@ -91,6 +92,10 @@ fn record(connection: &Connection, review: &NewReview) -> Result<RecordedReview,
         }
         _ => (review.quality, review.overridden),
     };
+    // Only a claim the student makes now is limited, not one counted as claimed again.
+    if review.overridden && !claim_allowed(connection, review.user, set_row, review.today)? {
+        return Err(StoreError::TooManyClaims);
+    }
     let previous = connection
         .prepare_cached(
             "SELECT repetitions, easiness_hundredths, interval_days, lapses, due_day,

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::store::Role;
+use crate::web::client::ClientAddress;
 use crate::web::error::{ApiError, AppError};
 use crate::web::pages::registration;
 use crate::web::sign_in;
@@ -48,10 +49,11 @@ pub async fn register(
 /// Checks the credentials and opens a session: 200 with its bearer token.
 pub async fn login(
     state: web::Data<AppState>,
+    client: ClientAddress,
     body: web::Json<Credentials>,
 ) -> Result<web::Json<LoggedIn>, ApiError> {
     let Credentials { username, password } = body.into_inner();
-    let user = sign_in::check_credentials(&state, &username, password).await?;
+    let user = sign_in::check_credentials(&state, client.0, &username, password).await?;
     let session = sign_in::open_session(&state, user.id).await?;
     let expires_at =
         Timestamp::from_millisecond(session.expires_at_ms).map_err(AppError::internal)?;

@@ -99,10 +99,24 @@ impl AnswerRequest {
             .map(Quality::new)
             .transpose()
             .map_err(|error| invalid(error.to_string()))?;
+        if let Some(duration) = self
+            .duration_ms
+            .filter(|ms| !study::plausible_duration(*ms))
+        {
+            let most = study::LONGEST_DURATION_MS;
+            return Err(invalid(format!(
+                "duration_ms {duration}: the time on a card is 0 to {most} ms (a day)"
+            )));
+        }
+        let response = response_of(self.answer)?;
+        if let Some(message) = response.too_long() {
+            let code = "answer_too_long";
+            return Err(AppError::Refused { code, message });
+        }
         Ok(Answer {
             card,
             review_token: self.review_token,
-            response: response_of(self.answer)?,
+            response,
             quality,
             claim_right: self.claim_right,
             duration_ms: self.duration_ms,

@@ -11,6 +11,7 @@ use actix_web::{HttpResponse, web};
 use crate::store::UserId;
 use crate::web::auth::{SignedIn, expired_session_cookie};
 use crate::web::blocking;
+use crate::web::client::ClientAddress;
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::AppState;
@@ -29,12 +30,14 @@ pub async fn data(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpRe
 pub async fn delete(
     state: web::Data<AppState>,
     visitor: Visitor,
+    client: ClientAddress,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
     visitor.verify_csrf(form.get("csrf_token"))?;
     let password = form.get("password").to_string();
     // The same check as signing in, throttle included: a session alone cannot guess it.
-    let checked = sign_in::check_credentials(&state, &visitor.user.username, password).await;
+    let username = &visitor.user.username;
+    let checked = sign_in::check_credentials(&state, client.0, username, password).await;
     let refusal = match checked {
         Ok(_) => {
             let me = visitor.user.id;

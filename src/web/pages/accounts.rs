@@ -14,6 +14,7 @@ use crate::web::auth::{
     SignedIn, anonymous_csrf_cookie, anonymous_csrf_token, expired_session_cookie, session_cookie,
     verify_anonymous_csrf,
 };
+use crate::web::client::ClientAddress;
 use crate::web::error::{AppError, PageError};
 use crate::web::local_path::LocalPath;
 use crate::web::sign_in;
@@ -46,12 +47,14 @@ pub async fn sign_in_page(
 pub async fn sign_in(
     state: web::Data<AppState>,
     request: HttpRequest,
+    client: ClientAddress,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
     verify_anonymous_csrf(&request, form.get("csrf_token"))?;
     let username = form.get("username").trim().to_string();
     let next = LocalPath::from_field(Some(form.get("next")));
-    match sign_in::check_credentials(&state, &username, form.get("password").to_string()).await {
+    let password = form.get("password").to_string();
+    match sign_in::check_credentials(&state, client.0, &username, password).await {
         Ok(user) => signed_in(&state, user.id, next).await,
         Err(error @ (AppError::SignInFailed | AppError::TooManyAttempts { .. })) => {
             let message = capitalised(&error.to_string());

@@ -6,7 +6,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::{MIN_PASSWORD_CHARS, hash_password, validate_new_password};
+use crate::accounts::{MIN_PASSWORD_CHARS, validate_new_password};
 use crate::store::User;
 use crate::web::auth::{
     anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf,
@@ -59,7 +59,7 @@ pub async fn set_password(
             return Ok(response);
         }
     };
-    let hash = blocking(move || hash_password(&password)).await?;
+    let hash = sign_in::hashed(&state, password).await?;
     let set = state
         .store
         .set_password_with_link(&token, now_ms(), &hash)

@@ -3,7 +3,7 @@
 //!
 //! The mode is read from the store at each request, so the admin's change applies at once.
 
-use crate::accounts::{Username, hash_password, validate_new_password};
+use crate::accounts::{Username, validate_new_password};
 use crate::store::{JoinCode, RegistrationMode, UserId};
 use crate::web::blocking;
 use crate::web::error::AppError;
@@ -56,7 +56,7 @@ pub(crate) async fn register(
     // As sign_in::register, with the class joined in the write that creates the account.
     let username = Username::parse(username)?;
     validate_new_password(&password)?;
-    let hash = blocking(move || hash_password(&password)).await?;
+    let hash = sign_in::hashed(state, password).await?;
     let store = &state.store;
     let user = store
         .add_student_to_class(username.as_str(), &hash, code)

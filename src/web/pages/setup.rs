@@ -6,7 +6,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::{MIN_PASSWORD_CHARS, Username, hash_password, validate_new_password};
+use crate::accounts::{MIN_PASSWORD_CHARS, Username, validate_new_password};
 use crate::web::auth::{
     anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf,
 };
@@ -56,7 +56,7 @@ pub async fn create_admin(
         Ok(valid) => valid,
         Err((field, error)) => return refused(&state, &request, token, username, field, &error),
     };
-    let hash = blocking(move || hash_password(&password)).await?;
+    let hash = sign_in::hashed(&state, password).await?;
     let created = state
         .store
         .finish_setup(&token, now_ms(), name.as_str(), &hash)

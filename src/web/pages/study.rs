@@ -283,12 +283,11 @@ fn verdict_path(set: &SetId, token: &str) -> String {
     format!("/study/{set}/answers/{token}")
 }
 
-/// Milliseconds since the card was shown, from the form's `started_at`.
+/// Milliseconds since the card was shown, from the form's `started_at`; `None` when that is not
+/// a plausible time (the field is the browser's to send, and a clock may be wrong).
 fn duration_since(started_at: &str) -> Option<i64> {
-    started_at
-        .parse::<i64>()
-        .ok()
-        .map(|started| now_ms() - started)
+    let started = started_at.parse::<i64>().ok()?;
+    Some(now_ms().saturating_sub(started)).filter(|ms| study::plausible_duration(*ms))
 }
 
 /// What the form says the student answered: every ticked box of a multi card, the one

@@ -1,9 +1,10 @@
 //! Text cards and the normal form.
 
 use super::{checked, text, text_card};
+use crate::questions::CardKind;
 use crate::questions::check::Verdict::{self, Almost, Correct, Wrong};
-use crate::questions::check::normalize_text;
 use crate::questions::check::typos::allowed_edits;
+use crate::questions::check::{MOST_ANSWER_CHARS, Response, check, normalize_text};
 
 fn verdict(answer: &str, accept: &[&str], given: &str) -> Verdict {
     checked(&text_card(answer, accept), text(given)).verdict
@@ -220,4 +221,40 @@ fn a_roman_numeral_is_a_number_a_near_miss_never_changes() {
     assert_eq!(verdict("Henry VIII", &[], "Henry VIII."), Correct);
     // Words of the same letters are words: "civil", "mill".
     assert_eq!(verdict("civil war", &[], "civl war"), Almost);
+}
+
+#[test]
+fn an_answer_over_the_longest_is_not_checked_and_says_so() {
+    let kind = CardKind::Text {
+        answer: "Inchon".into(),
+        accept: Vec::new(),
+    };
+    let long = Response::Text("x".repeat(MOST_ANSWER_CHARS + 1));
+    let checked = check(&kind, &long).unwrap();
+    assert_eq!(checked.verdict, Verdict::Unparsed);
+    assert!(checked.message.unwrap().contains("at most 1000 characters"));
+    assert_eq!(checked.given_text.chars().count(), MOST_ANSWER_CHARS);
+    let longest = Response::Text("x".repeat(MOST_ANSWER_CHARS));
+    assert_eq!(check(&kind, &longest).unwrap().verdict, Verdict::Wrong);
+}
+
+#[test]
+fn a_long_answer_against_a_huge_expected_answer_is_checked_at_once() {
+    // Each took seconds: the word-by-word match and the typo distance were unbounded.
+    let many_words = "kim ".repeat(20_000);
+    let one_word = "k".repeat(60_000);
+    for expected in [many_words.as_str(), one_word.as_str()] {
+        let given = &expected[..MOST_ANSWER_CHARS - 1];
+        assert_eq!(verdict(expected, &[], given), Verdict::Wrong);
+        let near: String = expected.chars().skip(1).collect();
+        assert_eq!(
+            verdict(expected, &[], &near[..MOST_ANSWER_CHARS]),
+            Verdict::Wrong
+        );
+    }
+    let initials = "a ".repeat(400);
+    assert_eq!(
+        verdict(&"Kim Il ".repeat(9_000), &[], &initials),
+        Verdict::Wrong
+    );
 }

@@ -3,6 +3,7 @@
 
 mod card_errors;
 mod file_errors;
+mod huge;
 mod kind_errors;
 mod loading;
 mod readme;

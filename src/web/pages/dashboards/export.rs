@@ -7,7 +7,6 @@ use actix_web::{HttpResponse, web};
 
 use crate::store::LogScope;
 use crate::store::export::{write_progress_csv, write_review_csv};
-use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::pages::Visitor;
 use crate::web::state::AppState;
@@ -24,9 +23,15 @@ pub async fn class_progress(
     visitor.require_teacher()?;
     let class = class_for(&state, &visitor, &path).await?;
     let (store, id, today) = (state.store.clone(), class.id, state.today());
-    let figures = blocking(move || store.class_figures(id, None, today)).await?;
-    let mut body = Vec::new();
-    write_progress_csv(&figures, &mut body).map_err(AppError::internal)?;
+    // CPU-heavy for a big class: on a slot of its own, or 503 busy.
+    let body = (state.heavy_work)
+        .run(move || {
+            let figures = store.class_figures(id, None, today)?;
+            let mut body = Vec::new();
+            write_progress_csv(&figures, &mut body).map_err(AppError::internal)?;
+            Ok::<_, AppError>(body)
+        })
+        .await?;
     Ok(attachment(&format!("class-{}-progress.csv", id.0), body))
 }
 
@@ -71,10 +76,15 @@ pub async fn set_reviews(
 
 async fn review_csv(state: &AppState, scope: LogScope) -> Result<Vec<u8>, AppError> {
     let store = state.store.clone();
-    let entries = blocking(move || store.review_log(&scope, None)).await?;
-    let mut body = Vec::new();
-    write_review_csv(&entries, &mut body).map_err(AppError::internal)?;
-    Ok(body)
+    // A review log may hold a class's whole year: on a slot of its own, or 503 busy.
+    (state.heavy_work)
+        .run(move || {
+            let entries = store.review_log(&scope, None)?;
+            let mut body = Vec::new();
+            write_review_csv(&entries, &mut body).map_err(AppError::internal)?;
+            Ok::<_, AppError>(body)
+        })
+        .await
 }
 
 /// A CSV download named `file_name` (ours: only `[a-z0-9-.]`, so it needs no quoting rules).

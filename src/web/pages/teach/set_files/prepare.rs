@@ -63,7 +63,11 @@ pub async fn prepare(
         }
     };
     let form = submission.form.clone();
-    let (set, file_text) = match check(&submission) {
+    // A megabyte of set takes a moment to check: off the async workers, or 503 busy.
+    let checked = (state.heavy_work)
+        .run(move || Ok::<_, AppError>(check(&submission)))
+        .await?;
+    let (set, file_text) = match checked {
         Err(error) => return Ok(Prepared::Refused(Refusal::saying(form, error))),
         Ok(Checked::Invalid(problems)) => {
             return Ok(Prepared::Refused(Refusal {

@@ -14,7 +14,6 @@ use serde::Deserialize;
 use crate::questions::QuestionSet;
 use crate::store::{ImportReport, Teacher, Visibility};
 use crate::web::auth::SignedIn;
-use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::state::AppState;
 use crate::web::views::{
@@ -79,7 +78,9 @@ pub(super) async fn show_preview(
         Prepared::Ready { set, form, .. } => (set, form),
     };
     let (store, previewed) = (state.store.clone(), set.clone());
-    let report = blocking(move || store.preview_import(&previewed)).await?;
+    let report = (state.heavy_work)
+        .run(move || store.preview_import(&previewed))
+        .await?;
     render(
         state,
         "teach_set_preview.html",

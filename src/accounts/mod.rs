@@ -1,9 +1,10 @@
 //! Accounts: what a valid username and password are, password hashing with argon2id, random
-//! tokens for sessions and CSRF, and the throttle that slows down repeated failed sign-ins.
+//! tokens for sessions and CSRF, and the throttle that slows down repeated failed sign-ins
+//! ([`throttle`]).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+mod throttle;
+
+pub use throttle::{ClientKey, FREE_FAILURES, Reservation, SignInThrottle};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -95,62 +96,6 @@ pub fn random_token() -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// Slows down guessing: after [`FREE_FAILURES`] failed sign-ins for a username, each further
-/// attempt must wait twice as long as the last (1 s, 2 s, 4 s ... up to 15 minutes). A success
-/// clears the count. Kept in memory: a restart forgets it, which costs an attacker a restart.
-#[derive(Debug, Default)]
-pub struct SignInThrottle {
-    failures: Mutex<HashMap<String, Failures>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-pub const FREE_FAILURES: u32 = 5;
-const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
-
-impl SignInThrottle {
-    /// How long `username` must still wait before another try, or `None` if it may try now.
-    pub fn wait_before_attempt(&self, username: &str, now: Instant) -> Option<Duration> {
-        let failures = self.lock();
-        let entry = failures.get(&username.to_lowercase())?;
-        let wait = wait_after(entry.count)?;
-        let ready = entry.last + wait;
-        (now < ready).then(|| ready - now)
-    }
-
-    pub fn record_failure(&self, username: &str, now: Instant) {
-        let mut failures = self.lock();
-        // Forget names that have been quiet longer than the longest wait, so the map stays small.
-        failures.retain(|_, entry| now.saturating_duration_since(entry.last) < MAX_WAIT);
-        let entry = failures.entry(username.to_lowercase()).or_insert(Failures {
-            count: 0,
-            last: now,
-        });
-        entry.count = entry.count.saturating_add(1);
-        entry.last = now;
-    }
-
-    pub fn record_success(&self, username: &str) {
-        self.lock().remove(&username.to_lowercase());
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Failures>> {
-        // A panic while holding this lock cannot leave the map inconsistent: keep using it.
-        self.failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-fn wait_after(failures: u32) -> Option<Duration> {
-    let over = failures.checked_sub(FREE_FAILURES)?;
-    Some(Duration::from_secs(1u64 << over.min(20)).min(MAX_WAIT))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,42 +155,5 @@ mod tests {
         assert_eq!(token.len(), 64);
         assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
         assert_ne!(token, random_token());
-    }
-
-    #[test]
-    fn the_throttle_lets_five_failures_through_then_doubles_the_wait() {
-        let throttle = SignInThrottle::default();
-        let start = Instant::now();
-        for _ in 0..FREE_FAILURES {
-            assert_eq!(throttle.wait_before_attempt("Ada", start), None);
-            throttle.record_failure("Ada", start);
-        }
-        assert_eq!(
-            throttle.wait_before_attempt("ada", start),
-            Some(Duration::from_secs(1))
-        );
-        assert_eq!(
-            throttle.wait_before_attempt("ada", start + Duration::from_secs(1)),
-            None
-        );
-        throttle.record_failure("ada", start + Duration::from_secs(1));
-        assert_eq!(
-            throttle.wait_before_attempt("ada", start + Duration::from_secs(1)),
-            Some(Duration::from_secs(2))
-        );
-        assert_eq!(
-            throttle.wait_before_attempt("bob", start),
-            None,
-            "per username"
-        );
-        throttle.record_success("ADA");
-        assert_eq!(throttle.wait_before_attempt("ada", start), None);
-    }
-
-    #[test]
-    fn the_wait_is_capped_at_fifteen_minutes() {
-        assert_eq!(wait_after(4), None);
-        assert_eq!(wait_after(5), Some(Duration::from_secs(1)));
-        assert_eq!(wait_after(1000), Some(MAX_WAIT));
     }
 }

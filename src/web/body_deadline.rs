@@ -1,0 +1,82 @@
+//! A deadline on request bodies: a request whose body has not fully arrived within
+//! `--body-timeout` of its start is answered 408 and its connection closed.
+//!
+//! actix-web times out a request's head but not its body, so a client that sends
+//! `Content-Length: 1000` and then nothing held its connection (and a file descriptor) for
+//! ever, and a thousand such took the server offline. The deadline is on the whole body, not
+//! on each read, so that dribbling a byte now and then does not keep a connection either.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
+use actix_web::middleware::Next;
+use actix_web::rt::time::{Sleep, sleep};
+use actix_web::web::Bytes;
+use actix_web::{HttpMessage, ResponseError};
+use futures_core::Stream;
+
+use crate::web::error::{ApiError, AppError, PageError};
+
+/// Puts the deadline on the request's body; the response is a 408 when the deadline passed
+/// while the handler was reading it.
+pub async fn body_deadline(
+    timeout: Duration,
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let passed = Arc::new(AtomicBool::new(false));
+    let body = request.take_payload();
+    let deadline = Deadline {
+        body,
+        sleep: Box::pin(sleep(timeout)),
+        passed: passed.clone(),
+    };
+    let boxed: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> = Box::pin(deadline);
+    request.set_payload(Payload::from(boxed));
+    let api = request.path().starts_with("/api/");
+    let response = next.call(request).await?;
+    if !passed.load(Ordering::SeqCst) {
+        return Ok(response.map_into_left_body());
+    }
+    let error = AppError::BodyTimeout {
+        seconds: timeout.as_secs().max(1),
+    };
+    let mut timed_out = if api {
+        ApiError(error).error_response()
+    } else {
+        PageError(error).error_response()
+    };
+    // The rest of the body may never come: do not wait for it to reuse the connection.
+    timed_out
+        .head_mut()
+        .set_connection_type(actix_web::http::ConnectionType::Close);
+    Ok(response.into_response(timed_out).map_into_right_body())
+}
+
+struct Deadline {
+    body: Payload,
+    sleep: Pin<Box<Sleep>>,
+    passed: Arc<AtomicBool>,
+}
+
+impl Stream for Deadline {
+    type Item = Result<Bytes, PayloadError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if let Poll::Ready(chunk) = Pin::new(&mut self.body).poll_next(context) {
+            return Poll::Ready(chunk);
+        }
+        if self.sleep.as_mut().poll(context).is_pending() {
+            return Poll::Pending;
+        }
+        self.passed.store(true, Ordering::SeqCst);
+        let late = std::io::Error::new(std::io::ErrorKind::TimedOut, "the body came too slowly");
+        Poll::Ready(Some(Err(PayloadError::Io(late))))
+    }
+}
