@@ -285,4 +285,10 @@ pub struct ServeArgs {
     /// (only the admin adds users). Kept in the database until changed here or on /admin.
     #[arg(long, env = "STUDYHALL_REGISTRATION", value_parser = registration_parser())]
     pub registration: Option<RegistrationMode>,
+
+    /// The address people open, e.g. https://study.example.org: every absolute link the server
+    /// shows or prints (join links, the set-up link, password links) starts with it. An https://
+    /// one also marks cookies Secure and sends HSTS. Default: http:// and the --addr.
+    #[arg(long, env = "STUDYHALL_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
 }

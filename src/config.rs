@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::tz::TimeZone;
 
 use crate::cli::{ServeArgs, SyncMode};
+use crate::public_url::{PublicUrl, PublicUrlError};
 use crate::scheduler::StudyClock;
 
 /// Everything `studyhall serve` needs to start.
@@ -18,6 +19,8 @@ pub struct ServerConfig {
     /// Question sets loaded at start-up; the built-in essay set is used when it does not exist.
     pub questions: PathBuf,
     pub clock: StudyClock,
+    /// `--public-url`, if given; else the listening address makes it (see [`PublicUrl`]).
+    pub public_url: Option<PublicUrl>,
 }
 
 /// A flag whose value cannot be used, with what to do instead.
@@ -28,6 +31,8 @@ pub enum ConfigError {
          (--time-zone or STUDYHALL_TIME_ZONE), or leave it out to use the server's"
     )]
     TimeZone { name: String },
+    #[error(transparent)]
+    PublicUrl(#[from] PublicUrlError),
 }
 
 impl ServerConfig {
@@ -40,12 +45,18 @@ impl ServerConfig {
         };
         let clock = StudyClock::new(args.day_start_hour, time_zone)
             .expect("clap limits --day-start-hour to 0..24");
+        let public_url = args
+            .public_url
+            .as_deref()
+            .map(PublicUrl::parse)
+            .transpose()?;
         Ok(ServerConfig {
             addr: args.addr,
             db: args.database.db.clone(),
             synchronous: args.database.synchronous,
             questions: args.questions.clone(),
             clock,
+            public_url,
         })
     }
 }
@@ -78,6 +89,17 @@ mod tests {
             message.contains("Mars/Olympus") && message.contains("IANA"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_public_url_that_is_not_a_web_address_is_refused_with_advice() {
+        let cli =
+            Cli::try_parse_from(["studyhall", "--public-url", "javascript:alert(1)"]).unwrap();
+        let message = ServerConfig::from_args(&cli.serve).unwrap_err().to_string();
+        assert!(message.contains("https://"), "{message}");
+        let cli = Cli::try_parse_from(["studyhall", "--public-url", "https://a.example/"]).unwrap();
+        let config = ServerConfig::from_args(&cli.serve).unwrap();
+        assert_eq!(config.public_url.unwrap().to_string(), "https://a.example");
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! What every handler shares: the store, the study clock, the templates and the sign-in throttle.
+//! What every handler shares: the store, the study clock, the templates, the sign-in throttle
+//! and the public URL.
 
 use jiff::Timestamp;
 
 use crate::accounts::SignInThrottle;
+use crate::public_url::PublicUrl;
 use crate::scheduler::{StudyClock, StudyDay};
 use crate::store::Store;
 use crate::study::TokenKey;
@@ -16,16 +18,25 @@ pub struct AppState {
     pub throttle: SignInThrottle,
     /// Signs and checks review tokens (the key is the database's).
     pub tokens: TokenKey,
+    /// Where people reach the server: absolute links start with it, and an https:// one makes
+    /// cookies Secure and turns HSTS on.
+    pub public_url: PublicUrl,
 }
 
 impl AppState {
-    pub fn new(store: Store, clock: StudyClock, templates: Templates) -> AppState {
+    pub fn new(
+        store: Store,
+        clock: StudyClock,
+        templates: Templates,
+        public_url: PublicUrl,
+    ) -> AppState {
         AppState {
             tokens: TokenKey::new(store.review_token_key()),
             store,
             clock,
             templates,
             throttle: SignInThrottle::default(),
+            public_url,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod process;
 use std::net::TcpListener;
 use std::path::PathBuf;
 
+use studyhall::public_url::PublicUrl;
 use studyhall::questions::folder::BUILT_IN_SET;
 use studyhall::questions::parse::parse_set;
 use studyhall::scheduler::StudyClock;
@@ -31,6 +32,16 @@ pub fn spawn_app() -> TestApp {
 
 /// As [`spawn_app`], with a given study clock.
 pub fn spawn_app_with(clock: StudyClock) -> TestApp {
+    spawn(clock, None)
+}
+
+/// As [`spawn_app`], reached (as `--public-url` would say) at `public_url`.
+pub fn spawn_app_at(public_url: &str) -> TestApp {
+    let url = PublicUrl::parse(public_url).expect("a valid public URL");
+    spawn(StudyClock::system_default(), Some(url))
+}
+
+fn spawn(clock: StudyClock, public_url: Option<PublicUrl>) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
@@ -40,8 +51,15 @@ pub fn spawn_app_with(clock: StudyClock) -> TestApp {
         .wait()
         .expect("the essay set imports");
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let address = format!("http://{}", listener.local_addr().expect("an address"));
-    let state = AppState::new(store.clone(), clock, Templates::new().expect("templates"));
+    let local = listener.local_addr().expect("an address");
+    let address = format!("http://{local}");
+    let public_url = public_url.unwrap_or_else(|| PublicUrl::from_listen_addr(local));
+    let state = AppState::new(
+        store.clone(),
+        clock,
+        Templates::new().expect("templates"),
+        public_url,
+    );
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             server::start(state, listener)

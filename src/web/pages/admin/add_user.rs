@@ -2,7 +2,7 @@
 //! a one-time link (see [`crate::store::accounts::password_links`]) that the page shows once,
 //! for the admin to pass on; the added user opens it and sets their own password.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 use crate::accounts::{Username, random_token};
 use crate::store::Role;
@@ -20,7 +20,6 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 pub async fn add_user(
     state: web::Data<AppState>,
-    request: HttpRequest,
     visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
@@ -47,10 +46,7 @@ pub async fn add_user(
         Err(error) => return Err(error.into()),
     }
     tracing::info!(user = username.as_str(), "the admin added an account");
-    let link = {
-        let info = request.connection_info();
-        format!("{}://{}/password/{token}", info.scheme(), info.host())
-    };
+    let link = state.public_url.link(&format!("/password/{token}"));
     let added = AddedUserView {
         username: username.as_str().to_string(),
         role: role.as_str().to_string(),
