@@ -13,6 +13,7 @@ pub mod error;
 pub mod local_path;
 pub mod pages;
 pub mod progress;
+pub mod security_headers;
 pub mod server;
 pub mod sign_in;
 pub mod state;

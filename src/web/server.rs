@@ -9,6 +9,7 @@ use actix_web::middleware::ErrorHandlers;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, middleware, web};
 
 use crate::web::error::{ApiError, AppError};
+use crate::web::security_headers::{CONTENT_SECURITY_POLICY, tls_only};
 use crate::web::state::AppState;
 use crate::web::{api, assets, pages};
 
@@ -21,6 +22,7 @@ const BLOCKING_THREADS_PER_WORKER: usize = 2;
 
 /// Starts serving `state` on `listener`; the returned server runs when awaited.
 pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let https = state.public_url.is_https();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -34,8 +36,14 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
                 middleware::DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("X-Frame-Options", "DENY"))
-                    .add(("Referrer-Policy", "same-origin")),
+                    .add(("Referrer-Policy", "same-origin"))
+                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY)),
             )
+            // Outermost, so it sees every response, error pages included.
+            .wrap(middleware::Condition::new(
+                https,
+                middleware::from_fn(tls_only),
+            ))
             .route("/healthz", web::get().to(health))
             .route("/static/{name}", web::get().to(static_file))
             .configure(api::routes)

@@ -8,6 +8,7 @@ mod access;
 mod adding_users;
 mod admin_page;
 mod cli;
+mod headers;
 mod links;
 mod privacy;
 mod registration;
