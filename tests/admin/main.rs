@@ -10,6 +10,7 @@ mod admin_page;
 mod cli;
 mod headers;
 mod links;
+mod passwords;
 mod privacy;
 mod registration;
 mod setup;

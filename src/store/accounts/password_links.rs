@@ -16,7 +16,7 @@ use crate::store::{Pending, Role, Store, StoreError, User, UserId};
 /// no password ever matches it.
 pub const NO_PASSWORD_YET: &str = "!unset";
 
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|byte| format!("{byte:02x}"))

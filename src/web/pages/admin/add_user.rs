@@ -16,7 +16,7 @@ use super::{admin_page, refused};
 /// How long a link to set a password works.
 pub const LINK_DAYS: i64 = 7;
 
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+pub(super) const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 pub async fn add_user(
     state: web::Data<AppState>,
@@ -52,6 +52,7 @@ pub async fn add_user(
         role: role.as_str().to_string(),
         link,
         valid_for: format!("{LINK_DAYS} days"),
+        reset: false,
     };
     // Shown now, not after a redirect: the link is not kept, so it cannot be shown again.
     admin_page(&state, &visitor, None, None, Some(added)).await
