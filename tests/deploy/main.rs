@@ -7,7 +7,10 @@
 //! nginx and openssl are required: a missing one fails the test (CI installs both, see
 //! `.ci/run`); it is never skipped quietly. curl (`-k`, the certificate is self-signed) is the
 //! client, because the dev-dependencies' reqwest is built without TLS.
+//!
+//! [`crash`] kills the server under load and checks what the database kept.
 
+mod crash;
 mod curl;
 mod proxy;
 mod server;
