@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::password_links::{NO_PASSWORD_YET, token_hash as link_hash};
+use super::password_links::{NO_PASSWORD_YET, insert_link, token_hash as link_hash};
 use super::sessions::token_hash as session_hash;
 use super::settings::record_audit;
 use crate::store::{Pending, Store, StoreError, UserId};
@@ -71,12 +71,7 @@ impl Store {
             connection
                 .prepare_cached("DELETE FROM password_links WHERE user_id = ?1")?
                 .execute([user])?;
-            connection
-                .prepare_cached(
-                    "INSERT INTO password_links (token_sha256, user_id, expires_at)
-                     VALUES (?1, ?2, ?3)",
-                )?
-                .execute((hash, user, expires_at_ms))?;
+            insert_link(connection, &hash, user, expires_at_ms)?;
             let detail = format!("{name}: password reset, with a link to set a new one");
             record_audit(connection, Some(by), "user.password_reset", &detail)?;
             Ok(Some(name))
@@ -87,10 +82,22 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::accounts::verify_password;
-    use crate::store::tests::open_store;
+    use crate::store::UserId;
+    use crate::store::tests::{Fixture, open_store};
 
     const NOW: i64 = 1_700_000_000_000;
     const LATER: i64 = NOW + 1_000_000;
+
+    /// Two users, `root` and `ada`, and a session of ada's with the token `session`.
+    fn root_and_signed_in_ada(fixture: &Fixture, session: &str) -> (UserId, UserId) {
+        let (root, ada) = (fixture.student("root"), fixture.student("ada"));
+        fixture
+            .store
+            .create_session(ada, session, "csrf", LATER)
+            .wait()
+            .unwrap();
+        (root, ada)
+    }
 
     #[test]
     fn changing_a_password_keeps_this_session_and_ends_the_others() {
@@ -127,11 +134,7 @@ mod tests {
     fn a_reset_ends_the_password_and_every_session_and_gives_a_new_link() {
         let fixture = open_store();
         let store = &fixture.store;
-        let (root, ada) = (fixture.student("root"), fixture.student("ada"));
-        store
-            .create_session(ada, "phone", "csrf", LATER)
-            .wait()
-            .unwrap();
+        let (root, ada) = root_and_signed_in_ada(&fixture, "phone");
         let name = store
             .reset_password_with_link(ada, "link", LATER, root)
             .wait()
@@ -163,7 +166,7 @@ mod tests {
             "{}",
             latest.detail
         );
-        let nobody = crate::store::UserId(9999);
+        let nobody = UserId(9999);
         assert_eq!(
             store
                 .reset_password_with_link(nobody, "x", LATER, root)
@@ -177,11 +180,7 @@ mod tests {
     fn deleting_the_account_scrubs_its_name_from_the_change_and_reset_lines() {
         let fixture = open_store();
         let store = &fixture.store;
-        let (root, ada) = (fixture.student("root"), fixture.student("ada"));
-        store
-            .create_session(ada, "here", "csrf", LATER)
-            .wait()
-            .unwrap();
+        let (root, ada) = root_and_signed_in_ada(&fixture, "here");
         store
             .change_password(ada, "$argon2id$new", "here")
             .wait()
