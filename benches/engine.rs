@@ -194,6 +194,7 @@ fn study_page_render(c: &mut Criterion) {
         kept_answer: String::new(),
         reveal: None,
         exam: None,
+        trial: None,
     };
     c.bench_function("study page render (text card)", |b| {
         b.iter(|| {
@@ -223,8 +224,34 @@ fn review_tokens(c: &mut Criterion) {
     });
 }
 
+/// The drafter on a reading of 10,000 words (target: under 1 s): a paragraph of dates, actors
+/// and reasons, numbered and repeated with its years moved on.
+fn drafting(c: &mut Criterion) {
+    let mut text = String::new();
+    for n in 0..125 {
+        let year = 1900 + n % 100;
+        text.push_str(&format!(
+            "[{}] On 24 June {year}, Soviet forces cut the last rail and road links into West \
+             Berlin. General Lucius Clay ordered the first flights two days later, and by late \
+             July the airlift carried 2,000 tons a day. Ernest Bevin backed the airlift because \
+             he feared that Berlin would fall. Bevin wanted to show that the West would stay. \
+             The Soviets lifted the blockade on 12 May {}, in part because the counter-blockade \
+             hurt their zone. In the spring of {year} the Western powers agreed to found a new \
+             state, which Stalin opposed.\n\n",
+            n + 1,
+            year + 1
+        ));
+    }
+    let words = text.split_whitespace().count();
+    assert!(words >= 10_000, "{words} words");
+    c.bench_function("draft a 10,000-word reading", |b| {
+        b.iter(|| studyhall::draft::draft_cards(&studyhall::draft::paragraphs(black_box(&text))))
+    });
+}
+
 criterion_group!(
     engine,
+    drafting,
     review_tokens,
     sm2_step,
     answer_checking,

@@ -53,6 +53,22 @@ pub enum Command {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Draft a question set from a reading (UTF-8 .txt or .md): a card for every date it writes,
+    /// every named actor who does something and every reason it gives, each with its paragraph
+    /// and, as a comment, its sentence. Keep, edit or drop the drafts, then check and import.
+    Draft {
+        #[arg(value_name = "TEXT_FILE")]
+        file: PathBuf,
+        /// The set's id; by default, made from the file's name.
+        #[arg(long = "set", value_name = "ID")]
+        set: Option<String>,
+        /// The set's title; by default, the text's first Markdown heading, else the file's name.
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Where to write the set file; standard output when left out.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Add a user or change a user's role (admin, instructor or student).
     User {
         #[command(subcommand)]
@@ -71,6 +87,20 @@ pub enum Command {
     },
 }
 
+/// When a study day starts: the server and every command that computes "today" (exam dates,
+/// progress exports) read the same flags, so they agree on the day.
+#[derive(Debug, Clone, Args)]
+pub struct ClockArgs {
+    /// The hour (0-23) a study day starts: reviews before it count for the day before.
+    #[arg(long, env = "STUDYHALL_DAY_START_HOUR", default_value_t = 4,
+          value_parser = clap::value_parser!(u8).range(0..24))]
+    pub day_start_hour: u8,
+
+    /// The time zone study days are counted in (an IANA name such as Europe/Paris; the server's by default).
+    #[arg(long, env = "STUDYHALL_TIME_ZONE")]
+    pub time_zone: Option<String>,
+}
+
 /// `studyhall export ...`: the dashboards' CSV exports, as the admin sees them.
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -80,6 +110,8 @@ pub enum ExportCommand {
         /// The class, by its number (the N of /teach/classes/N in the browser).
         #[arg(long, value_name = "ID")]
         class: i64,
+        #[command(flatten)]
+        clock: ClockArgs,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -195,6 +227,8 @@ pub enum ClassCommand {
         #[arg(long, value_name = "DATE")]
         exam_date: Option<String>,
         #[command(flatten)]
+        clock: ClockArgs,
+        #[command(flatten)]
         database: DatabaseArgs,
     },
     /// Take a set off a class (students keep their progress).
@@ -272,14 +306,8 @@ pub struct ServeArgs {
     #[arg(long, env = "STUDYHALL_QUESTIONS", default_value = "questions")]
     pub questions: PathBuf,
 
-    /// The hour (0-23) a study day starts: reviews before it count for the day before.
-    #[arg(long, env = "STUDYHALL_DAY_START_HOUR", default_value_t = 4,
-          value_parser = clap::value_parser!(u8).range(0..24))]
-    pub day_start_hour: u8,
-
-    /// The time zone study days are counted in (an IANA name such as Europe/Paris; the server's by default).
-    #[arg(long, env = "STUDYHALL_TIME_ZONE")]
-    pub time_zone: Option<String>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 
     /// Who may create an account: open (anyone), code (only with a class join code) or closed
     /// (only the admin adds users). Kept in the database until changed here or on /admin.

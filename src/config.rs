@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use jiff::tz::TimeZone;
 
-use crate::cli::{ServeArgs, SyncMode};
+use crate::cli::{ClockArgs, ServeArgs, SyncMode};
 use crate::public_url::{PublicUrl, PublicUrlError};
 use crate::scheduler::StudyClock;
 
@@ -37,14 +37,6 @@ pub enum ConfigError {
 
 impl ServerConfig {
     pub fn from_args(args: &ServeArgs) -> Result<ServerConfig, ConfigError> {
-        let time_zone = match &args.time_zone {
-            Some(name) => {
-                TimeZone::get(name).map_err(|_| ConfigError::TimeZone { name: name.clone() })?
-            }
-            None => TimeZone::system(),
-        };
-        let clock = StudyClock::new(args.day_start_hour, time_zone)
-            .expect("clap limits --day-start-hour to 0..24");
         let public_url = args
             .public_url
             .as_deref()
@@ -55,10 +47,22 @@ impl ServerConfig {
             db: args.database.db.clone(),
             synchronous: args.database.synchronous,
             questions: args.questions.clone(),
-            clock,
+            clock: study_clock(&args.clock)?,
             public_url,
         })
     }
+}
+
+/// The study clock `--day-start-hour` and `--time-zone` describe.
+pub fn study_clock(args: &ClockArgs) -> Result<StudyClock, ConfigError> {
+    let time_zone = match &args.time_zone {
+        Some(name) => {
+            TimeZone::get(name).map_err(|_| ConfigError::TimeZone { name: name.clone() })?
+        }
+        None => TimeZone::system(),
+    };
+    Ok(StudyClock::new(args.day_start_hour, time_zone)
+        .expect("clap limits --day-start-hour to 0..24"))
 }
 
 #[cfg(test)]

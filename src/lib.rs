@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod draft;
 pub mod public_url;
 pub mod questions;
 pub mod scheduler;

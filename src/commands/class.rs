@@ -6,8 +6,9 @@ use anyhow::{Context, bail};
 use jiff::Timestamp;
 
 use crate::cli::ClassCommand;
+use crate::config::study_clock;
 use crate::questions::SetId;
-use crate::scheduler::{StudyClock, StudyDay};
+use crate::scheduler::StudyDay;
 use crate::store::{
     Assignment, ClassDetail, ClassId, ClassName, ClassSummary, Store, Teacher, User, Visibility,
 };
@@ -61,11 +62,16 @@ pub fn run(command: &ClassCommand) -> anyhow::Result<()> {
             set,
             daily_new_limit,
             exam_date,
+            clock,
             database,
         } => {
+            let today = study_clock(clock)?.study_day(Timestamp::now());
             let assignment = Assignment {
                 daily_new_limit: *daily_new_limit,
-                exam_day: exam_date.as_deref().map(exam_day).transpose()?,
+                exam_day: exam_date
+                    .as_deref()
+                    .map(|text| exam_day(text, today))
+                    .transpose()?,
             };
             let set = set_id(set)?;
             open(database)?
@@ -164,12 +170,11 @@ fn set_id(text: &str) -> anyhow::Result<SetId> {
     SetId::parse(text).with_context(|| format!("{text:?} is not a set id"))
 }
 
-/// The exam date as given: a real day, today or later.
-fn exam_day(text: &str) -> anyhow::Result<StudyDay> {
+/// The exam date as given: a real day, `today` or later.
+fn exam_day(text: &str, today: StudyDay) -> anyhow::Result<StudyDay> {
     let day: StudyDay = text
         .parse()
         .with_context(|| format!("{text:?} is not a date: write the exam date as 2026-06-12"))?;
-    let today = StudyClock::system_default().study_day(Timestamp::now());
     if day < today {
         bail!("the exam date {day} has passed: give today or a later day");
     }
@@ -271,10 +276,11 @@ mod tests {
 
     #[test]
     fn an_exam_date_must_be_a_date_not_yet_passed() {
-        assert!(exam_day("9999-12-31").is_ok());
-        let message = exam_day("2001-01-01").unwrap_err().to_string();
+        let today: StudyDay = "2026-12-03".parse().unwrap();
+        assert!(exam_day("2026-12-03", today).is_ok());
+        let message = exam_day("2026-12-02", today).unwrap_err().to_string();
         assert!(message.contains("has passed"), "{message}");
-        let message = exam_day("12/06/2026").unwrap_err().to_string();
+        let message = exam_day("12/06/2026", today).unwrap_err().to_string();
         assert!(message.contains("write the exam date as"), "{message}");
     }
 }

@@ -6,8 +6,8 @@ use std::io::Write;
 use anyhow::{Context, bail};
 
 use crate::cli::ExportCommand;
+use crate::config::study_clock;
 use crate::questions::SetId;
-use crate::scheduler::StudyClock;
 use crate::store::export::{write_progress_csv, write_review_csv};
 use crate::store::{Audience, ClassId, LogScope, Store};
 
@@ -17,10 +17,14 @@ use super::open_existing as open;
 pub fn run(command: &ExportCommand) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
-        ExportCommand::Progress { class, database } => {
+        ExportCommand::Progress {
+            class,
+            clock,
+            database,
+        } => {
+            let today = study_clock(clock)?.study_day(jiff::Timestamp::now());
             let store = open(database)?;
             let class = existing_class(&store, *class)?;
-            let today = StudyClock::system_default().study_day(jiff::Timestamp::now());
             let figures = store.class_figures(class, None, today)?;
             write_progress_csv(&figures, &mut out).context("could not write the CSV")?;
         }

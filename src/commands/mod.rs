@@ -1,6 +1,7 @@
 //! What each command of the command line does; `main.rs` only dispatches here.
 
 pub mod class;
+pub mod draft;
 pub mod export;
 pub mod serve;
 pub mod sets;
@@ -58,6 +59,17 @@ pub fn run(cli: Cli) -> ExitCode {
             sheet,
             database,
         }) => run_import(&files, &sheet, &database),
+        Some(Command::Draft {
+            file,
+            set,
+            title,
+            output,
+        }) => report(draft::run(
+            &file,
+            set.as_deref(),
+            title.as_deref(),
+            output.as_deref(),
+        )),
         Some(Command::User { command }) => report(user::run(&command)),
         Some(Command::Export { command }) => report(export::run(&command)),
         Some(Command::Class { command }) => report(class::run(&command)),

@@ -177,20 +177,19 @@ pub async fn submit(
     })
 }
 
-/// Changes the grade of `user`'s review recorded with `token` (see [`crate::store::grades`]):
-/// a quality the recorded verdict allows, or an "I was right" claim.
+/// Changes the grade of `user`'s review `recorded` with `token` (see
+/// [`crate::store::grades`]): a quality the recorded verdict allows, or an "I was right" claim.
+/// The store checks again, in its write, that the review may still change.
 pub async fn regrade(
     store: &Store,
     user: UserId,
     token: &str,
+    recorded: &RecordedAnswer,
     regrade: Regrade,
     today: StudyDay,
 ) -> Result<RecordedReview, StudyError> {
     if let Regrade::Quality(quality) = regrade {
-        let recorded = store
-            .recorded_answer(user, token, today)?
-            .ok_or(StudyError::Regrade(RegradeRefusal::NotFound))?;
-        let checked = recorded_check(&recorded);
+        let checked = recorded_check(recorded);
         if !check::quality_allowed(&checked, quality) {
             return Err(StudyError::QualityNotAllowed {
                 quality,

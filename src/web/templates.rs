@@ -28,6 +28,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "card_fields.html",
         include_str!("../../templates/card_fields.html"),
     ),
+    (
+        "set_form_fields.html",
+        include_str!("../../templates/set_form_fields.html"),
+    ),
+    (
+        "trial_next.html",
+        include_str!("../../templates/trial_next.html"),
+    ),
     ("login.html", include_str!("../../templates/login.html")),
     (
         "register.html",

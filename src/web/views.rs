@@ -38,7 +38,7 @@ pub use forecast::{ForecastBar, ForecastChart, ForecastTick, forecast_chart};
 pub use progress::{ProgressSet, ProgressView, StageCount, TagMastery, card_stages};
 pub use sets::{
     CardPreview, ChoicePreview, DiffView, ListingLine, ProblemRow, SetFormFields, SetPageView,
-    SetPreviewView, SetUploadView, card_preview, diff_view, kind_label, listing,
+    SetPreviewView, SetUploadView, TrialView, card_preview, diff_view, kind_label, listing,
 };
 pub use student_report::{HistoryRow, Pager, SetProgressRow, StudentReportView};
 pub use teach::{
@@ -264,6 +264,8 @@ pub struct StudyCardView {
     pub reveal: Option<RevealView>,
     /// The set's exam day, for the study bar ("Exam in 12 days"); `None` without one.
     pub exam: Option<ExamView>,
+    /// An instructor trying a previewed set: the forms go to `/teach/sets/try` instead.
+    pub trial: Option<TrialView>,
 }
 
 /// How a checked answer was judged.
@@ -345,6 +347,9 @@ pub struct AnsweredView {
     pub claim_notice: Option<ClaimNoticeView>,
     /// The set's exam day, for the study bar, as on the study page.
     pub exam: Option<ExamView>,
+    /// An instructor trying a previewed set: nothing was recorded, and the page offers the
+    /// next card instead of grades.
+    pub trial: Option<TrialView>,
 }
 
 /// When the next cards are due, for the done page: "Next: 3 cards tomorrow".

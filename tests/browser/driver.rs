@@ -342,9 +342,11 @@ impl Browser {
         let screen = json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true});
         self.dev_tools("Emulation.setDeviceMetricsOverride", screen)
             .await;
+        self.phone.set(true);
     }
 
     pub async fn desktop(&self) {
+        self.phone.set(false);
         self.dev_tools("Emulation.clearDeviceMetricsOverride", json!({}))
             .await;
     }

@@ -184,6 +184,7 @@ async fn fix_preview_and_publish(browser: &Browser, shots: &mut Shots) {
         "{preview}"
     );
     shots.take_whole(browser, "preview").await;
+    try_it_as_a_student(browser, shots).await;
     let restricted = browser
         .js("return document.querySelector('input[name=visibility][value=restricted]').checked;")
         .await;
@@ -199,6 +200,39 @@ async fn fix_preview_and_publish(browser: &Browser, shots: &mut Shots) {
     let page = browser.text().await;
     assert!(page.contains("The Berlin Wall"), "{page}");
     shots.take(browser, "published").await;
+}
+
+/// From the preview, "Try it as a student": the first card as a student sees it, answered with
+/// the keyboard, its verdict, then back to the preview (nothing saved).
+async fn try_it_as_a_student(browser: &Browser, shots: &mut Shots) {
+    browser
+        .click_and_wait("button[formaction='/teach/sets/try']")
+        .await;
+    let card = browser.text().await;
+    assert!(
+        card.contains("Card 1 of 6 · nothing is saved")
+            && card.contains("Which city did the wall divide?"),
+        "{card}"
+    );
+    shots.take(browser, "try-card").await;
+    assert_eq!(browser.focus().await.id, "answer");
+    browser.press("Berln").await;
+    browser.press_and_wait("\u{E007}").await;
+    let verdict = browser.text().await;
+    assert!(verdict.contains("Almost"), "a typo is forgiven: {verdict}");
+    shots.take(browser, "try-verdict").await;
+    browser.press_and_wait("\u{E007}").await;
+    assert!(
+        browser.text().await.contains("Card 2 of 6"),
+        "Enter goes on to the next card"
+    );
+    browser.press("1").await;
+    browser.press_and_wait("\u{E007}").await;
+    assert!(browser.text().await.contains("Right"), "True is right");
+    browser
+        .click_and_wait("button[formaction='/teach/sets/preview']")
+        .await;
+    assert!(browser.text().await.contains("Preview: The Berlin Wall"));
 }
 
 /// Creates the class on `/teach`, assigns the set; the class's page and its join code.

@@ -341,6 +341,30 @@ async fn a_student_registers_and_studies_five_cards_with_the_keyboard_alone() {
     album.take(&browser, "done").await;
     browser.goto(&format!("{}/progress", app.address)).await;
     album.take_whole(&browser, "progress").await;
+    // The forecast's axis labels: 12 px or more on the screen, none past the page's edges.
+    let labels = browser
+        .js(
+            "return [...document.querySelectorAll('.chart text')].map(text => { \
+               const chart = text.ownerSVGElement; \
+               const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width; \
+               const box = text.getBoundingClientRect(); \
+               return [parseFloat(getComputedStyle(text).fontSize) * scale, box.left, box.right]; \
+             });",
+        )
+        .await;
+    let labels = labels.as_array().expect("a list of labels");
+    assert!(labels.len() >= 5, "gridline and day labels: {labels:?}");
+    for label in labels {
+        let [size, left, right] = [0, 1, 2].map(|n| label[n].as_f64().expect("a number"));
+        assert!(
+            size >= 12.0,
+            "an axis label drawn at {size:.1} px: {labels:?}"
+        );
+        assert!(
+            left >= 0.0 && right <= 390.0,
+            "a label off the screen: {labels:?}"
+        );
+    }
 
     // And in the dark: a true/false card, its verdict, the done and progress pages.
     browser.desktop().await;

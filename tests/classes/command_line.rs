@@ -3,6 +3,9 @@
 
 use std::process::Output;
 
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+
 use crate::common::ESSAY_SET;
 use crate::helpers::{instructor, join_code};
 use crate::site::Site;
@@ -81,6 +84,49 @@ fn a_class_made_and_run_from_the_command_line_is_the_instructors_in_the_browser(
     succeeds(&site, &["remove", "1", "sam"]);
     succeeds(&site, &["archive", "1"]);
     assert!(ada.get("/teach").text().contains("archived"));
+}
+
+/// Far behind every real time zone's day: UTC-12 with days starting at 23:00, so "today" there
+/// is at least a day before the study day anywhere on the default 04:00 clock.
+const BEHIND: [&str; 4] = ["--time-zone", "Etc/GMT+12", "--day-start-hour", "23"];
+
+#[test]
+fn an_exam_date_is_checked_against_the_day_the_clock_flags_give() {
+    let site = Site::start();
+    instructor(&site, "ada");
+    succeeds(&site, &["create", "History", "--instructor", "ada"]);
+    let behind = Timestamp::now()
+        .to_zoned(TimeZone::get("Etc/GMT+12").unwrap())
+        .datetime()
+        .checked_sub(23.hours())
+        .unwrap()
+        .date();
+    let today_there = behind.to_string();
+    let mut assign = vec!["assign", "1", ESSAY_SET, "--exam-date", &today_there];
+    assign.extend(BEHIND);
+    succeeds(&site, &assign);
+
+    let day_before = behind.yesterday().unwrap().to_string();
+    let mut assign = vec!["assign", "1", ESSAY_SET, "--exam-date", &day_before];
+    assign.extend(BEHIND);
+    let output = studyhall(&site, &assign);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("the exam date {day_before} has passed")),
+        "{stderr}"
+    );
+
+    let output = studyhall(
+        &site,
+        &["assign", "1", ESSAY_SET, "--time-zone", "Mars/Olympus"],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("unknown time zone \"Mars/Olympus\""),
+        "{stderr}"
+    );
 }
 
 #[test]

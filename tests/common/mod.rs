@@ -25,23 +25,20 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-/// Starts the real application (real SQLite file, real HTTP) with the essay set imported.
+/// Starts the real application (real SQLite file, real HTTP) with the essay set imported, on
+/// the [`test_clock`].
 pub fn spawn_app() -> TestApp {
-    spawn_app_with(StudyClock::system_default())
-}
-
-/// As [`spawn_app`], with a given study clock.
-pub fn spawn_app_with(clock: StudyClock) -> TestApp {
-    spawn(clock, None)
+    spawn(None)
 }
 
 /// As [`spawn_app`], reached (as `--public-url` would say) at `public_url`.
 pub fn spawn_app_at(public_url: &str) -> TestApp {
-    let url = PublicUrl::parse(public_url).expect("a valid public URL");
-    spawn(StudyClock::system_default(), Some(url))
+    spawn(Some(
+        PublicUrl::parse(public_url).expect("a valid public URL"),
+    ))
 }
 
-fn spawn(clock: StudyClock, public_url: Option<PublicUrl>) -> TestApp {
+fn spawn(public_url: Option<PublicUrl>) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
@@ -56,7 +53,7 @@ fn spawn(clock: StudyClock, public_url: Option<PublicUrl>) -> TestApp {
     let public_url = public_url.unwrap_or_else(|| PublicUrl::from_listen_addr(local));
     let state = AppState::new(
         store.clone(),
-        clock,
+        test_clock(),
         Templates::new().expect("templates"),
         public_url,
     );
@@ -79,9 +76,38 @@ fn spawn(clock: StudyClock, public_url: Option<PublicUrl>) -> TestApp {
 /// The id of the essay set every test server has.
 pub const ESSAY_SET: &str = "korean-war-1950";
 
-/// The study day it is now for a server started by [`spawn_app`] (the system's default clock).
+/// The clock of every test server: UTC, its days starting 12 hours from the hour the test run
+/// began, so no test meets a day boundary between the day it computes and the server's (with the
+/// system's clock, a run near 04:00 local failed at random). Command-line tests pass the same
+/// clock with [`clock_flags`].
+pub fn test_clock() -> StudyClock {
+    StudyClock::new(test_day_start_hour(), jiff::tz::TimeZone::UTC).expect("an hour below 24")
+}
+
+/// `--time-zone UTC --day-start-hour H`: the [`test_clock`] for the `studyhall` binary.
+#[allow(dead_code)] // the command-line tests use it
+pub fn clock_flags() -> [String; 4] {
+    [
+        "--time-zone".to_string(),
+        "UTC".to_string(),
+        "--day-start-hour".to_string(),
+        test_day_start_hour().to_string(),
+    ]
+}
+
+fn test_day_start_hour() -> u8 {
+    static HOUR: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+    *HOUR.get_or_init(|| {
+        let hour = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .hour();
+        ((hour + 12) % 24) as u8
+    })
+}
+
+/// The study day it is now for a server started by [`spawn_app`].
 pub fn today() -> studyhall::scheduler::StudyDay {
-    StudyClock::system_default().study_day(jiff::Timestamp::now())
+    test_clock().study_day(jiff::Timestamp::now())
 }
 
 impl TestApp {

@@ -1,6 +1,6 @@
 //! Question sets in the browser, end to end: instructors upload a set file (TOML, CSV or TSV)
 //! or paste one, see every problem at its line, preview the cards and what changes, publish,
-//! download the file; and nobody else reaches another's sets. Each test starts the real server
+//! try the set as a student without saving anything, download the file; and nobody else reaches another's sets. Each test starts the real server
 //! (real HTTP, a real SQLite file with the essay set) and posts the pages' multipart forms as
 //! a browser without JavaScript would.
 
@@ -19,3 +19,4 @@ mod access;
 mod new_version;
 mod publishing;
 mod refusals;
+mod trying;

@@ -197,12 +197,16 @@ impl Teacher {
             form.fields.retain(|(name, _)| name != "visibility");
             form = form.tick("visibility", visibility);
         }
-        let parts: Vec<Part<'_>> = form
-            .fields
+        self.post_fields(&form.action, &form.fields)
+    }
+
+    /// Posts `fields` to `path` as multipart/form-data, as a form of the set pages does.
+    pub fn post_fields(&self, path: &str, fields: &[(String, String)]) -> Page {
+        let parts: Vec<Part<'_>> = fields
             .iter()
             .map(|(name, value)| Part::Field(name, value))
             .collect();
-        self.post_multipart(&form.action, multipart(&parts))
+        self.post_multipart(path, multipart(&parts))
     }
 
     /// Uploads `text` as `name` and publishes it, asserting each step.

@@ -9,13 +9,27 @@ use crate::questions::model::{CardKind, QuestionSet};
 /// The set as a set file. For any set `parse_set` returns, `parse_set(&to_toml(&set))`
 /// gives the same set back.
 pub fn to_toml(set: &QuestionSet) -> String {
+    to_toml_with_notes(set, &[])
+}
+
+/// As [`to_toml`], with `notes[i]` written as comment lines above card `i` (a drafted card's
+/// source sentence, say). Line ends in a note are written as spaces.
+pub fn to_toml_with_notes(set: &QuestionSet, notes: &[Vec<String>]) -> String {
     let mut file = String::from("[set]\n");
     key(&mut file, "id", &quote(set.id.as_str()));
     key(&mut file, "title", &quote(&set.title));
     optional(&mut file, "description", set.description.as_deref());
     optional(&mut file, "source", set.source.as_deref());
-    for card in &set.cards {
-        file.push_str("\n[[cards]]\n");
+    for (index, card) in set.cards.iter().enumerate() {
+        file.push('\n');
+        for note in notes.get(index).into_iter().flatten() {
+            let line: String = note
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let _ = writeln!(file, "# {line}");
+        }
+        file.push_str("[[cards]]\n");
         key(&mut file, "id", &quote(card.id.as_str()));
         key(&mut file, "kind", &quote(card.kind.name()));
         key(&mut file, "prompt", &quote(&card.prompt));

@@ -25,6 +25,7 @@ mod context;
 mod done;
 mod resume;
 mod shown;
+pub mod trial;
 mod verdict;
 
 pub use resume::answer as answer_or_sign_in;
@@ -199,18 +200,18 @@ pub async fn grade(
     let here = format!("/study/{set}");
     let token_text = form.get("review_token").trim();
     let today = state.today();
-    if state
+    if let Some(recorded) = state
         .store
         .recorded_answer(user, token_text, today)
         .map_err(AppError::from)?
-        .is_some()
     {
         let regrade = match (claim_right, quality) {
             (true, _) => Regrade::Claim,
             (false, Some(quality)) => Regrade::Quality(quality),
             (false, None) => return Ok(redirect(&here)),
         };
-        return match study::regrade(&state.store, user, token_text, regrade, today).await {
+        let regraded = study::regrade(&state.store, user, token_text, &recorded, regrade, today);
+        return match regraded.await {
             Ok(_) => Ok(redirect(&here)),
             Err(StudyError::Regrade(RegradeRefusal::Settled)) => {
                 Ok(redirect(&format!("{here}?notice=grade-settled")))
@@ -293,9 +294,5 @@ fn duration_since(started_at: &str) -> Option<i64> {
 /// What the form says the student answered: every ticked box of a multi card, the one
 /// `answer` field otherwise; nothing for a recall card.
 fn response_from(kind: &CardKind, form: &FormFields) -> Response {
-    match kind {
-        CardKind::Recall { .. } => Response::Recall,
-        CardKind::Multi { .. } => Response::Choices(form.all("answer")),
-        _ => Response::Text(form.get("answer").to_string()),
-    }
+    trial::response_from(kind, &form.all("answer"))
 }

@@ -6,12 +6,13 @@ use serde::Serialize;
 
 /// The SVG's coordinate system (its `viewBox`); it scales to the page's width.
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 220.0;
-/// Room for the gridline labels on the left and the day labels below.
-const PLOT_LEFT: f64 = 36.0;
-const PLOT_RIGHT: f64 = WIDTH - 8.0;
-const PLOT_TOP: f64 = 12.0;
-const PLOT_BOTTOM: f64 = HEIGHT - 28.0;
+const HEIGHT: f64 = 232.0;
+/// Room for the gridline labels on the left and the day labels below, at the size a phone
+/// draws them (26 units: the chart shrinks to half its size there, see `.chart text`).
+const PLOT_LEFT: f64 = 44.0;
+const PLOT_RIGHT: f64 = WIDTH - 16.0;
+const PLOT_TOP: f64 = 14.0;
+const PLOT_BOTTOM: f64 = HEIGHT - 38.0;
 /// A bar takes this share of its day's slot; the rest is the gap between bars.
 const BAR_SHARE: f64 = 0.7;
 /// Every `LABEL_EVERY`th day gets a label under the axis.

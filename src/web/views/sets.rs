@@ -27,6 +27,32 @@ pub struct SetFormFields {
     pub file_name: String,
 }
 
+/// A previewed set studied as a student would ("Try it as a student" on the preview): the
+/// study and verdict pages carry it, and their forms post the set's fields again, hidden, with
+/// `card` (the index of the card shown) as multipart/form-data to `/teach/sets/try`. Nothing
+/// is saved.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrialView {
+    pub form: SetFormFields,
+    /// The card shown, from 0 in the file's order.
+    pub index: usize,
+    /// The card after it, if any.
+    pub next: Option<usize>,
+    /// "Card 3 of 84".
+    pub progress_label: String,
+}
+
+impl TrialView {
+    pub fn new(form: SetFormFields, index: usize, cards: usize) -> TrialView {
+        TrialView {
+            form,
+            index,
+            next: (index + 1 < cards).then_some(index + 1),
+            progress_label: format!("Card {} of {cards}", index + 1),
+        }
+    }
+}
+
 /// `teach_set_upload.html`: the upload form, and after a refused upload what was wrong.
 #[derive(Debug, Clone, Serialize)]
 pub struct SetUploadView {

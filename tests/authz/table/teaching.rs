@@ -159,6 +159,21 @@ pub fn set_pages() -> Vec<Row> {
             [TO_SIGN_IN, FORBIDDEN, OK, refused.clone(), OK],
         ),
         Row::post_each(
+            "/teach/sets/try",
+            "/teach/sets/try",
+            move |who| Body::upload(&[("format", "toml"), ("text", &new_set(who))]),
+            TEACHERS,
+        ),
+        Row::post_each(
+            "/teach/sets/try",
+            "/teach/sets/try",
+            {
+                let text = new_version.clone();
+                move |_| Body::upload(&[("format", "toml"), ("text", &text)])
+            },
+            [TO_SIGN_IN, FORBIDDEN, OK, refused.clone(), OK],
+        ),
+        Row::post_each(
             "/teach/sets/publish",
             "/teach/sets/publish",
             move |who| Body::upload(&[("format", "toml"), ("text", &new_set(who))]),

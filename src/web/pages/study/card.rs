@@ -71,6 +71,7 @@ pub(super) fn view(
         kept_answer,
         reveal,
         exam: ExamView::of(state.today(), context.exam),
+        trial: None,
     }
 }
 

@@ -29,20 +29,11 @@ pub(super) fn view(
     // forgiven); the verdict is the recorded one.
     let again = check_again(&card.kind, recorded).unwrap_or_else(|| as_recorded.clone());
     let wrong = as_recorded.verdict == check::Verdict::Wrong;
-    let (verdict, verdict_label) = match (recorded.overridden, as_recorded.verdict) {
-        (true, _) => (
-            views::Verdict::Right,
-            "Counted as right: you said you were right",
-        ),
-        (false, check::Verdict::Almost) => (views::Verdict::Almost, "Almost: accepted"),
-        (false, check::Verdict::Wrong) => (views::Verdict::Wrong, "Not quite"),
-        (false, _) => (views::Verdict::Right, "Right"),
-    };
-    // An almost-right verdict says what was forgiven in its own words ("Almost: one letter off").
-    let (verdict_label, forgiven) = match (verdict, again.forgiven.clone()) {
-        (views::Verdict::Almost, Some(forgiven)) => (forgiven, None),
-        (_, forgiven) => (verdict_label.to_string(), forgiven),
-    };
+    let (verdict, verdict_label, forgiven) = verdict_words(
+        recorded.overridden,
+        as_recorded.verdict,
+        again.forgiven.clone(),
+    );
     let may_grade = recorded.regradable && !recorded.overridden;
     let mut grades = Vec::new();
     if may_grade {
@@ -92,7 +83,30 @@ pub(super) fn view(
             .claim_notice(visitor.user.id, stored.row, now_ms())?
             .map(|notice| claim_notice_view(&notice, today)),
         exam: ExamView::of(today, context.exam),
+        trial: None,
     })
+}
+
+/// The verdict, its words and what was forgiven, for the verdict banner.
+pub(super) fn verdict_words(
+    overridden: bool,
+    verdict: check::Verdict,
+    forgiven: Option<String>,
+) -> (views::Verdict, String, Option<String>) {
+    let (verdict, label) = match (overridden, verdict) {
+        (true, _) => (
+            views::Verdict::Right,
+            "Counted as right: you said you were right",
+        ),
+        (false, check::Verdict::Almost) => (views::Verdict::Almost, "Almost: accepted"),
+        (false, check::Verdict::Wrong) => (views::Verdict::Wrong, "Not quite"),
+        (false, _) => (views::Verdict::Right, "Right"),
+    };
+    // An almost-right verdict says what was forgiven in its own words ("Almost: one letter off").
+    match (verdict, forgiven) {
+        (views::Verdict::Almost, Some(forgiven)) => (verdict, forgiven, None),
+        (_, forgiven) => (verdict, label.to_string(), forgiven),
+    }
 }
 
 /// The recorded answer checked again against the card as it is now.

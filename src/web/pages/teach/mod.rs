@@ -68,6 +68,7 @@ pub fn routes(config: &mut web::ServiceConfig) {
             "/teach/sets/preview",
             web::post().to(set_files::upload::preview),
         )
+        .route("/teach/sets/try", web::post().to(set_files::trial::try_set))
         .route(
             "/teach/sets/publish",
             web::post().to(set_files::upload::publish),

@@ -54,6 +54,7 @@ pub(super) fn card(kind: AnswerForm, prompt: &str) -> StudyCardView {
             grades: four_grades(),
         }),
         exam: None,
+        trial: None,
     }
 }
 
@@ -87,6 +88,7 @@ pub(super) fn answered(verdict: Verdict) -> AnsweredView {
         claim_interval_label: "1 day".into(),
         message: None,
         exam: None,
+        trial: None,
     }
 }
 

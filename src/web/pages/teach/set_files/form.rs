@@ -41,6 +41,11 @@ pub struct SetUpload {
     /// The chosen file's bytes; empty when no file was chosen.
     pub file: Vec<u8>,
     pub file_name: Option<String>,
+    /// "Try it as a student": the card shown (its index), the answer (a multi card's ticked
+    /// boxes each) and the showing's review token.
+    pub card: String,
+    pub answers: Vec<String>,
+    pub review_token: String,
     /// A field was over its limit: nothing of the upload is used.
     pub too_large: bool,
 }
@@ -61,6 +66,10 @@ impl SetUpload {
             "set_title" => self.set_title = text(),
             "replaces" => self.replaces = text(),
             "visibility" => self.visibility = text(),
+            "card" => self.card = text(),
+            // More boxes than any card has (at most 10) are ignored.
+            "answer" if self.answers.len() < 16 => self.answers.push(text()),
+            "review_token" => self.review_token = text(),
             "text" => self.text = bytes,
             "file" => {
                 // A file input with no file chosen still sends an empty part with an empty name.

@@ -5,6 +5,7 @@
 //!   a checked set (TOML, CSV or TSV), by the same rules as `studyhall check`; [`prepare`]
 //!   adds what needs the store (a set id someone else's set has).
 //! - [`upload`]: `GET /teach/sets/new`, `POST /teach/sets/preview`, `POST /teach/sets/publish`.
+//! - [`trial`]: `POST /teach/sets/try`, the previewed set studied as a student, nothing saved.
 //! - [`page`]: `GET /teach/sets/{set_id}` and `GET /teach/sets/{set_id}/file`.
 //!
 //! Who may: instructors and the admin (students get 403). A set that exists may be replaced and
@@ -16,4 +17,5 @@ pub mod form;
 pub mod page;
 pub mod prepare;
 pub mod submission;
+pub mod trial;
 pub mod upload;

@@ -28,7 +28,7 @@ use super::page::managed_set;
 use super::prepare::{Prepared, Refusal, prepare};
 
 /// The upload as the handlers receive it: the form, or why it could not be read.
-type Upload = Result<MultipartForm<SetUpload>, actix_web::Error>;
+pub(super) type Upload = Result<MultipartForm<SetUpload>, actix_web::Error>;
 
 #[derive(Debug, Deserialize)]
 pub struct NewQuery {
@@ -111,7 +111,10 @@ fn default_visibility(teacher: Teacher) -> Visibility {
 }
 
 /// The teacher and their form, once it is read, its CSRF token checked and its size known.
-fn accepted(visitor: &SignedIn, upload: Upload) -> Result<(Teacher, SetUpload), AppError> {
+pub(super) fn accepted(
+    visitor: &SignedIn,
+    upload: Upload,
+) -> Result<(Teacher, SetUpload), AppError> {
     let teacher = teacher_of(visitor)?;
     let too_large = || AppError::TooLarge {
         limit_kb: SET_FILE_LIMIT / 1024,
@@ -135,7 +138,7 @@ fn accepted(visitor: &SignedIn, upload: Upload) -> Result<(Teacher, SetUpload), 
 }
 
 /// The form again, 422, with what was wrong.
-fn refused(
+pub(super) fn refused(
     state: &AppState,
     visitor: &SignedIn,
     refusal: Refusal,

@@ -1,0 +1,199 @@
+//! Drafts from the paragraphs: a date card for every date written, a "who" card for every named
+//! actor who does something, a "why" card for every reason given.
+
+use std::collections::HashSet;
+
+use crate::questions::PartialDate;
+
+use super::clauses::{Clause, reason_in, subject_of};
+use super::dates::{FoundDate, find_dates};
+use super::paragraphs::Paragraph;
+
+/// One drafted card, with where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub paragraph: u32,
+    /// The sentence it was drafted from, as written.
+    pub sentence: String,
+    pub prompt: String,
+    pub kind: DraftKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftKind {
+    /// A `date` card at the precision written; `inferred_year` when the year came from an
+    /// earlier date.
+    Date {
+        answer: PartialDate,
+        inferred_year: bool,
+    },
+    /// A `text` card naming who did something, with the name's shorter forms accepted.
+    Actor { answer: String, accept: Vec<String> },
+    /// A `recall` card: a reason the text gives.
+    Reason { answer: String },
+}
+
+impl Draft {
+    /// Lower comes first: questions built from the event before sentences with a gap, then the
+    /// shorter.
+    fn rank(&self) -> usize {
+        let gap = usize::from(self.prompt.contains("____"));
+        gap * 10_000 + self.prompt.len()
+    }
+}
+
+/// Every draft of the text, paragraph by paragraph, the best first within each.
+pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
+    let whole_text: String = paragraphs
+        .iter()
+        .map(|paragraph| paragraph.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut drafts = Vec::new();
+    let mut asked = HashSet::new();
+    let mut last_year = None;
+    for paragraph in paragraphs {
+        let mut in_paragraph = Vec::new();
+        let mut previous_subject: Option<String> = None;
+        for sentence in paragraph.sentences() {
+            let dates = find_dates(sentence, &mut last_year);
+            let previous = previous_subject.as_deref();
+            for date in &dates {
+                in_paragraph.push(date_draft(paragraph.number, sentence, date, previous));
+            }
+            let without_dates = remove_dates(sentence, &dates);
+            let reason = reason_in(&without_dates, previous);
+            // "What did Bevin want to do?" and "Who wanted to ...?" ask the same fact.
+            let asks_what_someone_wanted = reason
+                .as_ref()
+                .is_some_and(|reason| reason.prompt.starts_with("What"));
+            if let Some(reason) = reason {
+                in_paragraph.push(Draft {
+                    paragraph: paragraph.number,
+                    sentence: sentence.to_string(),
+                    prompt: reason.prompt,
+                    kind: DraftKind::Reason {
+                        answer: reason.answer,
+                    },
+                });
+            }
+            let actor = actor_draft(paragraph.number, sentence, &without_dates, &whole_text);
+            if let Some(actor) = actor.filter(|_| !asks_what_someone_wanted) {
+                in_paragraph.push(actor);
+            }
+            previous_subject = subject_of(&without_dates, previous).or(previous_subject);
+        }
+        in_paragraph.sort_by_key(Draft::rank);
+        for draft in in_paragraph {
+            // No two drafts ask the same thing.
+            if asked.insert(draft.prompt.to_lowercase()) {
+                drafts.push(draft);
+            }
+        }
+    }
+    drafts
+}
+
+/// "When did ...?" where the sentence reads as an event once the date is taken out, else the
+/// sentence with the date blanked.
+fn date_draft(paragraph: u32, sentence: &str, date: &FoundDate, previous: Option<&str>) -> Draft {
+    let without = remove_dates(sentence, std::slice::from_ref(date));
+    let prompt = Clause::read(&without, previous)
+        .map(|clause| clause.when())
+        .unwrap_or_else(|| {
+            format!(
+                "Which date fills the gap? {}____{}",
+                &sentence[..date.words_start],
+                &sentence[date.end..]
+            )
+        });
+    Draft {
+        paragraph,
+        sentence: sentence.to_string(),
+        prompt,
+        kind: DraftKind::Date {
+            answer: date.date,
+            inferred_year: date.inferred_year,
+        },
+    }
+}
+
+/// "Who verbed ...?" when the sentence's subject is a name and the question does not name it.
+fn actor_draft(
+    paragraph: u32,
+    sentence: &str,
+    clause_text: &str,
+    whole_text: &str,
+) -> Option<Draft> {
+    let clause = Clause::read(clause_text, None).filter(Clause::subject_is_a_name)?;
+    let prompt = clause.who();
+    let accept = short_forms(&clause.subject, whole_text);
+    let lower_prompt = prompt.to_lowercase();
+    let names_itself = std::iter::once(&clause.subject)
+        .chain(&accept)
+        .any(|name| lower_prompt.contains(&name.to_lowercase()));
+    if names_itself {
+        return None;
+    }
+    Some(Draft {
+        paragraph,
+        sentence: sentence.to_string(),
+        prompt,
+        kind: DraftKind::Actor {
+            answer: clause.subject,
+            accept,
+        },
+    })
+}
+
+/// The shorter forms of a name of several words a student may give: each word of it the text
+/// also uses on its own ("Kim" for Kim Il Sung).
+fn short_forms(name: &str, whole_text: &str) -> Vec<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
+        .collect();
+    if words.len() < 2 {
+        // "The Chinese": "Chinese" alone says the same.
+        return match name.split_whitespace().count() > words.len() {
+            true => words.iter().map(|word| word.to_string()).collect(),
+            false => Vec::new(),
+        };
+    }
+    // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"): only
+    // a word the text itself uses alone is taken as the short form.
+    let whole = whole_text.matches(name).count();
+    words
+        .iter()
+        .filter(|word| word.len() > 2 && count_words(whole_text, word) > whole)
+        .map(|word| word.to_string())
+        .collect()
+}
+
+/// How often `word` stands in `text` as a whole word (a possessive counts).
+fn count_words(text: &str, word: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|candidate| *candidate == word)
+        .count()
+}
+
+/// `sentence` without the dates (and the word leading into each), and without the commas that
+/// set a date apart ("Stalin's lieutenants, on January 26, proposed" -> "... lieutenants
+/// proposed").
+fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
+    let mut text = String::with_capacity(sentence.len());
+    let mut from = 0;
+    for date in dates {
+        let mut before = &sentence[from..date.start];
+        let mut after_start = date.end;
+        if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
+            before = before.trim_end().trim_end_matches(',');
+            after_start += 1;
+        }
+        text.push_str(before);
+        from = after_start;
+    }
+    text.push_str(&sentence[from..]);
+    let text = text.trim().trim_start_matches(',').trim();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,490 @@
+//! A clause read as "Subject verbed the rest", enough to ask when, who or why about it, and the
+//! reasons a sentence gives ("because ...", "in order to ...", "X feared that ...").
+//!
+//! No grammar beyond that: a clause this cannot read is not asked about. A verb is put in its
+//! base form ("When did Stalin yield ...?") only where the spelling leaves no doubt (irregular
+//! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
+//! as written ("When was it that Moscow proposed ...?").
+
+/// "Subject [adverbs] verbed rest".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub subject: String,
+    /// "-ly" words between the subject and the verb ("initially").
+    pub adverbs: String,
+    /// As written: "yielded", "was".
+    pub verb: String,
+    pub rest: String,
+}
+
+/// Words that start a sentence but are not its subject: what follows them up to a comma is set
+/// aside ("Upon Mao's arrival in Moscow, Stalin ...").
+const OPENERS: &[&str] = &[
+    "upon",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "by",
+    "during",
+    "thus",
+    "then",
+    "however",
+    "meanwhile",
+    "later",
+    "soon",
+    "eventually",
+    "finally",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "since",
+    "following",
+    "with",
+    "within",
+    "from",
+    "until",
+    "for",
+    "instead",
+    "still",
+    "if",
+    "once",
+    "because",
+    "despite",
+    "unlike",
+    "like",
+    "according",
+];
+
+/// Words that join a sentence to the one before ("But Mao remained ..."): set aside.
+const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
+
+/// Pronouns a subject cannot be, unless the sentence before says who they are.
+const PERSONAL: &[&str] = &["he", "she", "they"];
+const VAGUE_SUBJECTS: &[&str] = &[
+    "it", "this", "that", "these", "those", "we", "i", "you", "there", "here", "which", "who",
+    "what", "one", "some", "many", "all", "both", "each", "such", "his", "her", "their", "its",
+];
+
+/// Irregular past tenses and their base forms.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("became", "become"),
+    ("broke", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("chose", "choose"),
+    ("drew", "draw"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fought", "fight"),
+    ("forbade", "forbid"),
+    ("gave", "give"),
+    ("went", "go"),
+    ("grew", "grow"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("overthrew", "overthrow"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rose", "rise"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("sought", "seek"),
+    ("sent", "send"),
+    ("set", "set"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("spoke", "speak"),
+    ("split", "split"),
+    ("spread", "spread"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("took", "take"),
+    ("taught", "teach"),
+    ("told", "tell"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("understood", "understand"),
+    ("won", "win"),
+    ("withdrew", "withdraw"),
+    ("wrote", "write"),
+    ("bore", "bear"),
+    ("bought", "buy"),
+    ("caught", "catch"),
+    ("dealt", "deal"),
+    ("found", "find"),
+    ("hid", "hide"),
+    ("laid", "lay"),
+    ("lay", "lie"),
+    ("let", "let"),
+    ("put", "put"),
+    ("read", "read"),
+    ("shut", "shut"),
+    ("slew", "slay"),
+    ("stole", "steal"),
+    ("undertook", "undertake"),
+    ("upheld", "uphold"),
+    ("woke", "wake"),
+    ("wore", "wear"),
+    ("had", "have"),
+    ("did", "do"),
+    ("cut", "cut"),
+    ("hit", "hit"),
+    ("quit", "quit"),
+    ("cast", "cast"),
+    ("fled", "flee"),
+    ("fed", "feed"),
+    ("forgave", "forgive"),
+    ("froze", "freeze"),
+    ("heard", "hear"),
+    ("rode", "ride"),
+    ("sank", "sink"),
+    ("shook", "shake"),
+    ("spent", "spend"),
+];
+
+/// Consonant pairs before "-ed" after which the base needs no silent "e": "accepted",
+/// "yielded", "signed", "launched".
+const CLEAR_ENDINGS: &[&str] = &[
+    "ct", "pt", "ld", "nd", "gn", "rn", "rm", "sh", "ch", "ck", "st", "lt", "ft", "rt", "nt", "rk",
+    "wn", "ll", "ss", "rd", "sk", "mp", "lp", "lk", "rl", "nk", "wl", "xt", "ng",
+];
+
+impl Clause {
+    /// Reads `text` (one clause, its end punctuation allowed). `previous_subject` stands for
+    /// a leading "he", "she" or "they".
+    pub fn read(text: &str, previous_subject: Option<&str>) -> Option<Clause> {
+        let text = text.trim();
+        // A question asks; it states nothing to ask about.
+        if text.ends_with('?') {
+            return None;
+        }
+        let text = cut_at_second_clause(drop_opener(drop_conjunction(text)));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let verb_at = (1..words.len().min(8)).find(|&at| is_past_verb(words[at]))?;
+        let (subject_words, adverbs): (Vec<&str>, Vec<&str>) = {
+            let before = &words[..verb_at];
+            let adverbs_from = before
+                .iter()
+                .rposition(|word| !is_adverb(word))
+                .map_or(0, |last| last + 1);
+            (
+                before[..adverbs_from].to_vec(),
+                before[adverbs_from..].to_vec(),
+            )
+        };
+        let subject = subject_words.join(" ");
+        let subject = match subject.to_lowercase().as_str() {
+            pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
+            _ => subject,
+        };
+        if !is_subject(&subject) {
+            return None;
+        }
+        let rest = words[verb_at + 1..].join(" ");
+        let rest = rest.trim_end_matches(|c: char| ".,;:!?".contains(c)).trim();
+        if rest.is_empty() {
+            return None;
+        }
+        Some(Clause {
+            subject,
+            adverbs: adverbs.join(" "),
+            verb: words[verb_at].to_string(),
+            rest: rest.to_string(),
+        })
+    }
+
+    /// Whether the subject is a name: every word capitalised ("Zhou Enlai", "Moscow").
+    pub fn subject_is_a_name(&self) -> bool {
+        let words: Vec<&str> = self.subject.split_whitespace().collect();
+        words.len() <= 4
+            && words
+                .iter()
+                .all(|word| word.starts_with(|c: char| c.is_uppercase()) && !is_possessive(word))
+    }
+
+    /// "When did Stalin yield to ...?", "When was the treaty signed?".
+    pub fn when(&self) -> String {
+        self.ask("When")
+    }
+
+    /// "Why did Stalin initially show no interest in ...?".
+    pub fn why(&self) -> String {
+        self.ask("Why")
+    }
+
+    /// "Who proposed that China ...?" (the subject is the answer).
+    pub fn who(&self) -> String {
+        let adverbs = spaced(&self.adverbs);
+        format!("Who {adverbs}{} {}?", self.verb, self.rest)
+    }
+
+    fn ask(&self, question: &str) -> String {
+        let subject = in_mid_sentence(&self.subject);
+        let adverbs = spaced(&self.adverbs);
+        let verb = self.verb.to_lowercase();
+        if verb == "was" || verb == "were" {
+            return format!("{question} {verb} {subject} {adverbs}{}?", self.rest);
+        }
+        match base_form(&verb) {
+            Some(base) => format!(
+                "{question} did {subject} {adverbs}{base} {}?",
+                joined_verbs_in_base_form(&self.rest)
+            ),
+            None => format!(
+                "{question} was it that {subject} {adverbs}{} {}?",
+                self.verb, self.rest
+            ),
+        }
+    }
+}
+
+/// A reason a sentence gives: the question it answers and the reason as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub prompt: String,
+    pub answer: String,
+}
+
+/// Markers that introduce a reason, and whether the marker's own words start the answer
+/// ("in order to" -> "to ...").
+const BECAUSE: &[(&str, &str)] = &[
+    (", in part because ", ""),
+    (" in part because ", ""),
+    (", partly because ", ""),
+    (", because ", ""),
+    (" because ", ""),
+    (", in order to ", "to "),
+    (" in order to ", "to "),
+    (", so as to ", "to "),
+    (" so as to ", "to "),
+];
+
+/// "X wanted to Y" and the like: the question's verb, and what starts the answer.
+const WANTS: &[(&str, &str, &str)] = &[
+    (" wanted to ", "want", "to "),
+    (" hoped to ", "hope for", "to "),
+    (" intended to ", "intend", "to "),
+    (" sought to ", "seek", "to "),
+    (" feared that ", "fear", ""),
+    (" feared ", "fear", ""),
+    (" hoped that ", "hope", ""),
+];
+
+/// The reason `sentence` gives, if it gives one in a form read here.
+pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reason> {
+    let sentence = sentence
+        .trim()
+        .trim_end_matches(|c: char| ".!?".contains(c));
+    for (marker, lead) in BECAUSE {
+        if let Some(at) = sentence.find(marker) {
+            let (before, after) = (&sentence[..at], &sentence[at + marker.len()..]);
+            let clause = Clause::read(before, previous_subject)?;
+            return Some(Reason {
+                prompt: clause.why(),
+                answer: format!("{lead}{}", tidy(after)),
+            });
+        }
+    }
+    for (marker, question_verb, lead) in WANTS {
+        if let Some(at) = sentence.find(marker) {
+            let before = drop_opener(&sentence[..at]);
+            let subject = match before.trim().to_lowercase().as_str() {
+                pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
+                _ => before.trim().to_string(),
+            };
+            if !is_subject(&subject) {
+                return None;
+            }
+            let what = if *lead == "to " { "What" } else { "What did" };
+            let prompt = if *lead == "to " {
+                format!(
+                    "{what} did {} {question_verb} to do?",
+                    in_mid_sentence(&subject)
+                )
+            } else {
+                format!("{what} {} {question_verb}?", in_mid_sentence(&subject))
+            };
+            return Some(Reason {
+                prompt,
+                answer: format!("{lead}{}", tidy(&sentence[at + marker.len()..])),
+            });
+        }
+    }
+    None
+}
+
+/// The subject of a sentence, to stand for "he" or "she" in the next one.
+pub fn subject_of(sentence: &str, previous: Option<&str>) -> Option<String> {
+    Clause::read(sentence, previous)
+        .filter(Clause::subject_is_a_name)
+        .map(|clause| clause.subject)
+}
+
+fn drop_conjunction(text: &str) -> &str {
+    match text.split_once(' ') {
+        Some((first, rest))
+            if CONJUNCTIONS.contains(&first.trim_end_matches(',').to_lowercase().as_str()) =>
+        {
+            rest.trim_start()
+        }
+        _ => text,
+    }
+}
+
+fn drop_opener(text: &str) -> &str {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if !OPENERS.contains(&first.trim_matches(|c: char| !c.is_alphabetic())) {
+        return text;
+    }
+    match text.find(", ") {
+        Some(comma) if text[..comma].split_whitespace().count() <= 12 => text[comma + 2..].trim(),
+        _ => text,
+    }
+}
+
+/// The first clause of a compound sentence: up to a colon, a semicolon, a dash, ", but" or a
+/// relative clause after a comma.
+fn cut_at_second_clause(text: &str) -> &str {
+    let cuts = [
+        ": ",
+        "; ",
+        " — ",
+        " – ",
+        ", but ",
+        ", which ",
+        ", while ",
+        ", and then ",
+        ", in part because ",
+        ", partly because ",
+        ", because ",
+        " because ",
+        ", in order to ",
+        " in order to ",
+        ", so as to ",
+    ];
+    let end = cuts
+        .iter()
+        .filter_map(|cut| text.find(cut))
+        .min()
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+fn is_past_verb(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    if word.is_empty() || word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    matches!(word, "was" | "were")
+        || IRREGULAR
+            .iter()
+            .any(|(past, _)| *past == word && word != "had" && word != "did")
+        || (word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "indeed" | "speed"))
+}
+
+/// "... and agreed to sign" -> "... and agree to sign", after "did": a second verb joined by
+/// "and" takes the base form too, where it is known.
+fn joined_verbs_in_base_form(rest: &str) -> String {
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for at in 1..words.len() {
+        if words[at - 1] == "and"
+            && is_past_verb(&words[at])
+            && let Some(base) = base_form(&words[at])
+        {
+            words[at] = base;
+        }
+    }
+    words.join(" ")
+}
+
+/// The base form of a past tense, where its spelling leaves no doubt.
+fn base_form(past: &str) -> Option<String> {
+    if matches!(past, "was" | "were" | "had" | "did") {
+        return None;
+    }
+    if let Some((_, base)) = IRREGULAR.iter().find(|(written, _)| *written == past) {
+        return Some(base.to_string());
+    }
+    let stem = past.strip_suffix("ed")?;
+    if past.ends_with("eed") {
+        return Some(past[..past.len() - 1].to_string()); // agreed -> agree
+    }
+    if let Some(stem) = past.strip_suffix("ied") {
+        return Some(format!("{stem}y")); // carried -> carry
+    }
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    if n >= 3 && bytes[n - 1] == bytes[n - 2] && !matches!(bytes[n - 1], b'l' | b's' | b'f' | b'z')
+    {
+        return Some(stem[..n - 1].to_string()); // stopped -> stop
+    }
+    CLEAR_ENDINGS
+        .iter()
+        .any(|ending| stem.ends_with(ending))
+        .then(|| stem.to_string())
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
+}
+
+/// A subject worth asking about: a few words, led by a capital or "the", no comma, not a
+/// vague pronoun.
+fn is_subject(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    words.len() <= 7
+        && !subject.contains([',', '(', '“', '"'])
+        && !VAGUE_SUBJECTS.contains(&first.to_lowercase().as_str())
+        && (first.starts_with(|c: char| c.is_uppercase()) || *first == "the")
+}
+
+/// A subject as it reads inside a question: "The negotiations" -> "the negotiations".
+fn in_mid_sentence(subject: &str) -> String {
+    match subject.split_once(' ') {
+        Some((first, rest)) if matches!(first, "The" | "A" | "An") => {
+            format!("{} {rest}", first.to_lowercase())
+        }
+        _ => subject.to_string(),
+    }
+}
+
+fn spaced(words: &str) -> String {
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!("{words} ")
+    }
+}
+
+/// A reason clause as an answer: its end punctuation off.
+fn tidy(text: &str) -> String {
+    cut_at_second_clause(text)
+        .trim()
+        .trim_end_matches(|c: char| ".,;:!?".contains(c))
+        .to_string()
+}

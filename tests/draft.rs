@@ -1,0 +1,94 @@
+//! `studyhall draft`, run as a real process: a reading in, a set file out that `check` accepts,
+//! to standard output or a file; clear errors for what cannot be drafted.
+
+#[path = "common/process.rs"]
+mod process;
+
+use process::{stderr, stdout, studyhall};
+
+const READING: &str = "# The Berlin airlift\n\n\
+    1. On 24 June 1948, Soviet forces cut the last rail and road links into West Berlin. \
+    General Lucius Clay ordered the first flights two days later.\n\n\
+    2. Ernest Bevin backed the airlift because he feared that Berlin would fall. \
+    Bevin wanted to show that the West would stay. The Soviets lifted the blockade on \
+    12 May 1949.\n";
+
+#[test]
+fn a_reading_is_drafted_into_a_set_file_that_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let reading = dir.path().join("berlin-airlift.md");
+    std::fs::write(&reading, READING).unwrap();
+    let output = studyhall(&["draft", reading.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = stdout(&output);
+    assert!(file.contains("id = \"berlin-airlift\""), "{file}");
+    assert!(file.contains("title = \"The Berlin airlift\""), "{file}");
+    assert!(file.contains("answer = \"1948-06-24\""), "{file}");
+    assert!(file.contains("answer = \"1949-05-12\""), "{file}");
+    assert!(file.contains("source = \"paragraph 2\""), "{file}");
+    assert!(
+        file.contains(
+            "# From: Ernest Bevin backed the airlift because he feared that Berlin would fall."
+        ),
+        "{file}"
+    );
+    assert!(
+        stderr(&output).starts_with("drafted "),
+        "{}",
+        stderr(&output)
+    );
+
+    let written = dir.path().join("drafts.toml");
+    let output = studyhall(&[
+        "draft",
+        reading.to_str().unwrap(),
+        "--set",
+        "airlift",
+        "--title",
+        "Airlift",
+        "-o",
+        written.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "the set goes to the file");
+    let checked = studyhall(&["check", written.to_str().unwrap()]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(
+        stdout(&checked).contains("set airlift with"),
+        "{}",
+        stdout(&checked)
+    );
+}
+
+#[test]
+fn a_missing_file_text_that_is_not_utf8_or_with_nothing_to_draft_exit_1_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.txt");
+    let output = studyhall(&["draft", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cannot read"),
+        "{}",
+        stderr(&output)
+    );
+
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 society.\n").unwrap();
+    let output = studyhall(&["draft", latin1.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(":1:4: the file is not UTF-8"),
+        "{}",
+        stderr(&output)
+    );
+
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "nothing happened here at all.\n").unwrap();
+    let output = studyhall(&["draft", plain.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("found nothing to draft"),
+        "{}",
+        stderr(&output)
+    );
+}
