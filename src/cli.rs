@@ -363,6 +363,12 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", env = "STUDYHALL_MAX_CONNECTIONS",
           value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: Option<u64>,
+
+    /// The address people open, e.g. https://study.example.org: every absolute link the server
+    /// shows or prints (join links, the set-up link, password links) starts with it. An https://
+    /// one also marks cookies Secure and sends HSTS. Default: http:// and the --addr.
+    #[arg(long, env = "STUDYHALL_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 /// `30s`, `30m`, `24h`, `7d`: a whole number and a unit.

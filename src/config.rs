@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 
 use crate::cli::{ClockArgs, ServeArgs, SyncMode};
 use crate::commands::backup::SnapshotPlan;
+use crate::public_url::{PublicUrl, PublicUrlError};
 use crate::scheduler::StudyClock;
 use crate::web::limits::Limits;
 
@@ -24,6 +25,8 @@ pub struct ServerConfig {
     /// Scheduled snapshots, when `--backup-dir` is given.
     pub snapshots: Option<SnapshotPlan>,
     pub limits: Limits,
+    /// `--public-url`, if given; else the listening address makes it (see [`PublicUrl`]).
+    pub public_url: Option<PublicUrl>,
 }
 
 /// A flag whose value cannot be used, with what to do instead.
@@ -34,6 +37,8 @@ pub enum ConfigError {
          (--time-zone or STUDYHALL_TIME_ZONE), or leave it out to use the server's"
     )]
     TimeZone { name: String },
+    #[error(transparent)]
+    PublicUrl(#[from] PublicUrlError),
 }
 
 impl ServerConfig {
@@ -47,6 +52,11 @@ impl ServerConfig {
             }),
             ..defaults
         };
+        let public_url = args
+            .public_url
+            .as_deref()
+            .map(PublicUrl::parse)
+            .transpose()?;
         Ok(ServerConfig {
             limits,
             addr: args.addr,
@@ -59,6 +69,7 @@ impl ServerConfig {
                 every: args.backup_every,
                 keep: usize::try_from(args.keep).unwrap_or(usize::MAX),
             }),
+            public_url,
         })
     }
 }
@@ -156,6 +167,17 @@ mod tests {
             );
         }
         assert!(Cli::try_parse_from(["studyhall", "--keep", "0"]).is_err());
+    }
+
+    #[test]
+    fn a_public_url_that_is_not_a_web_address_is_refused_with_advice() {
+        let cli =
+            Cli::try_parse_from(["studyhall", "--public-url", "javascript:alert(1)"]).unwrap();
+        let message = ServerConfig::from_args(&cli.serve).unwrap_err().to_string();
+        assert!(message.contains("https://"), "{message}");
+        let cli = Cli::try_parse_from(["studyhall", "--public-url", "https://a.example/"]).unwrap();
+        let config = ServerConfig::from_args(&cli.serve).unwrap();
+        assert_eq!(config.public_url.unwrap().to_string(), "https://a.example");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod draft;
+pub mod public_url;
 pub mod questions;
 pub mod scheduler;
 pub mod spreadsheet;

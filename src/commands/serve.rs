@@ -7,6 +7,7 @@ use anyhow::Context;
 
 use crate::cli::{ServeArgs, SyncMode};
 use crate::config::ServerConfig;
+use crate::public_url::PublicUrl;
 use crate::questions::folder::load_folder;
 use crate::store::{Store, StoreConfig, Synchronous};
 use crate::web::server;
@@ -48,19 +49,27 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         backup::schedule_snapshots(store.clone(), plan.clone())?;
     }
     setup::apply_registration(&store, args.registration)?;
-    let setup_link = setup::setup_link(&store, listener.local_addr().unwrap_or(config.addr))?;
+    let public_url = config.public_url.clone().unwrap_or_else(|| {
+        PublicUrl::from_listen_addr(listener.local_addr().unwrap_or(config.addr))
+    });
+    let setup_link = setup::setup_link(&store, &public_url)?;
     let templates =
         Templates::new().context("the built-in page templates do not compile (a bug)")?;
     let closing = store.clone();
-    let state = AppState::with_limits(store, config.clock.clone(), templates, config.limits);
-    let addr = config.addr;
+    let state = AppState::with_limits(
+        store,
+        config.clock.clone(),
+        templates,
+        public_url.clone(),
+        config.limits,
+    );
     let served = actix_web::rt::System::new()
         .block_on(async move {
             let running = actix_web::rt::spawn(server::start(state, listener)?);
             // actix logs its start-up lines when the server is first polled: let it run once,
             // so that what a person needs comes last on the terminal, after them.
             actix_web::rt::task::yield_now().await;
-            println!("studyhall is ready: open http://{addr}/ in a browser");
+            println!("studyhall is ready: open {public_url}/ in a browser");
             if let Some(link) = setup_link {
                 println!("Set up the admin account: {link}");
             }

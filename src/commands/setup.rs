@@ -2,11 +2,10 @@
 //! with `--registration`, and, while the server has no admin, make a one-time set-up link whose
 //! opener creates the admin account in the browser.
 
-use std::net::SocketAddr;
-
 use anyhow::Context;
 
 use crate::accounts::random_token;
+use crate::public_url::PublicUrl;
 use crate::store::{RegistrationMode, Store};
 use crate::web::state::now_ms;
 
@@ -26,26 +25,16 @@ pub fn apply_registration(store: &Store, mode: Option<RegistrationMode>) -> anyh
     Ok(())
 }
 
-/// The set-up link for a server listening on `addr`, when it has no admin yet: a new token each
+/// The set-up link on the server at `public_url`, when it has no admin yet: a new token each
 /// time, which replaces the last. `None` once there is an admin.
-pub fn setup_link(store: &Store, addr: SocketAddr) -> anyhow::Result<Option<String>> {
+pub fn setup_link(store: &Store, public_url: &PublicUrl) -> anyhow::Result<Option<String>> {
     let token = random_token();
     let expires_at_ms = now_ms() + SETUP_LINK_HOURS * 60 * 60 * 1000;
     let stored = store
         .begin_setup(&token, expires_at_ms)
         .wait()
         .context("could not store the set-up link")?;
-    Ok(stored.then(|| format!("http://{}/setup/{token}", browsable(addr))))
-}
-
-/// The address to type in a browser: a server listening on every interface (0.0.0.0 or ::)
-/// is reached on this machine as localhost.
-fn browsable(addr: SocketAddr) -> String {
-    if addr.ip().is_unspecified() {
-        format!("localhost:{}", addr.port())
-    } else {
-        addr.to_string()
-    }
+    Ok(stored.then(|| public_url.link(&format!("/setup/{token}"))))
 }
 
 #[cfg(test)]
@@ -53,20 +42,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_server_on_every_interface_is_linked_as_localhost() {
-        let parse = |text: &str| text.parse::<SocketAddr>().unwrap();
-        assert_eq!(browsable(parse("0.0.0.0:8080")), "localhost:8080");
-        assert_eq!(browsable(parse("[::]:80")), "localhost:80");
-        assert_eq!(browsable(parse("127.0.0.1:8080")), "127.0.0.1:8080");
-        assert_eq!(browsable(parse("[::1]:8080")), "[::1]:8080");
-    }
-
-    #[test]
     fn a_link_is_made_only_while_there_is_no_admin() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&crate::store::StoreConfig::new(dir.path().join("s.db"))).unwrap();
-        let addr = "127.0.0.1:8080".parse().unwrap();
-        let link = setup_link(&store, addr).unwrap().expect("no admin yet");
+        let url = PublicUrl::from_listen_addr("127.0.0.1:8080".parse().unwrap());
+        let link = setup_link(&store, &url).unwrap().expect("no admin yet");
         let token = link
             .strip_prefix("http://127.0.0.1:8080/setup/")
             .expect("the link's form");
@@ -75,6 +55,6 @@ mod tests {
             .add_user("root", "$argon2id$x", crate::store::Role::Admin, None)
             .wait()
             .unwrap();
-        assert_eq!(setup_link(&store, addr).unwrap(), None);
+        assert_eq!(setup_link(&store, &url).unwrap(), None);
     }
 }

@@ -105,8 +105,8 @@ fn session_token(request: &HttpRequest) -> Option<String> {
 }
 
 /// The session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site POST sends
-/// it), scoped to the whole site. `Secure` is left to the reverse proxy's scheme: studyhall
-/// itself serves plain HTTP on localhost.
+/// it), scoped to the whole site. `Secure` is added on the way out when the public URL is
+/// https:// (see `security_headers`): studyhall itself serves plain HTTP to its proxy.
 pub fn session_cookie(token: &str) -> Cookie<'static> {
     Cookie::build(SESSION_COOKIE, token.to_string())
         .path("/")

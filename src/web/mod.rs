@@ -17,6 +17,7 @@ pub mod limits;
 pub mod local_path;
 pub mod pages;
 pub mod progress;
+pub mod security_headers;
 pub mod server;
 pub mod sign_in;
 pub mod state;

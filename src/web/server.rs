@@ -10,6 +10,7 @@ use actix_web::{App, HttpRequest, HttpResponse, HttpServer, middleware, web};
 
 use crate::web::body_deadline::body_deadline;
 use crate::web::error::{ApiError, AppError};
+use crate::web::security_headers::{CONTENT_SECURITY_POLICY, tls_only};
 use crate::web::state::AppState;
 use crate::web::{api, assets, pages};
 
@@ -25,6 +26,7 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
     let body_timeout = state.limits.body_timeout;
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let max_connections = state.limits.max_connections;
+    let https = state.public_url.is_https();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
@@ -41,8 +43,14 @@ pub fn start(state: AppState, listener: TcpListener) -> std::io::Result<Server> 
                 middleware::DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("X-Frame-Options", "DENY"))
-                    .add(("Referrer-Policy", "same-origin")),
+                    .add(("Referrer-Policy", "same-origin"))
+                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY)),
             )
+            // Outermost, so it sees every response, error pages included.
+            .wrap(middleware::Condition::new(
+                https,
+                middleware::from_fn(tls_only),
+            ))
             .route("/healthz", web::get().to(health))
             .route("/static/{name}", web::get().to(static_file))
             .configure(api::routes)

@@ -68,6 +68,36 @@ impl Browser {
         page(self.client.get(format!("{}{path}", self.base)).send())
     }
 
+    /// Gets `path` with extra request headers, e.g. ones a client crafted.
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        page(request.send())
+    }
+
+    /// As [`Browser::submit`], the post sent with extra request headers.
+    pub fn submit_with(
+        &self,
+        page_path: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let csrf = self.get(page_path).csrf();
+        let mut all = vec![("csrf_token", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let mut request = self
+            .client
+            .post(format!("{}{action}", self.base))
+            .form(&all);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        page(request.send())
+    }
+
     /// Posts `fields` as a form, as they are (add `csrf_token` yourself, or leave it out).
     pub fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         page(

@@ -8,6 +8,7 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use studyhall::public_url::PublicUrl;
 use studyhall::questions::folder::BUILT_IN_SET;
 use studyhall::questions::parse::parse_set;
 use studyhall::scheduler::StudyClock;
@@ -41,17 +42,29 @@ pub fn spawn_app() -> TestApp {
 pub fn spawn_app_with_limits(limits: Limits) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let db_path = dir.path().join("studyhall.db");
-    start(dir, db_path, limits)
+    start(dir, db_path, limits, None)
+}
+
+/// As [`spawn_app`], reached (as `--public-url` would say) at `public_url`.
+pub fn spawn_app_at(public_url: &str) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db_path = dir.path().join("studyhall.db");
+    let public_url = PublicUrl::parse(public_url).expect("a valid public URL");
+    start(dir, db_path, Limits::default(), Some(public_url))
 }
 
 /// As [`spawn_app`], on the database `db_path` (in `dir`, removed with the app), which may
 /// already hold data: a restored backup, a database a test has broken.
-#[allow(dead_code)] // the API tests use it
 pub fn spawn_app_on(dir: tempfile::TempDir, db_path: PathBuf) -> TestApp {
-    start(dir, db_path, Limits::default())
+    start(dir, db_path, Limits::default(), None)
 }
 
-fn start(dir: tempfile::TempDir, db_path: PathBuf, limits: Limits) -> TestApp {
+fn start(
+    dir: tempfile::TempDir,
+    db_path: PathBuf,
+    limits: Limits,
+    public_url: Option<PublicUrl>,
+) -> TestApp {
     let store = Store::open(&StoreConfig::new(&db_path)).expect("the test database opens");
     let set = parse_set(BUILT_IN_SET).expect("the essay set parses");
     store
@@ -59,9 +72,11 @@ fn start(dir: tempfile::TempDir, db_path: PathBuf, limits: Limits) -> TestApp {
         .wait()
         .expect("the essay set imports");
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let address = format!("http://{}", listener.local_addr().expect("an address"));
+    let local = listener.local_addr().expect("an address");
+    let address = format!("http://{local}");
+    let public_url = public_url.unwrap_or_else(|| PublicUrl::from_listen_addr(local));
     let templates = Templates::new().expect("templates");
-    let state = AppState::with_limits(store.clone(), test_clock(), templates, limits);
+    let state = AppState::with_limits(store.clone(), test_clock(), templates, public_url, limits);
     let (hashing, heavy_work) = (state.hashing.clone(), state.heavy_work.clone());
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {

@@ -48,9 +48,9 @@ fn serialize_optional_day<S: serde::Serializer>(
 
 /// The audit log's actions whose detail starts with the username of the account the line is
 /// about: `ada as instructor`, `ada: student -> instructor`, `ada set their password with
-/// their link`, `ada from History 7A (3)`.
-const NAMED_ACTIONS: &str =
-    "('user.add', 'setup.admin', 'user.role', 'user.password', 'class.remove_member')";
+/// their link`, `ada from History 7A (3)`, `ada changed their password...`, `ada: password reset...`.
+const NAMED_ACTIONS: &str = "('user.add', 'setup.admin', 'user.role', 'user.password', \
+     'user.password_change', 'user.password_reset', 'class.remove_member')";
 
 /// Puts `account N` for `username` at the head of the audit log's lines about the account being
 /// deleted, so that the log keeps its number, not its name. A username holds no space and no

@@ -16,11 +16,26 @@ use crate::store::{Pending, Role, Store, StoreError, User, UserId};
 /// no password ever matches it.
 pub const NO_PASSWORD_YET: &str = "!unset";
 
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+/// Stores the link whose token hashes to `hash`, for `user`, valid until `expires_at_ms`.
+pub(super) fn insert_link(
+    connection: &rusqlite::Connection,
+    hash: &str,
+    user: UserId,
+    expires_at_ms: i64,
+) -> Result<(), StoreError> {
+    connection
+        .prepare_cached(
+            "INSERT INTO password_links (token_sha256, user_id, expires_at) VALUES (?1, ?2, ?3)",
+        )?
+        .execute((hash, user, expires_at_ms))?;
+    Ok(())
 }
 
 /// The user whose unexpired link `token` is, at `now_ms`.
@@ -54,12 +69,7 @@ impl Store {
         let (username, hash) = (username.to_string(), token_hash(token));
         self.write(move |connection| {
             let user = insert_user(connection, &username, NO_PASSWORD_YET, role)?;
-            connection
-                .prepare_cached(
-                    "INSERT INTO password_links (token_sha256, user_id, expires_at)
-                     VALUES (?1, ?2, ?3)",
-                )?
-                .execute((hash, user, expires_at_ms))?;
+            insert_link(connection, &hash, user, expires_at_ms)?;
             let detail = format!("{username} as {role}, with a link to set the password");
             record_audit(connection, Some(by), "user.add", &detail)?;
             Ok(user)

@@ -1,5 +1,6 @@
 //! `/account`: a signed-in user's own account. They download everything studyhall holds about
-//! them as JSON, or delete the account (with their password, so a borrowed session cannot).
+//! them as JSON, change their password ([`super::change_password`]), or delete the account
+//! (with their password, so a borrowed session cannot).
 //!
 //! Deleting removes their sessions, progress, reviews and class memberships (the schema
 //! cascades), so they vanish from every dashboard and export; the admin does the same from
@@ -7,7 +8,9 @@
 
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
+use serde::Deserialize;
 
+use crate::accounts::MIN_PASSWORD_CHARS;
 use crate::store::UserId;
 use crate::web::auth::{SignedIn, expired_session_cookie};
 use crate::web::blocking;
@@ -19,8 +22,36 @@ use crate::web::views::{AccountDeletedView, AccountView, LayoutView, Section};
 
 use super::{FormFields, Visitor, layout, redirect, render};
 
-pub async fn show(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
-    account_page(&state, &visitor, None)
+#[derive(Debug, Deserialize)]
+pub struct AccountQuery {
+    /// `password` after a password change.
+    done: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    visitor: Visitor,
+    query: web::Query<AccountQuery>,
+) -> Result<HttpResponse, PageError> {
+    let notice = (query.done.as_deref() == Some("password")).then(|| {
+        "Your password was changed. Your other browsers and devices were signed out.".to_string()
+    });
+    account_page(
+        &state,
+        &visitor,
+        Messages {
+            notice,
+            ..Messages::default()
+        },
+    )
+}
+
+/// What the account page says above its panels.
+#[derive(Debug, Default)]
+struct Messages {
+    notice: Option<String>,
+    delete_error: Option<String>,
+    password_error: Option<String>,
 }
 
 pub async fn data(state: web::Data<AppState>, visitor: Visitor) -> Result<HttpResponse, PageError> {
@@ -105,13 +136,16 @@ pub(super) async fn data_download(
 fn account_page(
     state: &AppState,
     visitor: &SignedIn,
-    error: Option<String>,
+    messages: Messages,
 ) -> Result<HttpResponse, PageError> {
     let view = AccountView {
         layout: layout(visitor, "Your account", Section::Account),
         username: visitor.user.username.clone(),
         role: visitor.user.role.as_str().to_string(),
-        error,
+        error: messages.delete_error,
+        password_error: messages.password_error,
+        notice: messages.notice,
+        min_password_chars: MIN_PASSWORD_CHARS,
     };
     render(state, "account.html", &view)
 }
@@ -123,7 +157,31 @@ fn refused(
     error: &AppError,
 ) -> Result<HttpResponse, PageError> {
     let message = format!("Your account was not deleted: {error}.");
-    let mut response = account_page(state, visitor, Some(message))?;
+    let messages = Messages {
+        delete_error: Some(message),
+        ..Messages::default()
+    };
+    with_refusal_status(account_page(state, visitor, messages)?, error)
+}
+
+/// The account page again, saying why the password was not changed, with the refusal's status.
+pub(super) fn password_refused(
+    state: &AppState,
+    visitor: &SignedIn,
+    error: &AppError,
+) -> Result<HttpResponse, PageError> {
+    let message = format!("Your password was not changed: {error}.");
+    let messages = Messages {
+        password_error: Some(message),
+        ..Messages::default()
+    };
+    with_refusal_status(account_page(state, visitor, messages)?, error)
+}
+
+fn with_refusal_status(
+    mut response: HttpResponse,
+    error: &AppError,
+) -> Result<HttpResponse, PageError> {
     *response.status_mut() = error.status();
     if let AppError::TooManyAttempts { seconds } = error {
         response

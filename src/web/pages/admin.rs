@@ -1,5 +1,6 @@
 //! `/admin`, for the admin only (403 for anyone else): the users with their roles, adding a
-//! user ([`add_user`]), each user's data download and deletion, the registration mode and the
+//! user ([`add_user`]), resetting a password ([`reset_password`]), each user's data download and
+//! deletion, the registration mode and the
 //! latest lines of the audit log.
 //!
 //! Every change is a POST form with the session's CSRF token, then a 303 back to `/admin` with
@@ -22,8 +23,10 @@ use crate::web::views::{
 use super::account::data_download;
 
 mod add_user;
+mod reset_password;
 use super::{FormFields, Visitor, layout, redirect, render};
 pub use add_user::add_user;
+pub use reset_password::reset_password;
 
 /// How many lines of the audit log the page shows.
 const AUDIT_LINES: u32 = 20;

@@ -14,12 +14,14 @@
 mod account;
 mod accounts;
 mod admin;
+mod change_password;
 pub(crate) mod claims;
 mod dashboards;
 mod error_page;
 mod form;
 mod home;
 mod join;
+mod new_password;
 mod password_link;
 mod progress;
 pub(crate) mod registration;
@@ -80,6 +82,10 @@ pub fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/admin/users/{id}/role", web::post().to(admin::change_role))
         .route(
+            "/admin/users/{id}/password",
+            web::post().to(admin::reset_password),
+        )
+        .route(
             "/admin/users/{id}/data.json",
             web::get().to(admin::user_data),
         )
@@ -90,6 +96,7 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .route("/account", web::get().to(account::show))
         .route("/account/data.json", web::get().to(account::data))
         .route("/account/delete", web::post().to(account::delete))
+        .route("/account/password", web::post().to(change_password::change))
         .route("/account/deleted", web::get().to(account::deleted))
         .configure(dashboards::routes)
         .default_service(web::to(not_found));

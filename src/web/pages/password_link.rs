@@ -6,18 +6,18 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::{MIN_PASSWORD_CHARS, validate_new_password};
+use crate::accounts::MIN_PASSWORD_CHARS;
 use crate::store::User;
-use crate::web::auth::{
-    anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf,
-};
+use crate::web::auth::{anonymous_csrf_cookie, anonymous_csrf_token, verify_anonymous_csrf};
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{LayoutView, PasswordLinkView};
 
-use super::{FormFields, redirect, render};
+use super::new_password::{check_new_password, signed_in_to};
+use super::teach::capitalised;
+use super::{FormFields, render};
 
 fn invalid_link() -> PageError {
     AppError::NotFound(
@@ -45,7 +45,7 @@ pub async fn set_password(
     verify_anonymous_csrf(&request, form.get("csrf_token"))?;
     let token = token.into_inner();
     let user = link_owner(&state, &token).await?;
-    let password = match check_form(form.get("password"), form.get("password_again")) {
+    let password = match check_new_password(form.get("password"), form.get("password_again")) {
         Ok(password) => password,
         Err(error) => {
             let mut response = password_form(
@@ -53,7 +53,7 @@ pub async fn set_password(
                 &request,
                 token,
                 user.username,
-                Some(sentence(&error.to_string())),
+                Some(capitalised(&error.to_string())),
             )?;
             *response.status_mut() = error.status();
             return Ok(response);
@@ -68,37 +68,13 @@ pub async fn set_password(
     let Some(user) = set else {
         return Err(invalid_link()); // used in another tab meanwhile
     };
-    let session = sign_in::open_session(&state, user).await?;
-    let mut response = redirect("/");
-    response
-        .add_cookie(&session_cookie(&session.token))
-        .map_err(AppError::internal)?;
-    Ok(response)
+    signed_in_to(&state, user, "/").await
 }
 
 async fn link_owner(state: &AppState, token: &str) -> Result<User, PageError> {
     let (store, token) = (state.store.clone(), token.to_string());
     let owner = blocking(move || store.password_link_owner(&token, now_ms())).await?;
     owner.ok_or_else(invalid_link)
-}
-
-/// The password, if it is long enough and typed the same twice.
-fn check_form(password: &str, again: &str) -> Result<String, AppError> {
-    validate_new_password(password)?;
-    if password != again {
-        return Err(AppError::Invalid(
-            "the two passwords differ: type the same one twice".into(),
-        ));
-    }
-    Ok(password.to_string())
-}
-
-fn sentence(message: &str) -> String {
-    let mut message = message.to_string();
-    if let Some(first) = message.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    message
 }
 
 fn password_form(
@@ -123,17 +99,4 @@ fn password_form(
             .map_err(AppError::internal)?;
     }
     Ok(response)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_form_needs_the_same_long_password_twice() {
-        let good = "correct horse battery";
-        assert_eq!(check_form(good, good).unwrap(), good);
-        assert!(check_form(good, "correct horse battery!").is_err());
-        assert!(check_form("short", "short").is_err());
-    }
 }

@@ -6,17 +6,17 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::accounts::{MIN_PASSWORD_CHARS, Username, validate_new_password};
-use crate::web::auth::{
-    anonymous_csrf_cookie, anonymous_csrf_token, session_cookie, verify_anonymous_csrf,
-};
+use crate::accounts::{MIN_PASSWORD_CHARS, Username};
+use crate::web::auth::{anonymous_csrf_cookie, anonymous_csrf_token, verify_anonymous_csrf};
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{LayoutView, SetupView};
 
-use super::{FormFields, redirect, render};
+use super::new_password::{check_new_password, signed_in_to};
+use super::teach::capitalised;
+use super::{FormFields, render};
 
 fn invalid_link() -> PageError {
     AppError::NotFound(
@@ -73,12 +73,7 @@ pub async fn create_admin(
         admin = name.as_str(),
         "the admin account was created with the set-up link"
     );
-    let session = sign_in::open_session(&state, admin).await?;
-    let mut response = redirect("/admin");
-    response
-        .add_cookie(&session_cookie(&session.token))
-        .map_err(AppError::internal)?;
-    Ok(response)
+    signed_in_to(&state, admin, "/admin").await
 }
 
 async fn link_works(state: &AppState, token: &str) -> Result<bool, AppError> {
@@ -100,14 +95,8 @@ fn check_form(
     again: &str,
 ) -> Result<(Username, String), (Field, AppError)> {
     let username = Username::parse(username).map_err(|error| (Field::Username, error.into()))?;
-    validate_new_password(password).map_err(|error| (Field::Password, error.into()))?;
-    if password != again {
-        return Err((
-            Field::Password,
-            AppError::Invalid("the two passwords differ: type the same one twice".into()),
-        ));
-    }
-    Ok((username, password.to_string()))
+    let password = check_new_password(password, again).map_err(|error| (Field::Password, error))?;
+    Ok((username, password))
 }
 
 /// The form again, with what was wrong, and the refusal's status.
@@ -119,10 +108,7 @@ fn refused(
     field: Field,
     error: &AppError,
 ) -> Result<HttpResponse, PageError> {
-    let mut message = error.to_string();
-    if let Some(first) = message.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
+    let message = capitalised(&error.to_string());
     let wrong = match field {
         Field::Username => "username",
         Field::Password => "password",

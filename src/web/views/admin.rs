@@ -111,6 +111,8 @@ pub struct AddedUserView {
     pub link: String,
     /// How long the link works, e.g. "7 days".
     pub valid_for: String,
+    /// The link comes from a password reset, not from adding the user.
+    pub reset: bool,
 }
 
 /// The page an added user opens with their link (`password.html`), which posts `password`,
@@ -127,8 +129,10 @@ pub struct PasswordLinkView {
     pub min_password_chars: usize,
 }
 
-/// A user's own account page (`account.html`): the data download link, and the delete form,
-/// which posts `password` and `csrf_token` to `/account/delete`.
+/// A user's own account page (`account.html`): the data download link, the change-password
+/// form (posting `current_password`, `password`, `password_again` and `csrf_token` to
+/// `/account/password`) and the delete form, which posts `password` and `csrf_token` to
+/// `/account/delete`.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
     pub layout: LayoutView,
@@ -136,6 +140,12 @@ pub struct AccountView {
     pub role: String,
     /// Why the last deletion was refused; nothing was deleted.
     pub error: Option<String>,
+    /// Why the last password change was refused; the password is unchanged.
+    pub password_error: Option<String>,
+    /// "Your password was changed...", after a change.
+    pub notice: Option<String>,
+    /// The password rules, for the change form's hint.
+    pub min_password_chars: usize,
 }
 
 /// The page after an account was deleted (`account_deleted.html`).

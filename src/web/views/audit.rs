@@ -11,6 +11,8 @@ pub fn audit_action_label(action: &str) -> String {
         "user.role" => "Changed a role",
         "user.delete" => "Deleted an account",
         "user.password" => "Set a password with a one-time link",
+        "user.password_change" => "Changed their own password",
+        "user.password_reset" => "Reset a password (a one-time link to set a new one)",
         "settings.registration" => "Changed who may register",
         "set.publish" => "Published a question set",
         "set.visibility" => "Changed who may study a set",

@@ -318,6 +318,12 @@ fn admin_pages(world: &World) -> Vec<Row> {
             ADMIN_ONLY,
         ),
         Row::post(
+            "/admin/users/{id}/password",
+            &format!("/admin/users/{}/password", world.leaver.0),
+            Body::form(&[]),
+            ADMIN_ONLY,
+        ),
+        Row::post(
             "/admin/users/{id}/delete",
             &format!("/admin/users/{}/delete", world.leaver.0),
             Body::form(&[("confirm_username", "lee")]),
@@ -337,6 +343,17 @@ fn account_pages() -> Vec<Row> {
             once_signed_in(TO_SIGN_IN, OK),
         ),
         Row::get("/account/deleted", "/account/deleted", [OK; 5]),
+        // The same password again: a change that leaves every caller able to sign in.
+        Row::post(
+            "/account/password",
+            "/account/password",
+            Body::form(&[
+                ("current_password", crate::site::PASSWORD),
+                ("password", crate::site::PASSWORD),
+                ("password_again", crate::site::PASSWORD),
+            ]),
+            once_signed_in(TO_SIGN_IN, see_other("/account?done=password")),
+        ),
         Row::post(
             "/account/delete",
             "/account/delete",

@@ -2,7 +2,7 @@
 //! a one-time link (see [`crate::store::accounts::password_links`]) that the page shows once,
 //! for the admin to pass on; the added user opens it and sets their own password.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 use crate::accounts::{Username, random_token};
 use crate::store::Role;
@@ -16,11 +16,10 @@ use super::{admin_page, refused};
 /// How long a link to set a password works.
 pub const LINK_DAYS: i64 = 7;
 
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+pub(super) const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 pub async fn add_user(
     state: web::Data<AppState>,
-    request: HttpRequest,
     visitor: Visitor,
     form: FormFields,
 ) -> Result<HttpResponse, PageError> {
@@ -47,15 +46,13 @@ pub async fn add_user(
         Err(error) => return Err(error.into()),
     }
     tracing::info!(user = username.as_str(), "the admin added an account");
-    let link = {
-        let info = request.connection_info();
-        format!("{}://{}/password/{token}", info.scheme(), info.host())
-    };
+    let link = state.public_url.link(&format!("/password/{token}"));
     let added = AddedUserView {
         username: username.as_str().to_string(),
         role: role.as_str().to_string(),
         link,
         valid_for: format!("{LINK_DAYS} days"),
+        reset: false,
     };
     // Shown now, not after a redirect: the link is not kept, so it cannot be shown again.
     admin_page(&state, &visitor, None, None, Some(added)).await

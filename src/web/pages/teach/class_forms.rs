@@ -2,7 +2,7 @@
 //! restoring, assigning a set (with a daily limit and an exam day) and taking one off. Each is
 //! a POST with the CSRF token that redirects back to the class's page with a confirmation.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 
 use crate::questions::SetId;
 use crate::scheduler::StudyDay;
@@ -103,7 +103,6 @@ async fn set_archived(
 /// with the reason next to the form and the fields as sent.
 pub async fn assign_set(
     state: web::Data<AppState>,
-    request: HttpRequest,
     visitor: Visitor,
     path: web::Path<String>,
     form: FormFields,
@@ -138,7 +137,7 @@ pub async fn assign_set(
         status: Some(refusal.status()),
         ..Messages::default()
     };
-    page(&state, &request, &visitor, teacher, class, messages).await
+    page(&state, &visitor, teacher, class, messages).await
 }
 
 /// Takes a set off the class.

@@ -3,12 +3,12 @@
 //! form shows this page again with the reason).
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::scheduler::{StudyClock, StudyDay};
-use crate::store::{ClassDetail, ClassId, JoinCode, StoreError, TeachableSet, Teacher};
+use crate::store::{ClassDetail, ClassId, StoreError, TeachableSet, Teacher};
 use crate::web::auth::SignedIn;
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
@@ -29,7 +29,6 @@ pub struct PageQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    request: HttpRequest,
     visitor: Visitor,
     path: web::Path<String>,
     query: web::Query<PageQuery>,
@@ -44,7 +43,7 @@ pub async fn show(
             .map(str::to_string),
         ..Messages::default()
     };
-    page(&state, &request, &visitor, teacher, class, messages).await
+    page(&state, &visitor, teacher, class, messages).await
 }
 
 /// What the page says above its panels, and the assign form as last sent.
@@ -60,7 +59,6 @@ pub(super) struct Messages {
 /// Renders the page of `class`; 404 if `teacher` may not see it.
 pub(super) async fn page(
     state: &AppState,
-    request: &HttpRequest,
     visitor: &SignedIn,
     teacher: Teacher,
     class: ClassId,
@@ -75,7 +73,9 @@ pub(super) async fn page(
     })
     .await?;
     let detail = detail.ok_or_else(|| AppError::NotFound(format!("There is no class {class}.")))?;
-    let join_link = join_link(request, &detail.summary.join_code);
+    let join_link = state
+        .public_url
+        .link(&format!("/join/{}", detail.summary.join_code));
     let layout = layout(visitor, &detail.summary.name, Section::Teach);
     let status = messages.status.unwrap_or(StatusCode::OK);
     let view = class_view(
@@ -104,12 +104,6 @@ pub(super) fn notice_for(done: &str) -> Option<&'static str> {
         "unassigned" => "Set taken off the class. Students keep their progress.",
         _ => return None,
     })
-}
-
-/// The join link, absolute from the address the teacher used to reach this page.
-fn join_link(request: &HttpRequest, code: &JoinCode) -> String {
-    let info = request.connection_info();
-    format!("{}://{}/join/{code}", info.scheme(), info.host())
 }
 
 fn class_view(
