@@ -8,6 +8,10 @@ use std::process::Command;
 pub struct Curl {
     jar: PathBuf,
     dir: PathBuf,
+    /// The loopback address the requests come from (`--interface`), to be another client.
+    from: Option<String>,
+    /// Headers sent with every request.
+    headers: Vec<String>,
 }
 
 /// A reply: status, headers (lower-cased names) and body.
@@ -23,7 +27,23 @@ impl Curl {
         Curl {
             jar: dir.join(format!("{name}.cookies")),
             dir: dir.join(format!("{name}.curl")),
+            from: None,
+            headers: Vec::new(),
         }
+    }
+
+    /// A client connecting from `address` (a loopback address such as 127.0.0.3).
+    pub fn from_address(dir: &Path, name: &str, address: &str) -> Curl {
+        Curl {
+            from: Some(address.to_string()),
+            ..Curl::new(dir, name)
+        }
+    }
+
+    /// The same client, sending `header` (e.g. "X-Forwarded-For: 10.0.0.1") with every request.
+    pub fn sending(mut self, header: &str) -> Curl {
+        self.headers.push(header.to_string());
+        self
     }
 
     pub fn get(&self, url: &str) -> Reply {
@@ -77,6 +97,16 @@ impl Curl {
             .arg("-o")
             .arg(&body)
             .args(["-w", "%{http_code}"])
+            .args(
+                self.from
+                    .iter()
+                    .flat_map(|from| ["--interface", from.as_str()]),
+            )
+            .args(
+                self.headers
+                    .iter()
+                    .flat_map(|header| ["-H", header.as_str()]),
+            )
             .args(args)
             .output()
             .expect("curl runs (apt-get install curl)");

@@ -113,9 +113,23 @@ fn through_nginx_with_tls_links_cookies_headers_sign_in_and_answers_work() {
     let progress = api.get_json(&format!("{public_url}/api/v1/me/progress"), &token);
     assert_eq!(progress["reviews_today"], 1, "{progress}");
 
-    // TODO(--trusted-proxy): when `serve --trusted-proxy 127.0.0.1` lands, start the server
-    // with it and check here that the sign-in throttle sees the client's address from nginx's
-    // X-Forwarded-For (and that a client-sent X-Forwarded-For is not trusted without it).
+    // The throttle sees each client's own address through nginx (`--trusted-proxy 127.0.0.1`):
+    // wrong passwords for ada from 127.0.0.3 shut that address out for ada, an
+    // X-Forwarded-For the client makes up does not get it out, and ada signing in from
+    // 127.0.0.4 is not slowed.
+    let login_url = format!("{public_url}/api/v1/login");
+    let wrong = serde_json::json!({"username": "ada", "password": "not her password"});
+    let right = serde_json::json!({"username": "ada", "password": PASSWORD});
+    let attacker = Curl::from_address(dir.path(), "attacker", "127.0.0.3");
+    let statuses: Vec<u16> = (0..6)
+        .map(|_| attacker.post_json(&login_url, &wrong, None).status)
+        .collect();
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429]);
+    let disguised = Curl::from_address(dir.path(), "disguised", "127.0.0.3")
+        .sending("X-Forwarded-For: 127.0.0.4");
+    assert_eq!(disguised.post_json(&login_url, &right, None).status, 429);
+    let owner = Curl::from_address(dir.path(), "owner", "127.0.0.4");
+    assert_eq!(owner.post_json(&login_url, &right, None).status, 200);
 }
 
 /// HSTS and the Content-Security-Policy on the reply, and `Secure` on every cookie it sets.

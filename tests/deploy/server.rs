@@ -61,7 +61,11 @@ impl Studyhall {
     /// `studyhall user add` (the database exists once the server has started).
     pub fn start(dir: &Path, public_url: &str) -> Studyhall {
         let db = dir.join("studyhall.db");
-        let server = Studyhall::serve(&db, &["--public-url", public_url]);
+        // nginx on this machine is the only proxy whose X-Forwarded-For is believed.
+        let server = Studyhall::serve(
+            &db,
+            &["--public-url", public_url, "--trusted-proxy", "127.0.0.1"],
+        );
         let mut add = Command::new(env!("CARGO_BIN_EXE_studyhall"))
             .args(["user", "add", "ada", "--role", "student", "--db"])
             .arg(&db)
