@@ -68,8 +68,18 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
         for sentence in paragraph.sentences() {
             let dates = find_dates(sentence, &mut last_year);
             let previous = previous_subject.as_deref();
+            // With two dates or more ("from 1795 until 1799"), a question built from the rest
+            // of the sentence would hold the other date and blur which one is asked: the
+            // sentence with the date blanked says it plainly.
+            let as_event = dates.len() == 1;
             for date in &dates {
-                in_paragraph.push(date_draft(paragraph.number, sentence, date, previous));
+                in_paragraph.push(date_draft(
+                    paragraph.number,
+                    sentence,
+                    date,
+                    previous,
+                    as_event,
+                ));
             }
             let without_dates = remove_dates(sentence, &dates);
             let reason = reason_in(&without_dates, previous);
@@ -106,9 +116,16 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
 
 /// "When did ...?" where the sentence reads as an event once the date is taken out, else the
 /// sentence with the date blanked.
-fn date_draft(paragraph: u32, sentence: &str, date: &FoundDate, previous: Option<&str>) -> Draft {
+fn date_draft(
+    paragraph: u32,
+    sentence: &str,
+    date: &FoundDate,
+    previous: Option<&str>,
+    as_event: bool,
+) -> Draft {
     let without = remove_dates(sentence, std::slice::from_ref(date));
     let prompt = Clause::read(&without, previous)
+        .filter(|_| as_event)
         .map(|clause| clause.when())
         .unwrap_or_else(|| {
             format!(
@@ -205,5 +222,8 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
     }
     text.push_str(&sentence[from..]);
     let text = text.trim().trim_start_matches(',').trim();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
 }

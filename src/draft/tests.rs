@@ -282,3 +282,20 @@ fn verbs_take_their_base_form_only_where_the_spelling_leaves_no_doubt() {
         assert_eq!(when(sentence), question);
     }
 }
+
+#[test]
+fn a_sentence_with_two_dates_asks_each_with_its_own_gap() {
+    let drafts = drafts_of("[4] The Directory governed France from 1795 until 1799.");
+    let prompts: Vec<&str> = drafts
+        .iter()
+        .filter(|draft| matches!(draft.kind, DraftKind::Date { .. }))
+        .map(|draft| draft.prompt.as_str())
+        .collect();
+    assert_eq!(
+        prompts,
+        [
+            "Which date fills the gap? The Directory governed France from ____ until 1799.",
+            "Which date fills the gap? The Directory governed France from 1795 until ____.",
+        ]
+    );
+}
