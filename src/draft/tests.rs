@@ -12,8 +12,13 @@ fn drafts_of(text: &str) -> Vec<Draft> {
 }
 
 fn dates_of(text: &str) -> Vec<(u32, String, bool)> {
-    let mut dates: Vec<(u32, String, bool)> = drafts_of(text)
-        .into_iter()
+    dates_in(&drafts_of(text))
+}
+
+/// The date drafts as (paragraph, date, year inferred), sorted.
+fn dates_in(drafts: &[Draft]) -> Vec<(u32, String, bool)> {
+    let mut dates: Vec<(u32, String, bool)> = drafts
+        .iter()
         .filter_map(|draft| match draft.kind {
             DraftKind::Date {
                 answer,
@@ -188,17 +193,7 @@ fn the_seed_essay_drafts_its_dates_actors_and_motives() {
         return;
     };
     let drafts = drafts_of(&essay);
-    let mut dates: Vec<(u32, String, bool)> = drafts
-        .iter()
-        .filter_map(|draft| match draft.kind {
-            DraftKind::Date {
-                answer,
-                inferred_year,
-            } => Some((draft.paragraph, answer.to_string(), inferred_year)),
-            _ => None,
-        })
-        .collect();
-    dates.sort();
+    let dates = dates_in(&drafts);
     let expected = [
         (2, "1950-01", false),
         (3, "1950-01", false),
