@@ -7,6 +7,7 @@ use crate::questions::PartialDate;
 
 use super::clauses::{Clause, reason_in, subject_of};
 use super::dates::{FoundDate, find_dates};
+use super::numbers::find_numbers;
 use super::paragraphs::Paragraph;
 
 /// One drafted card, with where it comes from.
@@ -31,6 +32,8 @@ pub enum DraftKind {
     Actor { answer: String, accept: Vec<String> },
     /// A `recall` card: a reason the text gives.
     Reason { answer: String },
+    /// A `number` card: a number the text gives, its unit left in the prompt.
+    Number { answer: f64 },
 }
 
 impl Draft {
@@ -41,6 +44,7 @@ impl Draft {
             DraftKind::Date { answer, .. } => ("date", answer.to_string(), Vec::new()),
             DraftKind::Actor { answer, accept } => ("text", answer.clone(), accept.clone()),
             DraftKind::Reason { answer } => ("recall", answer.clone(), Vec::new()),
+            DraftKind::Number { answer } => ("number", answer.to_string(), Vec::new()),
         }
     }
 
@@ -62,6 +66,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let mut asked = HashSet::new();
     let mut last_year = None;
+    let mut numbers_asked = HashSet::new();
     for paragraph in paragraphs {
         let mut in_paragraph = Vec::new();
         let mut previous_subject: Option<String> = None;
@@ -80,6 +85,26 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     previous,
                     as_event,
                 ));
+            }
+            let taken: Vec<(usize, usize)> =
+                dates.iter().map(|date| (date.start, date.end)).collect();
+            for number in find_numbers(sentence, &taken) {
+                // "the 38th parallel" three times in a text is one fact.
+                if !numbers_asked.insert((number.value.to_bits(), number.unit.clone())) {
+                    continue;
+                }
+                in_paragraph.push(Draft {
+                    paragraph: paragraph.number,
+                    sentence: sentence.to_string(),
+                    prompt: format!(
+                        "Which number fills the gap? {}____{}",
+                        &sentence[..number.start],
+                        &sentence[number.end..]
+                    ),
+                    kind: DraftKind::Number {
+                        answer: number.value,
+                    },
+                });
             }
             let without_dates = remove_dates(sentence, &dates);
             let reason = reason_in(&without_dates, previous);

@@ -5,7 +5,8 @@
 //!
 //! - [`paragraphs`] splits the text into numbered paragraphs and sentences.
 //! - [`dates`] finds the dates a sentence writes, read by the answer checker's own date reader,
-//!   at the precision written (a year from an earlier mention when the text leaves it out).
+//!   at the precision written (a year from an earlier mention when the text leaves it out);
+//!   [`numbers`] the numbers it gives with their units.
 //! - [`clauses`] turns "Subject verbed the rest" into questions ("When did Subject verb the
 //!   rest?", "Who verbed the rest?"), and finds reasons ("because ...", "in order to ...").
 //! - [`cards`] makes the drafts and [`write`] the set file, each card under its sentence.
@@ -13,6 +14,7 @@
 mod cards;
 mod clauses;
 mod dates;
+mod numbers;
 mod paragraphs;
 mod write;
 

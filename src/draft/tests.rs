@@ -142,6 +142,7 @@ fn actors_and_reasons_are_asked_and_no_prompt_holds_its_answer() {
         let answer = match &draft.kind {
             DraftKind::Actor { answer, .. } | DraftKind::Reason { answer } => answer.clone(),
             DraftKind::Date { answer, .. } => answer.to_string(),
+            DraftKind::Number { answer } => answer.to_string(),
         };
         assert!(!draft.prompt.contains(&answer), "{draft:?}");
     }
@@ -292,5 +293,47 @@ fn a_sentence_with_two_dates_asks_each_with_its_own_gap() {
             "Which date fills the gap? The Directory governed France from ____ until 1799.",
             "Which date fills the gap? The Directory governed France from 1795 until ____.",
         ]
+    );
+}
+
+#[test]
+fn numbers_with_their_units_are_asked_with_the_unit_left_in() {
+    let drafts = drafts_of(
+        "[1] The airlift carried 2,300 tons a day for eleven months. Troops held the 38th \
+         parallel. On 24 June 1948, two of the roads closed. It cost 1950 lives.\n\n\
+         [2] Later they crossed the 38th parallel again.",
+    );
+    let numbers: Vec<(String, f64)> = drafts
+        .iter()
+        .filter_map(|draft| match draft.kind {
+            DraftKind::Number { answer } => Some((draft.prompt.clone(), answer)),
+            _ => None,
+        })
+        .collect();
+    let expected = [
+        (
+            "Which number fills the gap? The airlift carried ____ tons a day for eleven months.",
+            2300.0,
+        ),
+        (
+            "Which number fills the gap? The airlift carried 2,300 tons a day for ____ months.",
+            11.0,
+        ),
+        (
+            "Which number fills the gap? Troops held the ____ parallel.",
+            38.0,
+        ),
+        ("Which number fills the gap? It cost ____ lives.", 1950.0),
+    ];
+    for (prompt, answer) in expected {
+        assert!(
+            numbers.contains(&(prompt.to_string(), answer)),
+            "{prompt:?} = {answer} in {numbers:?}"
+        );
+    }
+    assert_eq!(
+        numbers.len(),
+        4,
+        "not the date's day or 'two of': {numbers:?}"
     );
 }

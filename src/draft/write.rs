@@ -27,6 +27,13 @@ pub fn draft_set_file(drafts: &[Draft], id: SetId, title: &str, from: &str) -> S
                     },
                     "why",
                 ),
+                DraftKind::Number { answer } => (
+                    CardKind::Number {
+                        answer: *answer,
+                        tolerance: 0.0,
+                    },
+                    "number",
+                ),
             };
             let count = counts.entry((draft.paragraph, name)).or_insert(0);
             *count += 1;
@@ -86,16 +93,22 @@ pub fn edited_set_file(id: &str, title: &str, drafts: &[EditedDraft]) -> String 
         let name = match draft.kind.as_str() {
             "date" => "date",
             "text" => "who",
+            "number" => "number",
             _ => "why",
         };
         let count = counts.entry((draft.paragraph, name)).or_insert(0);
         *count += 1;
+        // A number is written bare when it reads as one, so that the checker, not this, says
+        // what is wrong with an edit that does not.
+        let answer = match (name, draft.answer.parse::<f64>()) {
+            ("number", Ok(number)) if number.is_finite() => number.to_string(),
+            _ => quote(&draft.answer),
+        };
         file.push_str(&format!(
-            "\n[[cards]]\nid = {}\nkind = {}\nprompt = {}\nanswer = {}\n",
+            "\n[[cards]]\nid = {}\nkind = {}\nprompt = {}\nanswer = {answer}\n",
             quote(&format!("p{}-{name}-{count}", draft.paragraph)),
             quote(&draft.kind),
             quote(&draft.prompt),
-            quote(&draft.answer),
         ));
         let accept: Vec<String> = draft.accept.iter().map(|form| quote(form)).collect();
         if !accept.is_empty() && draft.kind == "text" {

@@ -81,6 +81,7 @@ pub async fn drafted(
                 kind_label: match kind {
                     "date" => "When",
                     "text" => "Who",
+                    "number" => "How many",
                     _ => "Why",
                 }
                 .to_string(),
