@@ -1,7 +1,7 @@
 //! Drafts from the paragraphs: a date card for every date written, a "who" card for every named
 //! actor who does something, a "why" card for every reason given.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::questions::PartialDate;
 
@@ -63,6 +63,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
         .map(|paragraph| paragraph.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let mut names = Names::new(whole_text);
     let mut drafts = Vec::new();
     let mut asked = HashSet::new();
     let mut last_year = None;
@@ -122,7 +123,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     },
                 });
             }
-            let actor = actor_draft(paragraph.number, sentence, &without_dates, &whole_text);
+            let actor = actor_draft(paragraph.number, sentence, &without_dates, &mut names);
             if let Some(actor) = actor.filter(|_| !asks_what_someone_wanted) {
                 in_paragraph.push(actor);
             }
@@ -175,11 +176,11 @@ fn actor_draft(
     paragraph: u32,
     sentence: &str,
     clause_text: &str,
-    whole_text: &str,
+    names: &mut Names,
 ) -> Option<Draft> {
     let clause = Clause::read(clause_text, None).filter(Clause::subject_is_a_name)?;
     let prompt = clause.who();
-    let accept = short_forms(&clause.subject, whole_text);
+    let accept = names.short_forms(&clause.subject);
     let lower_prompt = prompt.to_lowercase();
     let names_itself = std::iter::once(&clause.subject)
         .chain(&accept)
@@ -198,35 +199,62 @@ fn actor_draft(
     })
 }
 
-/// The shorter forms of a name of several words a student may give: each word of it the text
-/// also uses on its own ("Kim" for Kim Il Sung).
-fn short_forms(name: &str, whole_text: &str) -> Vec<String> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
-        .collect();
-    if words.len() < 2 {
-        // "The Chinese": "Chinese" alone says the same.
-        return match name.split_whitespace().count() > words.len() {
-            true => words.iter().map(|word| word.to_string()).collect(),
-            false => Vec::new(),
-        };
-    }
-    // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"): only
-    // a word the text itself uses alone is taken as the short form.
-    let whole = whole_text.matches(name).count();
-    words
-        .iter()
-        .filter(|word| word.len() > 2 && count_words(whole_text, word) > whole)
-        .map(|word| word.to_string())
-        .collect()
+/// The text's names and their shorter forms, each worked out once (a long text names the same
+/// people again and again).
+struct Names {
+    whole_text: String,
+    /// How often each word stands in the text on its own.
+    word_counts: HashMap<String, usize>,
+    known: HashMap<String, Vec<String>>,
 }
 
-/// How often `word` stands in `text` as a whole word (a possessive counts).
-fn count_words(text: &str, word: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|candidate| *candidate == word)
-        .count()
+impl Names {
+    fn new(whole_text: String) -> Names {
+        let mut word_counts = HashMap::new();
+        for word in whole_text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            *word_counts.entry(word.to_string()).or_insert(0) += 1;
+        }
+        Names {
+            whole_text,
+            word_counts,
+            known: HashMap::new(),
+        }
+    }
+
+    /// The shorter forms of a name of several words a student may give: each word of it the
+    /// text also uses on its own ("Kim" for Kim Il Sung).
+    fn short_forms(&mut self, name: &str) -> Vec<String> {
+        if let Some(known) = self.known.get(name) {
+            return known.clone();
+        }
+        let found = self.work_out(name);
+        self.known.insert(name.to_string(), found.clone());
+        found
+    }
+
+    fn work_out(&self, name: &str) -> Vec<String> {
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
+            .collect();
+        if words.len() < 2 {
+            // "The Chinese": "Chinese" alone says the same.
+            return match name.split_whitespace().count() > words.len() {
+                true => words.iter().map(|word| word.to_string()).collect(),
+                false => Vec::new(),
+            };
+        }
+        // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
+        // only a word the text itself uses alone is taken as the short form.
+        let whole = self.whole_text.matches(name).count();
+        words
+            .iter()
+            .filter(|word| {
+                word.len() > 2 && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+            })
+            .map(|word| word.to_string())
+            .collect()
+    }
 }
 
 /// `sentence` without the dates (and the word leading into each), and without the commas that
