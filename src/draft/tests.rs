@@ -301,7 +301,7 @@ fn numbers_with_their_units_are_asked_with_the_unit_left_in() {
     let drafts = drafts_of(
         "[1] The airlift carried 2,300 tons a day for eleven months. Troops held the 38th \
          parallel. On 24 June 1948, two of the roads closed. It cost 1950 lives.\n\n\
-         [2] Later they crossed the 38th parallel again.",
+         [2] Later they crossed the 38th parallel again. Then Apollo 8 orbited the Moon.",
     );
     let numbers: Vec<(String, f64)> = drafts
         .iter()
