@@ -73,7 +73,10 @@ pub fn find_numbers(sentence: &str, taken: &[(usize, usize)]) -> Vec<FoundNumber
             }
             // "Apollo 8", "Article 5": a number that is part of a name counts nothing.
             let before = sentence[..start].trim_end();
-            let word_before = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+            let word_before = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
             let first_word = !before.contains(char::is_whitespace);
             if !first_word && word_before.starts_with(|c: char| c.is_uppercase()) {
                 return None;
