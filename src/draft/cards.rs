@@ -123,7 +123,13 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     },
                 });
             }
-            let actor = actor_draft(paragraph.number, sentence, &without_dates, &mut names);
+            let actor = actor_draft(
+                paragraph.number,
+                sentence,
+                &without_dates,
+                previous,
+                &mut names,
+            );
             if let Some(actor) = actor.filter(|_| !asks_what_someone_wanted) {
                 in_paragraph.push(actor);
             }
@@ -176,9 +182,10 @@ fn actor_draft(
     paragraph: u32,
     sentence: &str,
     clause_text: &str,
+    previous: Option<&str>,
     names: &mut Names,
 ) -> Option<Draft> {
-    let clause = Clause::read(clause_text, None).filter(Clause::subject_is_a_name)?;
+    let clause = Clause::read(clause_text, previous).filter(Clause::subject_is_a_name)?;
     let prompt = clause.who();
     let accept = names.short_forms(&clause.subject);
     let lower_prompt = prompt.to_lowercase();

@@ -187,6 +187,8 @@ impl Clause {
             )
         };
         let subject = subject_words.join(" ");
+        // "Last but not least, he wanted ...": the subject follows the last comma.
+        let subject = subject.rsplit(", ").next().unwrap_or_default().to_string();
         let subject = match subject.to_lowercase().as_str() {
             pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
             _ => subject,
@@ -292,7 +294,9 @@ pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reaso
     for (marker, lead) in BECAUSE {
         if let Some(at) = sentence.find(marker) {
             let (before, after) = (&sentence[..at], &sentence[at + marker.len()..]);
-            let clause = Clause::read(before, previous_subject)?;
+            let Some(clause) = Clause::read(before, previous_subject) else {
+                continue;
+            };
             return Some(Reason {
                 prompt: clause.why(),
                 answer: format!("{lead}{}", tidy(after)),
@@ -301,12 +305,22 @@ pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reaso
     }
     for (marker, question_verb, lead) in WANTS {
         if let Some(at) = sentence.find(marker) {
+            // "Last but not least, he wanted to ...": the subject is what follows the last comma.
             let before = drop_opener(&sentence[..at]);
+            let before = before.rsplit(", ").next().unwrap_or(before);
             let subject = match before.trim().to_lowercase().as_str() {
                 pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
                 _ => before.trim().to_string(),
             };
             if !is_subject(&subject) {
+                return None;
+            }
+            let rest = &sentence[at + marker.len()..];
+            // "feared for the border" says for whom, not what: nothing to ask.
+            if ["for ", "about ", "of "]
+                .iter()
+                .any(|word| rest.starts_with(word))
+            {
                 return None;
             }
             let what = if *lead == "to " { "What" } else { "What did" };
@@ -329,9 +343,18 @@ pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reaso
 
 /// The subject of a sentence, to stand for "he" or "she" in the next one.
 pub fn subject_of(sentence: &str, previous: Option<&str>) -> Option<String> {
-    Clause::read(sentence, previous)
-        .filter(Clause::subject_is_a_name)
-        .map(|clause| clause.subject)
+    let clause = Clause::read(sentence, previous)?;
+    if clause.subject_is_a_name() {
+        return Some(clause.subject);
+    }
+    // "Mao's motivations were complex. He saw ...": the possessor is who "he" is.
+    let first = clause.subject.split_whitespace().next()?;
+    let possessor = first
+        .strip_suffix("’s")
+        .or_else(|| first.strip_suffix("'s"))?;
+    possessor
+        .starts_with(|c: char| c.is_uppercase())
+        .then(|| possessor.to_string())
 }
 
 fn drop_conjunction(text: &str) -> &str {

@@ -337,3 +337,32 @@ fn numbers_with_their_units_are_asked_with_the_unit_left_in() {
         "not the date's day or 'two of': {numbers:?}"
     );
 }
+
+#[test]
+fn he_is_the_person_the_sentence_before_is_about() {
+    let drafts = drafts_of(
+        "[11] Mao's motives were complex. He saw the danger at the border. Last but not least, he \
+         wanted to enhance the alliance, so as to consolidate his regime.",
+    );
+    let reasons: Vec<(&str, &str)> = drafts
+        .iter()
+        .filter_map(|draft| match &draft.kind {
+            DraftKind::Reason { answer } => Some((draft.prompt.as_str(), answer.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        reasons.contains(&(
+            "Why did Mao want to enhance the alliance?",
+            "to consolidate his regime"
+        )),
+        "{reasons:?}"
+    );
+    assert!(
+        drafts
+            .iter()
+            .any(|draft| draft.prompt == "Who saw the danger at the border?"
+                && matches!(&draft.kind, DraftKind::Actor { answer, .. } if answer == "Mao")),
+        "{drafts:?}"
+    );
+}
