@@ -288,9 +288,11 @@ const WANTS: &[(&str, &str, &str)] = &[
 
 /// The reason `sentence` gives, if it gives one in a form read here.
 pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reason> {
-    let sentence = sentence
-        .trim()
-        .trim_end_matches(|c: char| ".!?".contains(c));
+    // A question asks for reasons; it gives none.
+    if sentence.trim_end().ends_with('?') {
+        return None;
+    }
+    let sentence = sentence.trim().trim_end_matches(|c: char| ".!".contains(c));
     for (marker, lead) in BECAUSE {
         if let Some(at) = sentence.find(marker) {
             let (before, after) = (&sentence[..at], &sentence[at + marker.len()..]);

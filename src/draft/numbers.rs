@@ -77,8 +77,7 @@ pub fn find_numbers(sentence: &str, taken: &[(usize, usize)]) -> Vec<FoundNumber
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or_default();
-            let first_word = !before.contains(char::is_whitespace);
-            if !first_word && word_before.starts_with(|c: char| c.is_uppercase()) {
+            if word_before.starts_with(|c: char| c.is_uppercase()) {
                 return None;
             }
             let text = number.as_str();

@@ -301,7 +301,8 @@ fn numbers_with_their_units_are_asked_with_the_unit_left_in() {
     let drafts = drafts_of(
         "[1] The airlift carried 2,300 tons a day for eleven months. Troops held the 38th \
          parallel. On 24 June 1948, two of the roads closed. It cost 1950 lives.\n\n\
-         [2] Later they crossed the 38th parallel again. Then Apollo 8 orbited the Moon.",
+         [2] Later they crossed the 38th parallel again. Then Apollo 8 orbited the Moon. \
+         Apollo 11 landed.",
     );
     let numbers: Vec<(String, f64)> = drafts
         .iter()
@@ -335,6 +336,17 @@ fn numbers_with_their_units_are_asked_with_the_unit_left_in() {
         numbers.len(),
         4,
         "not the date's day or 'two of': {numbers:?}"
+    );
+}
+
+#[test]
+fn a_question_gives_no_reason() {
+    let drafts = drafts_of("[3] Or was this just because Stalin intended to bog down the US?");
+    assert!(
+        !drafts
+            .iter()
+            .any(|draft| matches!(draft.kind, DraftKind::Reason { .. })),
+        "{drafts:?}"
     );
 }
 
