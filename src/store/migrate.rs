@@ -78,6 +78,13 @@ pub(super) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), St
     Ok(())
 }
 
+/// Runs `step` holding the lock migrations take, for the steps of opening a database that
+/// write to it (see `Store::open`).
+pub(super) fn while_opening<T>(path: &Path, step: impl FnOnce() -> T) -> Result<T, StoreError> {
+    let _lock = lock_folder_of(path)?;
+    Ok(step())
+}
+
 /// SQLite's complaint alone: both rusqlite_migration's error and rusqlite's own carry the
 /// whole text of the migration file.
 fn without_sql(error: rusqlite_migration::Error) -> String {

@@ -179,12 +179,21 @@ impl Store {
             source,
         };
         let mut writer = Connection::open(path).map_err(opened)?;
-        configure_writer(&writer, config.synchronous).map_err(opened)?;
+        // Processes opening one database at the same moment (two servers, `serve` and `user
+        // add`) take turns for the steps that write: SQLite answers BUSY at once, without
+        // waiting, to a read that turns into a write while another does the same (switching a
+        // new file to WAL, first inserts), to avoid a deadlock.
+        migrate::while_opening(path, || configure_writer(&writer, config.synchronous))?
+            .map_err(opened)?;
         // After the first write (WAL mode is stored in the file), so that a new file exists.
         let file = Arc::new(DatabaseFile::new(path));
         migrate::migrate(&mut writer, path)?;
-        let review_token_key = secret(&writer, "review_token_key")?;
-        let health = HealthState::new(&writer)?;
+        let (review_token_key, health) = migrate::while_opening(path, || {
+            Ok::<_, StoreError>((
+                secret(&writer, "review_token_key")?,
+                HealthState::new(&writer)?,
+            ))
+        })??;
 
         // Readers open after the writer so that the file, and WAL mode, already exist.
         // Three per core: the server reads on each async worker (one per core) and on its
@@ -295,6 +304,9 @@ fn secret(connection: &Connection, name: &str) -> Result<[u8; 32], StoreError> {
 }
 
 fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqlite::Result<()> {
+    // First: switching a new file to WAL takes a lock another process opening it at the same
+    // moment may hold (two servers, `serve` and `user add`); wait for it rather than fail.
+    connection.busy_timeout(BUSY_TIMEOUT)?;
     // WAL lets the readers go on while the writer writes; the setting is stored in the file.
     let mode: String =
         connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -307,7 +319,6 @@ fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqli
     // The writer's pages stay valid between its commits (a reader's cache is emptied by every
     // commit): a bigger cache saves it re-reading the index pages an answer changes.
     connection.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
-    connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }
@@ -316,9 +327,9 @@ fn configure_writer(connection: &Connection, synchronous: Synchronous) -> rusqli
 /// writer's `synchronous` says.
 fn open_checkpointer(path: &Path, synchronous: Synchronous) -> rusqlite::Result<Connection> {
     let connection = Connection::open(path)?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.pragma_update(None, "synchronous", synchronous.pragma())?;
     connection.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;
-    connection.busy_timeout(BUSY_TIMEOUT)?;
     Ok(connection)
 }
 
@@ -327,12 +338,12 @@ pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let connection = Connection::open_with_flags(path, flags)?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
     // Not SQLITE_OPEN_READ_ONLY: a read-only WAL reader cannot recover the -shm file after a
     // crash. query_only gives the same guarantee against writing by mistake.
     connection.pragma_update(None, "query_only", true)?;
     connection.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
     connection.pragma_update(None, "foreign_keys", true)?;
-    connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(connection)
 }
