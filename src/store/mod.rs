@@ -109,8 +109,11 @@ const READER_CACHE_KIB: i64 = 1024;
 const STATEMENT_CACHE: usize = 64;
 /// When the WAL starts over, SQLite cuts its file back to this size (it reuses the file rather
 /// than shrinking it otherwise): without it the file kept the 108-136 MB a busy hour had grown
-/// it to, for a 2-6 MB database.
-const JOURNAL_SIZE_LIMIT: i64 = 4 * 1024 * 1024;
+/// it to, for a 2-6 MB database. Above the checkpoint thread's catch-up point
+/// (`checkpoints::CATCH_UP_FRAMES`, 128 MiB): a WAL cut back below what a busy stretch writes
+/// grows again commit by commit, which made the answers' p99 80-88 ms instead of 25-30 ms in
+/// the load benchmark at 4 MiB (50 ms at 64 MiB). The idle TRUNCATE checkpoint empties it.
+const JOURNAL_SIZE_LIMIT: i64 = 256 * 1024 * 1024;
 
 /// SQLite's `synchronous` setting for the write connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
