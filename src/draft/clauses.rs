@@ -457,7 +457,11 @@ fn base_form(past: &str) -> Option<String> {
     }
     let bytes = stem.as_bytes();
     let n = bytes.len();
-    if n >= 3 && bytes[n - 1] == bytes[n - 2] && !matches!(bytes[n - 1], b'l' | b's' | b'f' | b'z')
+    // A doubled ASCII letter only: two equal bytes may end one character of another script.
+    if n >= 3
+        && bytes[n - 1] == bytes[n - 2]
+        && bytes[n - 1].is_ascii_lowercase()
+        && !matches!(bytes[n - 1], b'l' | b's' | b'f' | b'z')
     {
         return Some(stem[..n - 1].to_string()); // stopped -> stop
     }

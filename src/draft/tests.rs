@@ -378,3 +378,32 @@ fn he_is_the_person_the_sentence_before_is_about() {
         "{drafts:?}"
     );
 }
+
+#[test]
+fn words_of_any_script_are_read_without_breaking_a_character() {
+    // U+1041 is three bytes whose last two are alike: not a doubled consonant to cut.
+    let drafts =
+        drafts_of("[1] Ada a\u{1041}ed the plan on 3 May 1950. Ada a\u{1041}\u{1041}ed it.");
+    assert!(
+        drafts
+            .iter()
+            .any(|draft| matches!(draft.kind, DraftKind::Date { .. })),
+        "{drafts:?}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Whatever the text, drafting neither panics nor writes a file `check` refuses.
+    #[test]
+    fn any_text_drafts_a_file_check_accepts(
+        text in "(\\PC|[ .,;:?\\n]|[0-9]{1,4}|On [0-9]{1,2} May 19[0-9]{2}|[A-Z][a-z]+ [a-z]+ed )*"
+    ) {
+        let drafts = drafts_of(&text);
+        if !drafts.is_empty() {
+            let file = draft_set_file(&drafts, SetId::parse("any").unwrap(), "Any", "any.txt");
+            proptest::prop_assert!(parse_set(&file).is_ok(), "{file}");
+        }
+    }
+}

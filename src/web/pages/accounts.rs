@@ -223,7 +223,8 @@ fn register_form(
     with_csrf_cookie(page, &csrf_token, is_new)
 }
 
-fn with_csrf_cookie(
+/// `response` with the anonymous CSRF cookie, when `token` was just made for a signed-out form.
+pub(super) fn with_csrf_cookie(
     mut response: HttpResponse,
     token: &str,
     is_new: bool,

@@ -7,13 +7,14 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::{MIN_PASSWORD_CHARS, Username};
-use crate::web::auth::{anonymous_csrf_cookie, anonymous_csrf_token, verify_anonymous_csrf};
+use crate::web::auth::{anonymous_csrf_token, verify_anonymous_csrf};
 use crate::web::blocking;
 use crate::web::error::{AppError, PageError};
 use crate::web::sign_in;
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::{LayoutView, SetupView};
 
+use super::accounts::with_csrf_cookie;
 use super::new_password::{check_new_password, signed_in_to};
 use super::teach::capitalised;
 use super::{FormFields, render};
@@ -136,13 +137,7 @@ fn setup_form(
         wrong_field,
         min_password_chars: MIN_PASSWORD_CHARS,
     };
-    let mut response = render(state, "setup.html", &view)?;
-    if is_new {
-        response
-            .add_cookie(&anonymous_csrf_cookie(&csrf_token))
-            .map_err(AppError::internal)?;
-    }
-    Ok(response)
+    with_csrf_cookie(render(state, "setup.html", &view)?, &csrf_token, is_new)
 }
 
 #[cfg(test)]

@@ -290,8 +290,17 @@ fn duration_since(started_at: &str) -> Option<i64> {
     Some(now_ms().saturating_sub(started)).filter(|ms| study::plausible_duration(*ms))
 }
 
-/// What the form says the student answered: every ticked box of a multi card, the one
-/// `answer` field otherwise; nothing for a recall card.
+/// What the form says the student answered (see [`response_of`]).
 fn response_from(kind: &CardKind, form: &FormFields) -> Response {
-    trial::response_from(kind, &form.all("answer"))
+    response_of(kind, &form.all("answer"))
+}
+
+/// The response that `answers` (every `answer` field of a form, in order) give to a card of
+/// `kind`: every ticked box of a multi card, the first field otherwise; nothing for recall.
+pub fn response_of(kind: &CardKind, answers: &[String]) -> Response {
+    match kind {
+        CardKind::Recall { .. } => Response::Recall,
+        CardKind::Multi { .. } => Response::Choices(answers.to_vec()),
+        _ => Response::Text(answers.first().cloned().unwrap_or_default()),
+    }
 }

@@ -3,7 +3,7 @@
 //! saved, and the verdict page offers the next card instead of grades.
 
 use crate::questions::check::{Checked, Response};
-use crate::questions::{CardKind, QuestionSet};
+use crate::questions::{Card, QuestionSet};
 use crate::store::{CardRow, NextCard, Queue};
 use crate::study::ReviewToken;
 use crate::web::auth::SignedIn;
@@ -13,39 +13,39 @@ use crate::web::views::{AnsweredView, Section, StudyCardView, TrialView};
 
 use super::{StudyContext, card, shown, verdict};
 
-/// The study page for the card `trial.index` of `set` (which has it).
+/// The study page for `card` of `set`, with no message and an empty answer field (the caller
+/// sets `message` and `kept_answer` to show the card again after an answer it could not read).
 pub fn card_view(
     state: &AppState,
     visitor: &SignedIn,
     set: &QuestionSet,
+    card: &Card,
     trial: TrialView,
     token: &ReviewToken,
-    message: Option<String>,
-    kept_answer: String,
 ) -> StudyCardView {
     let next = NextCard {
-        card: set.cards[trial.index].clone(),
+        card: card.clone(),
         card_row: CardRow(0),
         progress: None,
         queue: Queue::New,
     };
     let context = context(set);
-    let mut view = card::view(state, visitor, &context, &next, token, message, kept_answer);
+    let mut view = card::view(state, visitor, &context, &next, token, None, String::new());
     view.layout = trial_layout(visitor, set);
     view.trial = Some(trial);
     view
 }
 
-/// The verdict on `checked`, an answer to the card `trial.index` of `set` given as `response`.
+/// The verdict on `checked`, an answer to `card` of `set` given as `response`.
 pub fn verdict_view(
     visitor: &SignedIn,
     set: &QuestionSet,
+    card: &Card,
     trial: TrialView,
     token: &ReviewToken,
     checked: &Checked,
     response: &Response,
 ) -> AnsweredView {
-    let card = &set.cards[trial.index];
     let (verdict, verdict_label, forgiven) =
         verdict::verdict_words(false, checked.verdict, checked.forgiven.clone());
     let picked = match response {
@@ -78,16 +78,6 @@ pub fn verdict_view(
         claim_notice: None,
         exam: None,
         trial: Some(trial),
-    }
-}
-
-/// What a trial form says was answered: every ticked box of a multi card, the first `answer`
-/// otherwise; nothing for a recall card.
-pub fn response_from(kind: &CardKind, answers: &[String]) -> Response {
-    match kind {
-        CardKind::Recall { .. } => Response::Recall,
-        CardKind::Multi { .. } => Response::Choices(answers.to_vec()),
-        _ => Response::Text(answers.first().cloned().unwrap_or_default()),
     }
 }
 

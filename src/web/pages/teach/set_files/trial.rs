@@ -7,8 +7,8 @@ use actix_web::{HttpResponse, web};
 
 use crate::questions::check::{self, Verdict};
 use crate::study::{self, TokenRefusal};
-use crate::web::error::PageError;
-use crate::web::pages::study::trial;
+use crate::web::error::{AppError, PageError};
+use crate::web::pages::study::{response_of, trial};
 use crate::web::state::{AppState, now_ms};
 use crate::web::views::TrialView;
 
@@ -26,27 +26,24 @@ pub async fn try_set(
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
         Prepared::Ready { set, form, .. } => (set, form),
     };
-    // A card index past the end (or none) starts again at the first card.
+    // A card index past the end (or none) starts again at the first card; a checked set has
+    // at least one.
     let index = upload
         .card
         .parse::<usize>()
         .ok()
         .filter(|index| *index < set.cards.len())
         .unwrap_or(0);
+    let Some(card) = set.cards.get(index) else {
+        return Err(AppError::Invalid("the set has no cards to try".into()).into());
+    };
     let trial_view = TrialView::new(form, index, set.cards.len());
-    let card = &set.cards[index];
     let user = visitor.user.id;
     let fresh = || study::issue_token(&state.tokens, user, &set.id, &card.id, now_ms());
-    let shown = |token, message, kept| {
-        let view = trial::card_view(
-            &state,
-            &visitor,
-            &set,
-            trial_view.clone(),
-            &token,
-            message,
-            kept,
-        );
+    let shown = |token, message, kept_answer| {
+        let mut view = trial::card_view(&state, &visitor, &set, card, trial_view.clone(), &token);
+        view.message = message;
+        view.kept_answer = kept_answer;
         render(&state, "study.html", &view)
     };
     if upload.review_token.is_empty() {
@@ -70,7 +67,7 @@ pub async fn try_set(
             return shown(fresh(), Some(message), String::new());
         }
     };
-    let response = trial::response_from(&card.kind, &upload.answers);
+    let response = response_of(&card.kind, &upload.answers);
     let checked = match check::check(&card.kind, &response) {
         Ok(checked) => checked,
         Err(mismatch) => return shown(token, Some(mismatch.to_string()), String::new()),
@@ -78,6 +75,8 @@ pub async fn try_set(
     if checked.verdict == Verdict::Unparsed {
         return shown(token, checked.message.clone(), checked.given_text.clone());
     }
-    let view = trial::verdict_view(&visitor, &set, trial_view, &token, &checked, &response);
+    let view = trial::verdict_view(
+        &visitor, &set, card, trial_view, &token, &checked, &response,
+    );
     render(&state, "answer.html", &view)
 }
