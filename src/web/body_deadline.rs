@@ -15,6 +15,7 @@ use std::time::Duration;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::rt::time::{Sleep, sleep};
 use actix_web::web::Bytes;
@@ -30,6 +31,11 @@ pub async fn body_deadline(
     mut request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    // Most requests (every page and `next` read) have no body: nothing to wait for, so no
+    // timer and no wrapped stream for them.
+    if !has_body(&request) {
+        return Ok(next.call(request).await?.map_into_left_body());
+    }
     let passed = Arc::new(AtomicBool::new(false));
     let body = request.take_payload();
     let deadline = Deadline {
@@ -57,6 +63,19 @@ pub async fn body_deadline(
         .head_mut()
         .set_connection_type(actix_web::http::ConnectionType::Close);
     Ok(response.into_response(timed_out).map_into_right_body())
+}
+
+/// Whether a body follows the request's head: HTTP/1.1 sends one only with a
+/// `Transfer-Encoding` or a `Content-Length` above 0.
+fn has_body(request: &ServiceRequest) -> bool {
+    let headers = request.headers();
+    if headers.contains_key(header::TRANSFER_ENCODING) {
+        return true;
+    }
+    match headers.get(header::CONTENT_LENGTH) {
+        None => false,
+        Some(length) => length.to_str().map_or(true, |length| length.trim() != "0"),
+    }
 }
 
 struct Deadline {
