@@ -2,6 +2,7 @@
 //! rules they share, and answer checking.
 
 pub mod check;
+pub mod cloze;
 pub mod csv;
 pub mod encoding;
 pub mod folder;

@@ -227,6 +227,9 @@ pub enum CardKind {
     Date { answer: PartialDate },
     /// A number within `tolerance` (0 when not given) of `answer`.
     Number { answer: f64, tolerance: f64 },
+    /// Deletion `number` of a cloze `text` (see [`crate::questions::cloze`]): the words it
+    /// hides are typed and checked like a text answer.
+    Cloze { text: String, number: u16 },
 }
 
 impl CardKind {
@@ -240,6 +243,7 @@ impl CardKind {
             CardKind::TrueFalse { .. } => "truefalse",
             CardKind::Date { .. } => "date",
             CardKind::Number { .. } => "number",
+            CardKind::Cloze { .. } => "cloze",
         }
     }
 
@@ -255,6 +259,9 @@ impl CardKind {
                 format!("{answer} (± {tolerance})")
             }
             CardKind::Number { answer, .. } => answer.to_string(),
+            CardKind::Cloze { text, number } => crate::questions::cloze::deletions(text)
+                .map(|found| crate::questions::cloze::expected(&found, *number))
+                .unwrap_or_default(),
         }
     }
 

@@ -232,6 +232,9 @@ pub fn check(kind: &CardKind, response: &Response) -> Result<Checked, ResponseMi
         (CardKind::TrueFalse { answer }, Response::Text(given)) => {
             choice::check_true_false_text(*answer, given)
         }
+        (CardKind::Cloze { .. }, Response::Text(given)) => {
+            text::check_text(&kind.expected_text(), &[], given)
+        }
         (CardKind::Date { answer }, Response::Text(given)) => date::check_date(*answer, given),
         (CardKind::Number { answer, tolerance }, Response::Number(given)) => {
             number::check_number(*answer, *tolerance, *given)
@@ -247,7 +250,7 @@ pub fn check(kind: &CardKind, response: &Response) -> Result<Checked, ResponseMi
 fn mismatch(kind: &CardKind, response: &Response) -> ResponseMismatch {
     let expected = match kind {
         CardKind::Recall { .. } => "no answer or a text",
-        CardKind::Text { .. } => "a text",
+        CardKind::Text { .. } | CardKind::Cloze { .. } => "a text",
         CardKind::Choice { .. } => "the text of one choice",
         CardKind::Multi { .. } => "a list of choices",
         CardKind::TrueFalse { .. } => "a boolean or a text",

@@ -7,10 +7,11 @@ use super::{Found, cell};
 use crate::questions::rules::{Problem, closest};
 
 /// Every column a file may have, in the order `to_csv` writes them.
-pub(super) const COLUMNS: [&str; 12] = [
+pub(super) const COLUMNS: [&str; 13] = [
     "id",
     "kind",
     "prompt",
+    "text",
     "answer",
     "accept",
     "choices",

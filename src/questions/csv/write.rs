@@ -6,6 +6,7 @@
 use ::csv::WriterBuilder;
 
 use super::header::COLUMNS;
+use crate::questions::cloze::{self, Entry};
 use crate::questions::model::{Card, CardKind, QuestionSet};
 use crate::spreadsheet::text_cell;
 
@@ -30,14 +31,23 @@ pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
     let failed = |error: ::csv::Error| CsvWriteError::Write(error.to_string());
     // Shuffled is the default: a set whose cards all shuffle has no use for the column, and
     // downloads with the columns it had before the column existed.
+    // So is a text column for a set without cloze cards.
     let keeps_order = set.cards.iter().any(keeps_written_order);
-    let written = |column: &str| keeps_order || column != "shuffle";
+    let has_cloze = set
+        .cards
+        .iter()
+        .any(|card| matches!(card.kind, CardKind::Cloze { .. }));
+    let written = |column: &str| match column {
+        "shuffle" => keeps_order,
+        "text" => has_cloze,
+        _ => true,
+    };
     let header = COLUMNS.iter().filter(|column| written(column));
     writer.write_record(header).map_err(failed)?;
-    for card in &set.cards {
+    for entry in cloze::entries(&set.cards) {
         let cells = COLUMNS
             .iter()
-            .zip(row(card)?)
+            .zip(row(entry)?)
             .filter(|(column, _)| written(column));
         writer
             .write_record(cells.map(|(_, cell)| text_cell(&cell).into_owned()))
@@ -50,7 +60,12 @@ pub fn to_csv(set: &QuestionSet) -> Result<String, CsvWriteError> {
 }
 
 /// The card's cells, in `COLUMNS` order.
-fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
+fn row(entry: Entry<'_>) -> Result<[String; 13], CsvWriteError> {
+    let (card, id, prompt) = match entry {
+        Entry::Card(_, card) => (card, card.id.as_str(), card.prompt.as_str()),
+        // A cloze card's prompt is made from its text when the file is read.
+        Entry::Cloze { base, card, .. } => (card, base, ""),
+    };
     let list = |items: &[String]| {
         if items.iter().any(|item| item.contains('|')) {
             return Err(CsvWriteError::PipeInList {
@@ -59,7 +74,8 @@ fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
         }
         Ok(items.join("|"))
     };
-    let (mut answer, mut accept, mut choices, mut answers, mut tolerance) = (
+    let (mut text, mut answer, mut accept, mut choices, mut answers, mut tolerance) = (
+        String::new(),
         String::new(),
         String::new(),
         String::new(),
@@ -72,7 +88,8 @@ fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
         String::new()
     };
     match &card.kind {
-        CardKind::Recall { answer: text } => answer.clone_from(text),
+        CardKind::Cloze { text: cloze, .. } => text.clone_from(cloze),
+        CardKind::Recall { answer: model } => answer.clone_from(model),
         CardKind::Text {
             answer: text,
             accept: others,
@@ -109,9 +126,10 @@ fn row(card: &Card) -> Result<[String; 12], CsvWriteError> {
         }
     }
     Ok([
-        card.id.to_string(),
+        id.to_string(),
         card.kind.name().to_string(),
-        card.prompt.clone(),
+        prompt.to_string(),
+        text,
         answer,
         accept,
         choices,

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::questions::cloze::{self, Entry};
 use crate::questions::model::{CardKind, QuestionSet};
 
 /// The set as a set file. For any set `parse_set` returns, `parse_set(&to_toml(&set))`
@@ -20,7 +21,13 @@ pub fn to_toml_with_notes(set: &QuestionSet, notes: &[Vec<String>]) -> String {
     key(&mut file, "title", &quote(&set.title));
     optional(&mut file, "description", set.description.as_deref());
     optional(&mut file, "source", set.source.as_deref());
-    for (index, card) in set.cards.iter().enumerate() {
+    for entry in cloze::entries(&set.cards) {
+        let (index, card, cloze_base) = match entry {
+            Entry::Card(index, card) => (index, card, None),
+            Entry::Cloze {
+                index, base, card, ..
+            } => (index, card, Some(base)),
+        };
         file.push('\n');
         for note in notes.get(index).into_iter().flatten() {
             let line: String = note
@@ -30,10 +37,18 @@ pub fn to_toml_with_notes(set: &QuestionSet, notes: &[Vec<String>]) -> String {
             let _ = writeln!(file, "# {line}");
         }
         file.push_str("[[cards]]\n");
-        key(&mut file, "id", &quote(card.id.as_str()));
+        key(
+            &mut file,
+            "id",
+            &quote(cloze_base.unwrap_or(card.id.as_str())),
+        );
         key(&mut file, "kind", &quote(card.kind.name()));
-        key(&mut file, "prompt", &quote(&card.prompt));
+        // A cloze card's prompt is its text with the gap, made when the file is read.
+        if cloze_base.is_none() {
+            key(&mut file, "prompt", &quote(&card.prompt));
+        }
         match &card.kind {
+            CardKind::Cloze { text, .. } => key(&mut file, "text", &quote(text)),
             CardKind::Recall { answer } => key(&mut file, "answer", &quote(answer)),
             CardKind::Text { answer, accept } => {
                 key(&mut file, "answer", &quote(answer));

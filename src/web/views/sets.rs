@@ -263,6 +263,7 @@ pub fn kind_label(kind: &CardKind) -> &'static str {
         CardKind::TrueFalse { .. } => "True or false",
         CardKind::Date { .. } => "Date",
         CardKind::Number { .. } => "Number",
+        CardKind::Cloze { .. } => "Fill in the gap",
     }
 }
 

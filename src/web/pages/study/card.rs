@@ -78,7 +78,7 @@ pub(super) fn view(
 fn answer_form(kind: &CardKind) -> AnswerForm {
     match kind {
         CardKind::Recall { .. } => AnswerForm::Recall,
-        CardKind::Text { .. } => AnswerForm::Text,
+        CardKind::Text { .. } | CardKind::Cloze { .. } => AnswerForm::Text,
         CardKind::Choice { .. } => AnswerForm::Choice,
         CardKind::Multi { .. } => AnswerForm::Multi,
         CardKind::TrueFalse { .. } => AnswerForm::TrueFalse,
