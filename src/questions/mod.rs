@@ -6,6 +6,7 @@ pub mod cloze;
 pub mod csv;
 pub mod encoding;
 pub mod folder;
+pub mod formats;
 pub mod model;
 pub mod parse;
 pub mod rules;
