@@ -27,7 +27,7 @@ impl Problem {
 }
 
 /// The kinds of card, each with the fields that only it (and its like) takes.
-pub const KINDS: [(&str, &[&str]); 7] = [
+pub const KINDS: [(&str, &[&str]); 8] = [
     ("recall", &["answer"]),
     ("text", &["answer", "accept"]),
     ("choice", &["choices", "answer", "shuffle"]),
@@ -35,7 +35,16 @@ pub const KINDS: [(&str, &[&str]); 7] = [
     ("truefalse", &["answer"]),
     ("date", &["answer"]),
     ("number", &["answer", "tolerance"]),
+    ("cloze", &["text"]),
 ];
+
+/// A cloze card shows its text with a gap: it has no prompt of its own.
+pub fn cloze_prompt() -> Problem {
+    Problem::new(
+        "a cloze card has no prompt: the student sees its text with the gap",
+        "remove the prompt, and write the sentence as text = \"… {{c1::hidden words}} …\"",
+    )
+}
 
 /// The fields every card takes, whatever its kind.
 pub const COMMON_FIELDS: [&str; 6] = ["id", "kind", "prompt", "tags", "explanation", "source"];

@@ -180,10 +180,15 @@ pub fn parse_sheet(
             continue; // a blank row
         };
         rows += 1;
-        let (card, id) = row.read_card(&mut found, &mut |column, kind| {
+        let (read, id) = row.read_card(&mut found, &mut |column, kind| {
             needed.note(column, kind, line);
         });
-        if let Some(id) = id {
+        // A cloze row's cards have ids of their own (`ID-c1`...), each checked.
+        let ids = match read.as_slice() {
+            [] => id.into_iter().collect(),
+            read => read.iter().map(|card| card.id.clone()).collect::<Vec<_>>(),
+        };
+        for id in ids {
             match first_use.get(&id) {
                 Some(first) => found.report(line, "id", rules::duplicate_card(id.as_str(), *first)),
                 None => {
@@ -191,7 +196,7 @@ pub fn parse_sheet(
                 }
             }
         }
-        cards.extend(card);
+        cards.extend(read);
     }
     needed.report(&columns, &mut found);
     if rows == 0 {

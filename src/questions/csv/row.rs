@@ -6,6 +6,7 @@ use ::csv::StringRecord;
 
 use super::header::{Columns, REQUIRED, Slot};
 use super::{Found, cell};
+use crate::questions::cloze;
 use crate::questions::model::{Card, CardId};
 use crate::questions::rules::{self, Problem};
 
@@ -77,14 +78,18 @@ impl<'r> Row<'r> {
     }
 
     /// The card, if the row has no problem, and its id on its own (if valid) so that ids are
-    /// checked for duplicates even when something else in the row is wrong.
+    /// checked for duplicates even when something else in the row is wrong. A cloze row gives
+    /// one card per deletion number.
     pub(super) fn read_card(
         &self,
         found: &mut Found,
         need: &mut NeedColumn<'_>,
-    ) -> (Option<Card>, Option<CardId>) {
+    ) -> (Vec<Card>, Option<CardId>) {
         let id = self.id(found);
         let kind_name = self.kind(found);
+        if kind_name == Some("cloze") {
+            return (self.read_cloze(id.as_ref(), found, need), id);
+        }
         let prompt = self.required("prompt", "the question the card asks", "", found, need);
         let kind = kind_name.and_then(|kind| self.read_kind(kind, found, need));
         let tags = self.list("tags", found);
@@ -98,7 +103,33 @@ impl<'r> Row<'r> {
                 source: self.get("source").map(str::to_string),
             })
         })();
-        (card, id)
+        (card.into_iter().collect(), id)
+    }
+
+    /// The cards of a cloze row: its `text` cell, one card per deletion number.
+    fn read_cloze(
+        &self,
+        id: Option<&CardId>,
+        found: &mut Found,
+        need: &mut NeedColumn<'_>,
+    ) -> Vec<Card> {
+        if self.get("prompt").is_some() {
+            self.report(found, "prompt", rules::cloze_prompt());
+        }
+        // Reports the cells a cloze card does not take.
+        let _ = self.read_kind("cloze", found, need);
+        let about = "the sentence, with the words to hide as {{c1::…}},";
+        let text = self.required("text", about, "cloze", found, need);
+        let tags = self.list("tags", found);
+        let (Some(id), Some(text), Some(tags)) = (id, text, tags) else {
+            return Vec::new();
+        };
+        let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
+        let explanation = self.get("explanation");
+        cloze::cards(id, text, &tags, explanation, self.get("source")).unwrap_or_else(|problem| {
+            self.report(found, "text", problem.problem);
+            Vec::new()
+        })
     }
 
     fn id(&self, found: &mut Found) -> Option<CardId> {

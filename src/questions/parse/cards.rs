@@ -9,6 +9,7 @@ use toml::de::DeValue;
 use super::diagnostic::{Diagnostics, Locator};
 use super::fields::Fields;
 use super::kinds::{KINDS, kind_keys, read_kind};
+use crate::questions::cloze;
 use crate::questions::model::{Card, CardId};
 use crate::questions::rules;
 
@@ -44,12 +45,19 @@ pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Ve
         let card = Fields::new(entries, item.span(), "this card", text);
         let (read, id) = read_card(&card, out);
         if let Some(id) = id {
-            if let Some(line) = first_use.get(id.get_ref()) {
-                let problem = rules::duplicate_card(id.get_ref().as_str(), *line);
-                out.report(id.span(), problem.message, problem.fix);
-            } else {
-                let (line, _) = locator.locate(id.span().start);
-                first_use.insert(id.get_ref().clone(), line);
+            // A cloze entry's cards have ids of their own (`ID-c1`...), each checked.
+            let ids: Vec<&CardId> = match read.as_slice() {
+                [] => vec![id.get_ref()],
+                cards => cards.iter().map(|card| &card.id).collect(),
+            };
+            for card_id in ids {
+                if let Some(line) = first_use.get(card_id) {
+                    let problem = rules::duplicate_card(card_id.as_str(), *line);
+                    out.report(id.span(), problem.message, problem.fix);
+                } else {
+                    let (line, _) = locator.locate(id.span().start);
+                    first_use.insert(card_id.clone(), line);
+                }
             }
         }
         cards.extend(read);
@@ -57,9 +65,9 @@ pub(super) fn read_cards(file: &Fields, text: &str, out: &mut Diagnostics) -> Ve
     cards
 }
 
-/// Reads one card, and its id on its own so that ids are checked for duplicates even when
-/// something else in the card is wrong.
-fn read_card(card: &Fields, out: &mut Diagnostics) -> (Option<Card>, Option<Spanned<CardId>>) {
+/// Reads one card (a cloze entry: one card per deletion number), and its id on its own so
+/// that ids are checked for duplicates even when something else in the card is wrong.
+fn read_card(card: &Fields, out: &mut Diagnostics) -> (Vec<Card>, Option<Spanned<CardId>>) {
     let id = card.id(CardId::parse, out);
     let kind_name = read_kind_name(card, out);
     let mut allowed = COMMON_KEYS.to_vec();
@@ -68,14 +76,21 @@ fn read_card(card: &Fields, out: &mut Diagnostics) -> (Option<Card>, Option<Span
         // Without a known kind, a key is only wrong when no kind takes it.
         None => allowed.extend(KINDS.iter().flat_map(|(_, keys)| keys.iter())),
     }
+    if kind_name == Some("cloze") {
+        allowed.retain(|key| *key != "prompt");
+    }
     let misplaced = |key: &str| kind_name.and_then(|kind| misplaced_key(kind, key));
     card.reject_unknown_keys(&allowed, &misplaced, out);
-
-    let prompt = card.required_text("prompt", "the question the card asks", out);
-    let kind = kind_name.and_then(|kind| read_kind(kind, card, out));
     let tags = card.text_list("tags", "a topic tag, e.g. \"date\" or \"actor\"", out);
     let explanation = card.optional_text("explanation", "what to show after answering", out);
     let source = card.optional_text("source", "where in the source the fact stands", out);
+    if kind_name == Some("cloze") {
+        let cards = read_cloze(card, id.as_ref(), tags, explanation, source, out);
+        return (cards, id);
+    }
+
+    let prompt = card.required_text("prompt", "the question the card asks", out);
+    let kind = kind_name.and_then(|kind| read_kind(kind, card, out));
     let read = || {
         Some(Card {
             id: id.clone()?.into_inner(),
@@ -86,7 +101,47 @@ fn read_card(card: &Fields, out: &mut Diagnostics) -> (Option<Card>, Option<Span
             source,
         })
     };
-    (read(), id)
+    (read().into_iter().collect(), id)
+}
+
+/// The cards of a cloze entry, one per deletion number of its `text`.
+fn read_cloze(
+    card: &Fields,
+    id: Option<&Spanned<CardId>>,
+    tags: Option<Vec<Spanned<String>>>,
+    explanation: Option<String>,
+    source: Option<String>,
+    out: &mut Diagnostics,
+) -> Vec<Card> {
+    let about = "the sentence, with the words to hide as {{c1::…}}";
+    let text = card.required_text("text", about, out);
+    let (Some(id), Some(text), Some(tags)) = (id, text, tags) else {
+        return Vec::new();
+    };
+    let tags: Vec<String> = tags.into_iter().map(Spanned::into_inner).collect();
+    let cards = cloze::cards(
+        id.get_ref(),
+        text.get_ref(),
+        &tags,
+        explanation.as_deref(),
+        source.as_deref(),
+    );
+    cards.unwrap_or_else(|problem| {
+        // The string's opening quote, then the offset into its text (exact when the text
+        // has no escapes before the problem; otherwise at the start of the value).
+        let start = text.span().start;
+        let raw = card.raw(text.span());
+        let at = if raw
+            .get(1..)
+            .is_some_and(|inner| inner.starts_with(&text.get_ref()[..problem.offset]))
+        {
+            start + 1 + problem.offset
+        } else {
+            start
+        };
+        out.report(at..at, problem.problem.message, problem.problem.fix);
+        Vec::new()
+    })
 }
 
 /// The card's kind, as one of the names in `KINDS`.
@@ -111,6 +166,10 @@ fn read_kind_name(card: &Fields, out: &mut Diagnostics) -> Option<&'static str> 
 
 /// Explains a key that another kind takes but `kind` does not, as `(message, fix)`.
 fn misplaced_key(kind: &str, key: &str) -> Option<(String, String)> {
+    if (kind, key) == ("cloze", "prompt") {
+        let problem = rules::cloze_prompt();
+        return Some((problem.message, problem.fix));
+    }
     let takers = rules::kinds_taking(key);
     if takers.is_empty() {
         return None;

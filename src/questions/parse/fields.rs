@@ -180,6 +180,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         out.report(value.span(), message, fix);
     }
 
+    /// The file's text over `span`.
+    pub(super) fn raw(&self, span: Range<usize>) -> &'t str {
+        self.text.get(span).unwrap_or_default()
+    }
+
     /// The source text of a value, as written, to quote it back in a fix.
     pub(super) fn written(&self, value: &Value<'_>) -> &'t str {
         self.text.get(value.span()).unwrap_or_default()

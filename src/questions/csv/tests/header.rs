@@ -26,7 +26,7 @@ fn an_unknown_column_gets_a_guess_or_the_list_of_columns() {
     );
     let text = "id,kind,prompt,answer,colour\nc1,recall,Q?,A,x\n";
     let found = problem(text);
-    assert!(found.starts_with("1:colour: unknown column \"colour\" — remove it; the columns are id, kind, prompt, answer"), "{found}");
+    assert!(found.starts_with("1:colour: unknown column \"colour\" — remove it; the columns are id, kind, prompt, text, answer"), "{found}");
 }
 
 #[test]

@@ -175,3 +175,25 @@ fn a_date_written_as_a_student_writes_it_is_read_into_iso() {
         .collect();
     assert_eq!(dates, ["1950-06-25", "1950-01"]);
 }
+
+#[test]
+fn a_cloze_row_gives_a_card_per_deletion_and_its_problems_name_the_text_column() {
+    let set = super::sheet(
+        "id,kind,prompt,text,tags\nkim,cloze,,{{c1::Kim Il Sung}} visited {{c2::Moscow}},people|1950\n",
+    )
+    .unwrap();
+    let ids: Vec<&str> = set.cards.iter().map(|card| card.id.as_str()).collect();
+    assert_eq!(ids, ["kim-c1", "kim-c2"]);
+    assert_eq!(set.cards[1].prompt, "Kim Il Sung visited […]");
+    assert_eq!(set.cards[0].tags, ["people", "1950"]);
+    let problems = super::problems("id,kind,prompt,text\nkim,cloze,Who?,{{c1::Kim\n");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("2:prompt: a cloze card has no prompt"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("2:text: this deletion is not closed"),
+        "{problems:?}"
+    );
+}

@@ -39,3 +39,21 @@ fn cells_that_start_like_a_formula_are_written_as_text_and_read_back_as_they_wer
     assert!(text.contains("'+cmd|' /C calc'!A0"), "{text}");
     assert_eq!(parsed(&text).cards, set.cards);
 }
+
+#[test]
+fn cloze_cards_are_one_row_with_a_text_column_and_read_back_the_same() {
+    let file = "[set]\nid = \"cold-war\"\ntitle = \"Cold War\"\n\n[[cards]]\nid = \"treaty\"\n\
+                kind = \"cloze\"\ntext = \"The {{c1::Sino-Soviet}} treaty, {{c2::1950}}.\"\n\
+                tags = [\"t\"]\n\n[[cards]]\nid = \"q\"\nkind = \"text\"\nprompt = \"Who?\"\n\
+                answer = \"Kim\"\n";
+    let set = parse_set(file).unwrap();
+    assert_eq!(set.cards.len(), 3);
+    let text = to_csv(&set).unwrap();
+    assert!(text.starts_with("id,kind,prompt,text,answer,"), "{text}");
+    assert!(
+        text.contains("\ntreaty,cloze,,\"The {{c1::Sino-Soviet}} treaty, {{c2::1950}}.\","),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert_eq!(parsed(&text).cards, set.cards);
+}

@@ -22,7 +22,7 @@ fn a_missing_kind_is_reported_at_the_card_header_and_its_answer_is_not_judged() 
     assert_eq!(
         problem(&card("id = \"a\"\nprompt = \"Why?\"\nanswer = \"x\"\n")),
         "5:1: this card has no \"kind\" — add kind = \"…\", one of recall, text, choice, multi, \
-         truefalse, date, number"
+         truefalse, date, number, cloze"
     );
 }
 
@@ -34,7 +34,7 @@ fn an_unknown_kind_is_reported_at_its_value_with_a_guess() {
     assert_eq!(
         problem(&text),
         "7:8: unknown kind \"choise\" — did you mean \"choice\"? The kinds are recall, text, \
-         choice, multi, truefalse, date, number"
+         choice, multi, truefalse, date, number, cloze"
     );
 }
 
@@ -44,7 +44,7 @@ fn an_unknown_kind_unlike_any_other_is_reported_with_the_kinds() {
     assert_eq!(
         problem(&text),
         "7:8: unknown kind \"essay\" — use one of recall, text, choice, multi, truefalse, date, \
-         number"
+         number, cloze"
     );
 }
 

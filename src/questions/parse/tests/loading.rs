@@ -63,7 +63,7 @@ fn the_problems_of_a_file_display_one_line_each_with_its_path() {
         errors.to_string(),
         format!(
             "{file}:7:8: unknown kind \"essay\" — use one of recall, text, choice, multi, \
-             truefalse, date, number\n\
+             truefalse, date, number, cloze\n\
              {file}:8:10: \"prompt\" is empty — write the question the card asks"
         )
     );

@@ -2,6 +2,7 @@
 //! the real essay set, loading from disk, and writing sets back out.
 
 mod card_errors;
+mod cloze;
 mod file_errors;
 mod huge;
 mod kind_errors;

@@ -29,6 +29,8 @@ fn the_readme_example_parses_with_one_card_of_every_kind() {
         "truefalse",
         "date",
         "number",
+        "cloze",
+        "cloze",
     ];
     assert_eq!(kinds, every_kind);
 }
