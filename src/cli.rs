@@ -8,6 +8,8 @@ use std::time::Duration;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::questions::formats::export::ExportFormat;
+use crate::questions::formats::{Ask, Format, QuizletOptions};
 use crate::store::{RegistrationMode, Role};
 
 /// A self-hosted spaced-repetition study quiz server.
@@ -37,15 +39,16 @@ pub enum Command {
         qualities: Vec<String>,
     },
     /// Validate question-set files without touching a database; exit status 1 on any error.
-    /// A file ending in .csv or .tsv is read as a spreadsheet, any other as TOML.
+    /// Reads studyhall's TOML, CSV and TSV, Anki packages (.apkg, .colpkg) and text exports,
+    /// Moodle's GIFT and Aiken, and Quizlet exports (see --format).
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         #[command(flatten)]
         sheet: SheetArgs,
     },
-    /// Validate question-set files, then load them all in one transaction. A file ending in
-    /// .csv or .tsv is read as a spreadsheet, any other as TOML.
+    /// Validate question-set files, then load them all in one transaction. Reads the formats
+    /// `check` reads; re-importing a file updates its set in place.
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -136,6 +139,21 @@ pub enum ExportCommand {
         /// The set, by its id (e.g. korean-war-1950): every student's reviews of it.
         #[arg(long, value_name = "SET_ID")]
         set: Option<String>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// A set's cards as a file: the TOML the database keeps, a spreadsheet (CSV), Moodle's
+    /// GIFT or an Anki deck package (apkg). Text formats go to standard output without -o.
+    Set {
+        /// The set, by its id (e.g. korean-war-1950).
+        #[arg(value_name = "SET_ID")]
+        set: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+        /// The file to write; standard output when left out (an apkg only when it is not a
+        /// terminal).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         database: DatabaseArgs,
     },
@@ -273,16 +291,51 @@ fn registration_parser() -> impl clap::builder::TypedValueParser<Value = Registr
         .try_map(|word| word.parse::<RegistrationMode>())
 }
 
-/// The set id and title of a single CSV or TSV file, which holds neither itself.
+/// How to read the files: their format, and the set id and title of a file that holds neither
+/// itself (every format but TOML).
 #[derive(Debug, Clone, Default, Args)]
 pub struct SheetArgs {
-    /// The set id of the CSV or TSV file (default: its file name without the extension).
+    /// The files' format: toml, csv, tsv, gift, aiken, quizlet, anki-text or apkg (.colpkg
+    /// too). By default the extension decides; a .txt file's format is guessed from its
+    /// content, and the guess printed.
+    #[arg(long, value_enum, value_name = "F")]
+    pub format: Option<Format>,
+
+    /// The set id of a file that holds none (default: its file name without the extension,
+    /// made an id: "Korean War.apkg" gives korean-war).
     #[arg(long = "set", value_name = "ID")]
     pub set: Option<String>,
 
-    /// The set's title, as students see it (default: its file name without the extension).
+    /// The set's title, as students see it (default: an Anki deck's name, else the file name
+    /// without the extension).
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
+
+    /// Quizlet: what stands between a term and its definition (a tab by default; \t and \n
+    /// are read as tab and line break), e.g. --separator ';'.
+    #[arg(long, value_name = "TEXT", default_value = "\\t")]
+    pub separator: String,
+
+    /// Quizlet: what stands between two cards (a line break by default), e.g.
+    /// --row-separator '\n\n'.
+    #[arg(long, value_name = "TEXT", default_value = "\\n")]
+    pub row_separator: String,
+
+    /// Quizlet: what the student types, the term (shown its definition) or the definition.
+    #[arg(long, value_enum, default_value_t = Ask::Term)]
+    pub ask: Ask,
+}
+
+impl SheetArgs {
+    /// The Quizlet options, with `\t` and `\n` read as tab and line break.
+    pub fn quizlet_options(&self) -> QuizletOptions {
+        let unescaped = |text: &str| text.replace("\\t", "\t").replace("\\n", "\n");
+        QuizletOptions {
+            separator: unescaped(&self.separator),
+            row_separator: unescaped(&self.row_separator),
+            ask: self.ask,
+        }
+    }
 }
 
 /// Where the database lives and how hard it syncs.

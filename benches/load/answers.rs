@@ -37,6 +37,11 @@ fn answer(kind: &CardKind, right: bool) -> (Value, Response) {
         } else {
             "no idea at all".into()
         }),
+        CardKind::Cloze { .. } => text(if right {
+            kind.expected_text()
+        } else {
+            "no idea at all".into()
+        }),
         CardKind::Choice {
             choices, answer, ..
         } => {

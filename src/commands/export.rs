@@ -1,13 +1,16 @@
 //! `studyhall export progress|reviews`: the dashboards' CSV exports on standard output, for
-//! the admin who runs the server (so every student of the class or set is in them).
+//! the admin who runs the server (so every student of the class or set is in them); `export
+//! set`: a set's cards as a file another tool reads.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::cli::ExportCommand;
+use crate::cli::{DatabaseArgs, ExportCommand};
 use crate::config::study_clock;
 use crate::questions::SetId;
+use crate::questions::formats::export::{ExportFormat, export};
 use crate::store::export::{write_progress_csv, write_review_csv};
 use crate::store::{Audience, ClassId, LogScope, Store};
 
@@ -48,8 +51,54 @@ pub fn run(command: &ExportCommand) -> anyhow::Result<()> {
             let entries = store.review_log(&scope, None)?;
             write_review_csv(&entries, &mut out).context("could not write the CSV")?;
         }
+        ExportCommand::Set {
+            set,
+            format,
+            output,
+            database,
+        } => return export_set(set, *format, output.as_deref(), database),
     }
     out.flush().context("could not write the CSV")
+}
+
+/// `studyhall export set`: the set's file in `format`, to `output` or standard output.
+fn export_set(
+    set: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+    database: &DatabaseArgs,
+) -> anyhow::Result<()> {
+    let store = open(database)?;
+    let id = existing_set(&store, set)?;
+    let file_text = store
+        .set_file_text(&id)?
+        .with_context(|| format!("there is no set {set:?}"))?;
+    let bytes = export(&file_text, format).with_context(|| {
+        format!(
+            "the set {set:?} cannot be written as {}",
+            format.extension()
+        )
+    })?;
+    match output {
+        Some(path) => write_new(path, &bytes),
+        None if !format.is_text() && std::io::stdout().is_terminal() => {
+            bail!("an Anki package is not text: write it to a file with -o {set}.apkg")
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .context("could not write the set")
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so a reader never sees half.
+fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .with_context(|| format!("could not write {}", path.display()))
 }
 
 fn existing_class(store: &Store, class: i64) -> anyhow::Result<ClassId> {

@@ -265,6 +265,7 @@ pub fn right_answer(kind: &CardKind) -> Value {
         CardKind::TrueFalse { answer } => json!(answer),
         CardKind::Date { answer } => json!(answer.to_string()),
         CardKind::Number { answer, .. } => json!(answer),
+        CardKind::Cloze { .. } => json!(kind.expected_text()),
     }
 }
 
@@ -272,7 +273,7 @@ pub fn right_answer(kind: &CardKind) -> Value {
 pub fn wrong_answer(kind: &CardKind) -> Value {
     match kind {
         CardKind::Recall { .. } => Value::Null,
-        CardKind::Text { .. } => json!("Zzyzx"),
+        CardKind::Text { .. } | CardKind::Cloze { .. } => json!("Zzyzx"),
         CardKind::Choice {
             choices, answer, ..
         } => {

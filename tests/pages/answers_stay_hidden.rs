@@ -49,6 +49,7 @@ fn giveaways(card: &Card) -> Vec<String> {
             }
         }
         CardKind::Number { answer, .. } => words.push(answer.to_string()),
+        CardKind::Cloze { .. } => words.push(card.kind.expected_text()),
         CardKind::Recall { .. }
         | CardKind::Choice { .. }
         | CardKind::Multi { .. }

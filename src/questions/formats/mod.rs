@@ -8,6 +8,8 @@
 pub mod aiken;
 pub mod anki_text;
 pub mod apkg;
+pub mod convert;
+pub mod export;
 pub mod gift;
 pub mod quizlet;
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::questions::QuestionSet;
 use crate::questions::SetId;
 use crate::questions::csv::to_csv;
+use crate::questions::formats::export::{ExportError, ExportFormat, export};
 use crate::questions::parse::parse_set;
 use crate::store::{SetInfo, SetOwnership, StoreError, Teacher};
 use crate::web::blocking;
@@ -120,8 +121,9 @@ pub struct FileQuery {
     pub format: Option<String>,
 }
 
-/// The set's file as an attachment: the stored TOML (`{id}.toml`), or with `?format=csv` the set
-/// as a spreadsheet (`{id}.csv`; 409 when a list item holds a `|`).
+/// The set's file as an attachment: the stored TOML (`{id}.toml`), or with `?format=csv`,
+/// `gift` or `apkg` the set as a spreadsheet, a GIFT file or an Anki package (409 when the set
+/// does not fit the format, e.g. a list item holding a `|` in a spreadsheet).
 pub async fn download(
     state: web::Data<AppState>,
     visitor: Visitor,
@@ -129,19 +131,20 @@ pub async fn download(
     query: web::Query<FileQuery>,
 ) -> Result<HttpResponse, PageError> {
     let managed = managed_set(&state, teacher_of(&visitor)?, &path).await?;
-    let (body, extension, content_type) = match query.format.as_deref() {
-        Some("csv") => {
-            let set = managed
-                .parsed()
-                .ok_or_else(|| AppError::internal("a stored set file does not parse"))?;
-            let csv = to_csv(&set).map_err(|error| AppError::Conflict {
-                code: "not_a_spreadsheet",
-                message: error.to_string(),
-            })?;
-            (csv, "csv", "text/csv; charset=utf-8")
-        }
-        _ => (managed.file_text, "toml", "application/toml; charset=utf-8"),
-    };
+    let format = ExportFormat::from_query(query.format.as_deref())
+        .ok_or_else(|| AppError::BadRequest("format is toml, csv, gift or apkg".into()))?;
+    let file_text = managed.file_text;
+    let body = (state.heavy_work)
+        .run(move || Ok::<_, AppError>(export(&file_text, format)))
+        .await?
+        .map_err(|error| match error {
+            ExportError::Unfit(message) => AppError::Conflict {
+                code: "not_in_this_format",
+                message,
+            },
+            ExportError::Stored(message) => AppError::internal(message),
+        })?;
+    let (extension, content_type) = (format.extension(), format.content_type());
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![DispositionParam::Filename(format!(
