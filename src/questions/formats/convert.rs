@@ -164,6 +164,7 @@ fn with_notes(toml: &str, notes: &[String]) -> String {
 /// blocks; Quizlet has a tab on each row. `None` when nothing fits.
 pub fn detect(text: &str) -> Option<Format> {
     let lines = || text.lines().map(str::trim).filter(|line| !line.is_empty());
+    lines().next()?;
     if lines()
         .take_while(|line| line.starts_with('#'))
         .any(|line| {
@@ -226,6 +227,7 @@ mod tests {
             Some(Format::Quizlet)
         );
         assert_eq!(detect("just some prose\nand more\n"), None);
+        assert_eq!(detect(" \n"), None);
     }
 
     #[test]

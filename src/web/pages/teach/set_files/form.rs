@@ -17,6 +17,9 @@ use actix_web::http::header::CONTENT_LENGTH;
 
 /// The largest set file (or pasted set) taken: a set of a thousand cards is a tenth of it.
 pub const SET_FILE_LIMIT: usize = 1024 * 1024;
+/// The largest file chosen: an Anki package may carry media (not kept). Any other file is
+/// held to [`SET_FILE_LIMIT`] once read.
+const PACKAGE_LIMIT: usize = 16 * 1024 * 1024;
 /// The largest of the other fields (the CSRF token, a set id, a title).
 const FIELD_LIMIT: usize = 4 * 1024;
 /// A body declaring more than this is refused before it is read.
@@ -102,7 +105,7 @@ impl MultipartCollect for SetUpload {
                 .and_then(|disposition| disposition.get_filename())
                 .map(str::to_string);
             let limit = match name.as_str() {
-                "file" => SET_FILE_LIMIT,
+                "file" => PACKAGE_LIMIT,
                 // A browser sends a text box's line ends as CR LF: room for them, checked
                 // against SET_FILE_LIMIT once they are plain again (`SetUpload::is_too_large`).
                 "text" => 2 * SET_FILE_LIMIT,

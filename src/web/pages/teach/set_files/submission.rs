@@ -7,12 +7,14 @@ use std::path::Path;
 use crate::questions::QuestionSet;
 use crate::questions::csv::{Delimiter, file_stem, parse_sheet};
 use crate::questions::encoding::decode;
+use crate::questions::formats::convert::{ConvertError, Naming, convert, detect};
+use crate::questions::formats::{self, QuizletOptions};
 use crate::questions::model::SetId;
 use crate::questions::parse::{parse_set, to_toml};
 use crate::questions::rules::slug;
 use crate::web::views::{ProblemRow, SetFormFields};
 
-use super::form::SetUpload;
+use super::form::{SET_FILE_LIMIT, SetUpload};
 
 /// The format of the set's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +22,40 @@ pub enum Format {
     Toml,
     /// CSV or TSV: the delimiter is the extension's, or guessed from the header line.
     Sheet,
+    /// Another tool's text file (GIFT, Aiken, Quizlet, Anki's text export), converted when
+    /// checked. An Anki package is converted as soon as it is read, and goes on as TOML.
+    Other(formats::Format),
 }
 
 impl Format {
-    /// The file's extension decides (`.csv`, `.tsv`, `.toml`); otherwise the form's choice.
-    pub fn of(file_name: Option<&str>, chosen: &str) -> Format {
-        let extension = file_name
-            .and_then(|name| Path::new(name).extension())
-            .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
-        match extension.as_deref() {
-            Some("csv" | "tsv" | "tab") => Format::Sheet,
-            Some("toml") => Format::Toml,
-            _ if chosen == "sheet" => Format::Sheet,
-            _ => Format::Toml,
+    /// The file's extension decides (`.csv`, `.tsv`, `.toml`, `.gift`, `.apkg`...); otherwise
+    /// the form's choice, and for a `.txt` file or pasted text left at TOML, the content.
+    pub fn of(file_name: Option<&str>, chosen: &str, text: &[u8]) -> Format {
+        if text.starts_with(b"PK\x03\x04") {
+            return Format::Other(formats::Format::Apkg);
+        }
+        let by_name = file_name.and_then(|name| formats::Format::from_path(Path::new(name)));
+        match by_name {
+            Some(formats::Format::Toml) => return Format::Toml,
+            Some(formats::Format::Csv | formats::Format::Tsv) => return Format::Sheet,
+            Some(other) => return Format::Other(other),
+            None => {}
+        }
+        match chosen {
+            "sheet" => Format::Sheet,
+            "gift" => Format::Other(formats::Format::Gift),
+            "aiken" => Format::Other(formats::Format::Aiken),
+            "quizlet" => Format::Other(formats::Format::Quizlet),
+            "anki-text" => Format::Other(formats::Format::AnkiText),
+            _ => {
+                let text = String::from_utf8_lossy(text);
+                let looks_like_toml = text.trim_start().starts_with('[')
+                    || text.lines().any(|line| line.trim() == "[set]");
+                match detect(&text) {
+                    Some(guess) if !looks_like_toml => Format::Other(guess),
+                    _ => Format::Toml,
+                }
+            }
         }
     }
 
@@ -40,7 +63,13 @@ impl Format {
         match self {
             Format::Toml => "toml",
             Format::Sheet => "sheet",
+            Format::Other(format) => format.name(),
         }
+    }
+
+    /// Whether the file holds no set id or title of its own (the form's, or the file name's).
+    fn named_by_form(self) -> bool {
+        self != Format::Toml
     }
 }
 
@@ -52,18 +81,32 @@ pub struct Submission {
 }
 
 /// The upload's text and fields, or why there is no text to check (a sentence for the form).
+/// An Anki package is converted here: its set goes on as the TOML it gives.
 pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
     let (bytes, file_name) = if upload.file.is_empty() {
         (&upload.text, None)
     } else {
         (&upload.file, upload.file_name.as_deref())
     };
+    let format = Format::of(file_name, &upload.format, bytes);
+    let stem = file_name
+        .map(|name| file_stem(Path::new(name)))
+        .unwrap_or_default();
+    if format == Format::Other(formats::Format::Apkg) {
+        return package(upload, bytes, file_name, &stem);
+    }
+    if bytes.len() > SET_FILE_LIMIT {
+        return Err(format!(
+            "The file is larger than {} KB: split the set into smaller files.",
+            SET_FILE_LIMIT / 1024
+        ));
+    }
     let text = decode(bytes.clone()).map_err(|not_utf8| {
         let problem = not_utf8.problem();
         let what = file_name.map_or_else(|| "The text".to_string(), |name| format!("“{name}”"));
         format!(
             "{what} cannot be read as a set: {} at line {}, column {}. A set file is plain text \
-             (TOML, CSV or TSV); {}.",
+             (TOML, CSV or TSV), or an Anki package (.apkg); {}.",
             problem.message, not_utf8.line, not_utf8.column, problem.fix
         )
     })?;
@@ -72,14 +115,10 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
     if text.trim().is_empty() {
         return Err("Choose a set file, or paste the set in the box.".into());
     }
-    let format = Format::of(file_name, &upload.format);
-    let stem = file_name
-        .map(|name| file_stem(Path::new(name)))
-        .unwrap_or_default();
-    // Only a spreadsheet is named after its file: a TOML file names itself, and its form must
-    // not come back with the spreadsheet-only fields filled in.
+    // Only a file without a set id of its own is named after its file: a TOML file names
+    // itself, and its form must not come back with the other formats' fields filled in.
     let or_stem = |given: &str| {
-        if given.trim().is_empty() && format == Format::Sheet {
+        if given.trim().is_empty() && format.named_by_form() {
             stem.clone()
         } else {
             given.trim().to_string()
@@ -94,6 +133,55 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
         file_name: file_name.unwrap_or_default().to_string(),
     };
     Ok(Submission { format, form })
+}
+
+/// An Anki package converted to the TOML it gives, which the preview and Publish carry on
+/// (a package is binary: it cannot be kept in the form's text).
+fn package(
+    upload: &SetUpload,
+    bytes: &[u8],
+    file_name: Option<&str>,
+    stem: &str,
+) -> Result<Submission, String> {
+    let what = file_name.map_or_else(|| "The package".to_string(), |name| format!("“{name}”"));
+    let naming = Naming {
+        set: Some(upload.set_id.trim()).filter(|id| !id.is_empty()),
+        title: Some(upload.set_title.trim()).filter(|title| !title.is_empty()),
+        stem,
+    };
+    let converted = convert(
+        formats::Format::Apkg,
+        bytes,
+        naming,
+        &QuizletOptions::default(),
+    )
+    .map_err(|error| match error {
+        ConvertError::Whole(problem) => format!(
+            "{what} cannot be imported: {}. {}.",
+            problem.message, problem.fix
+        ),
+        ConvertError::Located(found) => {
+            let first = found.first().map(ToString::to_string).unwrap_or_default();
+            format!("{what} cannot be imported: {first}")
+        }
+    })?;
+    if converted.file_text.len() > SET_FILE_LIMIT {
+        return Err(format!(
+            "{what} gives a set file larger than {} KB: export a smaller deck from Anki.",
+            SET_FILE_LIMIT / 1024
+        ));
+    }
+    Ok(Submission {
+        format: Format::Toml,
+        form: SetFormFields {
+            format: Format::Toml.as_str().to_string(),
+            set_id: String::new(),
+            set_title: String::new(),
+            text: converted.file_text,
+            replaces: upload.replaces.trim().to_string(),
+            file_name: file_name.unwrap_or_default().to_string(),
+        },
+    })
 }
 
 /// What checking a submission found.
@@ -163,13 +251,39 @@ pub fn check(submission: &Submission) -> Result<Checked, String> {
                 },
             )
         }
+        Format::Other(format) => {
+            let id = sheet_set_id(&form.set_id)?;
+            let naming = Naming {
+                set: Some(id.as_str()),
+                title: Some(form.set_title.as_str()),
+                stem: id.as_str(),
+            };
+            let options = QuizletOptions::default();
+            Ok(
+                match convert(format, form.text.as_bytes(), naming, &options) {
+                    Ok(converted) => Checked::Valid {
+                        set: converted.set,
+                        file_text: converted.file_text,
+                    },
+                    Err(ConvertError::Located(found)) => rows(
+                        found
+                            .into_iter()
+                            .map(|d| (d.line, format!("{}:{}", d.line, d.column), d.message, d.fix))
+                            .collect(),
+                    ),
+                    Err(ConvertError::Whole(problem)) => {
+                        return Err(format!("{} — {}", problem.message, problem.fix));
+                    }
+                },
+            )
+        }
     }
 }
 
 /// A spreadsheet's set id, as given on the form (or taken from the file's name).
 fn sheet_set_id(given: &str) -> Result<SetId, String> {
     if given.is_empty() {
-        return Err("Give the set an id: a spreadsheet does not hold one (a file's name is used when you upload one).".into());
+        return Err("Give the set an id: a spreadsheet or another tool's file does not hold one (a file's name is used when you upload one).".into());
     }
     SetId::parse(given).map_err(|error| {
         let suggestion = match slug(given) {

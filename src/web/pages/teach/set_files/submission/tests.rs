@@ -19,11 +19,14 @@ fn checked(upload: &SetUpload) -> Checked {
 
 #[test]
 fn the_extension_decides_the_format_and_otherwise_the_choice_on_the_form() {
-    assert_eq!(Format::of(Some("cold-war.CSV"), "toml"), Format::Sheet);
-    assert_eq!(Format::of(Some("cold-war.tsv"), "toml"), Format::Sheet);
-    assert_eq!(Format::of(Some("cold-war.toml"), "sheet"), Format::Toml);
-    assert_eq!(Format::of(Some("notes.txt"), "sheet"), Format::Sheet);
-    assert_eq!(Format::of(None, ""), Format::Toml);
+    assert_eq!(Format::of(Some("cold-war.CSV"), "toml", b""), Format::Sheet);
+    assert_eq!(Format::of(Some("cold-war.tsv"), "toml", b""), Format::Sheet);
+    assert_eq!(
+        Format::of(Some("cold-war.toml"), "sheet", b""),
+        Format::Toml
+    );
+    assert_eq!(Format::of(Some("notes.txt"), "sheet", b""), Format::Sheet);
+    assert_eq!(Format::of(None, "", b""), Format::Toml);
 }
 
 #[test]
