@@ -154,7 +154,7 @@ fn set_and_title_with_several_files_or_a_toml_file_are_bad_usage() {
     ]);
     assert_eq!(several.status.code(), Some(2));
     assert!(
-        stderr(&several).contains("--set and --title apply to a single .csv or .tsv file"),
+        stderr(&several).contains("--set and --title apply to a single file"),
         "{}",
         stderr(&several)
     );

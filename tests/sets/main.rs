@@ -18,6 +18,7 @@ mod support;
 mod access;
 mod busy;
 mod drafting;
+mod importing;
 mod new_version;
 mod publishing;
 mod refusals;

@@ -54,10 +54,14 @@ pub struct SetUpload {
 }
 
 impl SetUpload {
-    /// A field was over its limit, or the text is over [`SET_FILE_LIMIT`] with plain line ends.
+    /// A field was over its limit, or the text (or a chosen file other than an Anki
+    /// package) is over [`SET_FILE_LIMIT`] with plain line ends.
     pub fn is_too_large(&self) -> bool {
         let crlf = self.text.windows(2).filter(|pair| pair == b"\r\n").count();
-        self.too_large || self.text.len() - crlf > SET_FILE_LIMIT
+        let package = self.file.starts_with(b"PK\x03\x04");
+        self.too_large
+            || self.text.len() - crlf > SET_FILE_LIMIT
+            || !package && self.file.len() > SET_FILE_LIMIT
     }
 
     fn keep(&mut self, name: &str, file_name: Option<String>, bytes: Vec<u8>) {

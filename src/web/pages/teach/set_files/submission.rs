@@ -95,12 +95,6 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
     if format == Format::Other(formats::Format::Apkg) {
         return package(upload, bytes, file_name, &stem);
     }
-    if bytes.len() > SET_FILE_LIMIT {
-        return Err(format!(
-            "The file is larger than {} KB: split the set into smaller files.",
-            SET_FILE_LIMIT / 1024
-        ));
-    }
     let text = decode(bytes.clone()).map_err(|not_utf8| {
         let problem = not_utf8.problem();
         let what = file_name.map_or_else(|| "The text".to_string(), |name| format!("“{name}”"));

@@ -1,0 +1,100 @@
+//! Cards from other tools and the cloze kind, through the real server: uploaded, previewed,
+//! published, studied and downloaded again.
+
+use serde_json::{Value, json};
+
+use crate::site::Site;
+use crate::support::{Student, file_text, instructor};
+
+/// A set with a cloze card of two deletion numbers and a plain card.
+const CLOZE_SET: &str = r#"[set]
+id = "treaty"
+title = "The treaty"
+
+[[cards]]
+id = "treaty"
+kind = "cloze"
+text = "The {{c1::Sino-Soviet}} treaty was signed in {{c2::February 1950::month and year}}."
+explanation = "Mao stayed two months in Moscow."
+
+[[cards]]
+id = "who"
+kind = "text"
+prompt = "Who signed for China?"
+answer = "Mao Zedong"
+"#;
+
+#[test]
+fn a_cloze_card_is_studied_one_gap_at_a_time_and_checked_like_typed_text() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let preview = ada.upload_file("treaty.toml", CLOZE_SET.as_bytes());
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    assert!(
+        preview
+            .text()
+            .contains("The Sino-Soviet treaty was signed in [month and year]."),
+        "{}",
+        preview.text()
+    );
+    ada.publish(&preview, Some("open"));
+    assert_eq!(file_text(&site, "treaty").as_deref(), Some(CLOZE_SET));
+
+    let kim = Student::register(&site, "kim");
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let (status, next) = kim.get("/sets/treaty/next");
+        assert_eq!(status, 200, "{next}");
+        let id = next["card"]["id"].as_str().unwrap().to_string();
+        let prompt = next["card"]["prompt"].as_str().unwrap().to_string();
+        let answer: Value = match id.as_str() {
+            "treaty-c1" => {
+                assert_eq!(prompt, "The […] treaty was signed in February 1950.");
+                json!("sino soviet")
+            }
+            "treaty-c2" => {
+                assert_eq!(
+                    prompt,
+                    "The Sino-Soviet treaty was signed in [month and year]."
+                );
+                assert!(!next.to_string().contains("February"), "{next}");
+                json!("Febuary 1950")
+            }
+            "who" => json!("Mao"),
+            other => panic!("an unexpected card {other}"),
+        };
+        let (status, checked) = kim.answer("treaty", &next, answer);
+        assert_eq!(status, 200, "{checked}");
+        if id.starts_with("treaty-") {
+            let verdict = checked["verdict"].as_str().unwrap_or_default();
+            assert!(
+                verdict == "correct" || verdict == "almost",
+                "{id}: {checked}"
+            );
+        }
+        seen.push(id);
+    }
+    seen.sort();
+    assert_eq!(seen, ["treaty-c1", "treaty-c2", "who"]);
+}
+
+#[test]
+fn a_wrong_cloze_answer_is_wrong_and_shows_the_hidden_words() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    ada.publish_file("treaty.toml", CLOZE_SET, Some("open"));
+    let kim = Student::register(&site, "kim");
+    for _ in 0..10 {
+        let (_, next) = kim.get("/sets/treaty/next");
+        if next["card"]["id"] != "treaty-c2" {
+            kim.answer("treaty", &next, json!("x"));
+            continue;
+        }
+        let (status, checked) = kim.answer("treaty", &next, json!("March 1949"));
+        assert_eq!(status, 200, "{checked}");
+        assert_eq!(checked["verdict"], "wrong", "{checked}");
+        assert!(checked.to_string().contains("February 1950"), "{checked}");
+        return;
+    }
+    panic!("the second deletion was never shown");
+}
