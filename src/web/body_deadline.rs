@@ -5,14 +5,23 @@
 //! `Content-Length: 1000` and then nothing held its connection (and a file descriptor) for
 //! ever, and a thousand such took the server offline. The deadline is on the whole body, not
 //! on each read, so that dribbling a byte now and then does not keep a connection either.
+//!
+//! A response sent before its request's body was read to the end (a 401 before a JSON body is
+//! read, say, or the 408) closes the connection: the rest of the body may never come. actix
+//! closes it only while the body is still held by someone; once the handler dropped a chunked
+//! body, actix read on to drain it, and a client that sent nothing more held the connection
+//! for ever (40 s and counting in a test). So the unread body is kept with the response until
+//! it is sent.
 
+use std::cell::RefCell;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use actix_web::body::{EitherBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
 use actix_web::http::header;
@@ -29,7 +38,7 @@ use crate::web::error::{ApiError, AppError, PageError};
 pub async fn body_deadline(
     timeout: Duration,
     mut request: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     // Most requests (every page and `next` read) have no body: nothing to wait for, so no
     // timer and no wrapped stream for them.
@@ -37,18 +46,31 @@ pub async fn body_deadline(
         return Ok(next.call(request).await?.map_into_left_body());
     }
     let passed = Arc::new(AtomicBool::new(false));
+    let ended = Arc::new(AtomicBool::new(false));
     let body = request.take_payload();
-    let deadline = Deadline {
+    let deadline = Rc::new(RefCell::new(Deadline {
         body,
         sleep: Box::pin(sleep(timeout)),
         passed: passed.clone(),
-    };
-    let boxed: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> = Box::pin(deadline);
-    request.set_payload(Payload::from(boxed));
+        ended: ended.clone(),
+    }));
+    let shared: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> =
+        Box::pin(SharedBody(deadline.clone()));
+    request.set_payload(Payload::from(shared));
     let api = request.path().starts_with("/api/");
     let response = next.call(request).await?;
     if !passed.load(Ordering::SeqCst) {
-        return Ok(response.map_into_left_body());
+        if ended.load(Ordering::SeqCst) {
+            return Ok(response.map_into_left_body());
+        }
+        return Ok(response
+            .map_body(|_, body| {
+                BoxBody::new(WithUnreadBody {
+                    body: BoxBody::new(body),
+                    _unread: deadline,
+                })
+            })
+            .map_into_right_body());
     }
     let error = AppError::BodyTimeout {
         seconds: timeout.as_secs().max(1),
@@ -62,7 +84,46 @@ pub async fn body_deadline(
     timed_out
         .head_mut()
         .set_connection_type(actix_web::http::ConnectionType::Close);
+    let timed_out = timed_out.map_body(|_, body| {
+        BoxBody::new(WithUnreadBody {
+            body,
+            _unread: deadline,
+        })
+    });
     Ok(response.into_response(timed_out).map_into_right_body())
+}
+
+/// The request's body, shared with the middleware so that it outlives the handler.
+struct SharedBody(Rc<RefCell<Deadline>>);
+
+impl Stream for SharedBody {
+    type Item = Result<Bytes, PayloadError>;
+
+    fn poll_next(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut *self.0.borrow_mut()).poll_next(context)
+    }
+}
+
+/// A response body holding its request's unread body until the response is sent: while the
+/// body is held, actix closes the connection after the response instead of draining it.
+struct WithUnreadBody {
+    body: BoxBody,
+    _unread: Rc<RefCell<Deadline>>,
+}
+
+impl MessageBody for WithUnreadBody {
+    type Error = Box<dyn std::error::Error>;
+
+    fn size(&self) -> BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Self::Error>>> {
+        Pin::new(&mut self.get_mut().body).poll_next(context)
+    }
 }
 
 /// Whether a body follows the request's head: HTTP/1.1 sends one only with a
@@ -82,6 +143,8 @@ struct Deadline {
     body: Payload,
     sleep: Pin<Box<Sleep>>,
     passed: Arc<AtomicBool>,
+    /// The body was read to its end.
+    ended: Arc<AtomicBool>,
 }
 
 impl Stream for Deadline {
@@ -89,6 +152,9 @@ impl Stream for Deadline {
 
     fn poll_next(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         if let Poll::Ready(chunk) = Pin::new(&mut self.body).poll_next(context) {
+            if chunk.is_none() {
+                self.ended.store(true, Ordering::SeqCst);
+            }
             return Poll::Ready(chunk);
         }
         if self.sleep.as_mut().poll(context).is_pending() {
