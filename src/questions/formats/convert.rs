@@ -141,12 +141,26 @@ fn set_id(naming: Naming<'_>) -> Result<SetId, ConvertError> {
     })
 }
 
+const NOT_IMPORTED: &str = "# Not imported:";
+
+/// What a converted file's header says was not imported (empty for any other file).
+pub fn notes_in(file_text: &str) -> Vec<String> {
+    let mut lines = file_text.lines();
+    if lines.next() != Some(NOT_IMPORTED) {
+        return Vec::new();
+    }
+    lines
+        .map_while(|line| line.strip_prefix("# - "))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The TOML with what was not imported as comments at its top.
 fn with_notes(toml: &str, notes: &[String]) -> String {
     if notes.is_empty() {
         return toml.to_string();
     }
-    let mut file = String::from("# Not imported:\n");
+    let mut file = format!("{NOT_IMPORTED}\n");
     for note in notes {
         let line: String = note
             .chars()

@@ -139,6 +139,8 @@ pub struct SetPreviewView {
     pub form: SetFormFields,
     /// For a new set: who may study it (`open` or `restricted`), as preselected.
     pub visibility: String,
+    /// What another tool's file held that was not imported, one sentence each.
+    pub not_imported: Vec<String>,
 }
 
 /// What a new version changes: card ids by what happens to them.

@@ -12,6 +12,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::questions::QuestionSet;
+use crate::questions::formats::convert::notes_in;
 use crate::store::{ImportReport, Teacher, Visibility};
 use crate::web::auth::SignedIn;
 use crate::web::error::{AppError, PageError};
@@ -73,9 +74,13 @@ pub(super) async fn show_preview(
     teacher: Teacher,
     upload: &SetUpload,
 ) -> Result<HttpResponse, PageError> {
-    let (set, form) = match prepare(state, teacher, upload).await? {
+    let (set, form, file_text) = match prepare(state, teacher, upload).await? {
         Prepared::Refused(refusal) => return refused(state, visitor, refusal),
-        Prepared::Ready { set, form, .. } => (set, form),
+        Prepared::Ready {
+            set,
+            form,
+            file_text,
+        } => (set, form, file_text),
     };
     let (store, previewed) = (state.store.clone(), set.clone());
     let report = (state.heavy_work)
@@ -84,7 +89,7 @@ pub(super) async fn show_preview(
     render(
         state,
         "teach_set_preview.html",
-        &preview_view(visitor, teacher, &set, &report, form),
+        &preview_view(visitor, teacher, &set, &report, form, notes_in(&file_text)),
     )
 }
 
@@ -190,6 +195,7 @@ fn preview_view(
     set: &QuestionSet,
     report: &ImportReport,
     form: SetFormFields,
+    not_imported: Vec<String>,
 ) -> SetPreviewView {
     SetPreviewView {
         layout: layout(visitor, &format!("Preview: {}", set.title), Section::Teach),
@@ -200,5 +206,6 @@ fn preview_view(
         diff: diff_view(report),
         form,
         visibility: default_visibility(teacher).to_string(),
+        not_imported,
     }
 }
