@@ -11,6 +11,14 @@ pub mod apkg;
 pub mod gift;
 pub mod quizlet;
 
+// Used by the GIFT and Anki text readers, still being written on this branch.
+#[allow(dead_code)]
+mod card_ids;
+mod card_rules;
+#[allow(dead_code)]
+mod html;
+mod located;
+
 use std::path::Path;
 
 use crate::questions::model::Card;
