@@ -13,8 +13,6 @@ pub mod quizlet;
 
 mod card_ids;
 mod card_rules;
-// The Anki text reader uses the rest, still being written on this branch.
-#[allow(dead_code)]
 mod html;
 mod located;
 
