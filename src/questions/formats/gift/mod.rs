@@ -26,6 +26,7 @@
 
 mod answers;
 mod chunks;
+mod numbers;
 mod text;
 mod write;
 
