@@ -13,6 +13,11 @@ pub mod export;
 pub mod gift;
 pub mod quizlet;
 
+mod card_ids;
+mod card_rules;
+mod html;
+mod located;
+
 use std::path::Path;
 
 use crate::questions::model::Card;

@@ -1,8 +1,0 @@
-//! Anki's "Notes in Plain Text" export, read as recall cards.
-//! STUB: a helper is writing this module.
-
-use super::{Diagnostic, Imported};
-
-pub fn read(_text: &str) -> Result<Imported, Vec<Diagnostic>> {
-    Ok(Imported::default())
-}
