@@ -95,3 +95,150 @@ fn export_set_writes_the_kept_toml_and_a_csv_to_standard_output_and_a_package_to
         stderr(&missing)
     );
 }
+
+const FIXTURES: &str = "tests/fixtures/formats";
+
+#[test]
+fn every_text_format_imports_and_importing_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db_arg = db.to_str().unwrap();
+    let cases: [(&str, &[&str], &str, &str); 5] = [
+        ("korean-war.gift", &[], "set korean-war: ", "10 added"),
+        (
+            "korean-war.aiken.txt",
+            &[],
+            "set korean-war-aiken: ",
+            "4 added",
+        ),
+        (
+            "korean-war.anki.txt",
+            &["--format", "anki-text"],
+            "set korean-war-anki: ",
+            "5 added",
+        ),
+        (
+            "korean-war.quizlet.tsv",
+            &["--format", "quizlet", "--set", "quizlet-terms"],
+            "set quizlet-terms: ",
+            "5 added",
+        ),
+        (
+            "korean-war.quizlet-custom.txt",
+            &[
+                "--format",
+                "quizlet",
+                "--separator",
+                ";",
+                "--row-separator",
+                ";;",
+                "--ask",
+                "definition",
+            ],
+            "set korean-war-quizlet-custom: ",
+            "3 added",
+        ),
+    ];
+    for (file, flags, set, added) in cases {
+        let path = format!("{FIXTURES}/{file}");
+        let mut arguments = vec!["import", path.as_str(), "--db", db_arg];
+        arguments.extend_from_slice(flags);
+        let first = studyhall(&arguments);
+        assert!(first.status.success(), "{file}: {}", stderr(&first));
+        let out = stdout(&first);
+        assert!(
+            out.contains(&format!("{set}created: {added}")),
+            "{file}: {out}"
+        );
+        let again = studyhall(&arguments);
+        assert!(
+            stdout(&again).contains(&format!("{set}updated: 0 added, 0 changed, 0 retired")),
+            "{file}: {}",
+            stdout(&again)
+        );
+    }
+}
+
+#[test]
+fn check_prints_the_guessed_format_and_what_was_not_imported() {
+    let gift = studyhall(&["check", &format!("{FIXTURES}/korean-war.gift")]);
+    assert!(gift.status.success(), "{}", stderr(&gift));
+    let out = stdout(&gift);
+    for line in [
+        "korean-war.gift: ok: set korean-war with 10 cards",
+        "korean-war.gift: note: line 47: essay question skipped",
+        "korean-war.gift: note: line 53: matching question skipped",
+    ] {
+        assert!(out.contains(line), "{line:?} in {out}");
+    }
+    let aiken = studyhall(&["check", &format!("{FIXTURES}/korean-war.aiken.txt")]);
+    assert!(
+        stdout(&aiken).contains("korean-war.aiken.txt: read as aiken (guessed from its content"),
+        "{}",
+        stdout(&aiken)
+    );
+}
+
+#[test]
+fn a_gift_file_with_errors_lists_each_at_its_line_and_column_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let path = write(
+        dir.path(),
+        "broken.gift",
+        "::a:: Who led the North? {=Kim ~Rhee}\n\n::b:: Which year? {#19x50}\n\n::c:: Unclosed {=x ~y\n",
+    );
+    let output = studyhall(&[
+        "import",
+        path.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|line| line.contains("broken.gift:"))
+        .collect();
+    assert!(lines.len() >= 2, "{err}");
+    assert!(
+        lines.iter().any(|line| line.contains("broken.gift:3:")),
+        "{err}"
+    );
+    assert!(
+        lines.iter().any(|line| line.contains("broken.gift:5:")),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+}
+
+#[test]
+fn a_set_exported_as_gift_imports_back_to_the_same_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db_arg = db.to_str().unwrap();
+    let gift = format!("{FIXTURES}/korean-war.gift");
+    assert!(
+        studyhall(&["import", &gift, "--db", db_arg])
+            .status
+            .success()
+    );
+    let exported = studyhall(&[
+        "export",
+        "set",
+        "korean-war",
+        "--format",
+        "gift",
+        "--db",
+        db_arg,
+    ]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let again = write(dir.path(), "korean-war.gift", &stdout(&exported));
+    let reimported = studyhall(&["import", again.to_str().unwrap(), "--db", db_arg]);
+    assert!(reimported.status.success(), "{}", stderr(&reimported));
+    assert!(
+        stdout(&reimported).contains("set korean-war: updated: 0 added, 0 changed, 0 retired"),
+        "{}",
+        stdout(&reimported)
+    );
+}

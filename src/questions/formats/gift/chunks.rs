@@ -1,11 +1,14 @@
 //! A GIFT file cut into its pieces: questions (separated by blank lines) and `$CATEGORY:`
-//! lines, with `//` comment lines left out. A question's text is kept with a map back to the
+//! lines, with `//` comment lines left out, except a `// tags: a, b` line right above a
+//! question: studyhall writes a card's tags so (GIFT has no tags), and reads them back. A question's text is kept with a map back to the
 //! file, so that a problem found in it is reported at its place in the file.
 
 /// One question's text, comment lines removed, and where each of its lines is in the file.
 #[derive(Debug)]
 pub(super) struct Chunk {
     pub(super) text: String,
+    /// The tags of a `// tags:` comment right above the question.
+    pub(super) tags: Vec<String>,
     /// For each line: its offset in `text` and in the file.
     lines: Vec<(usize, usize)>,
 }
@@ -38,6 +41,7 @@ pub(super) enum Piece {
 pub(super) fn split(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut current: Option<Chunk> = None;
+    let mut tags = Vec::new();
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
         let line_offset = offset;
@@ -45,11 +49,22 @@ pub(super) fn split(text: &str) -> Vec<Piece> {
         let line = raw.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim();
         // Moodle takes a line starting with // as a comment, wherever it stands.
-        if trimmed.starts_with("//") {
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            if current.is_none()
+                && let Some(list) = comment.trim().strip_prefix("tags:")
+            {
+                tags = list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|tag| !tag.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
             continue;
         }
         if trimmed.is_empty() {
             pieces.extend(current.take().map(Piece::Question));
+            tags.clear();
             continue;
         }
         if current.is_none()
@@ -60,6 +75,7 @@ pub(super) fn split(text: &str) -> Vec<Piece> {
         }
         let chunk = current.get_or_insert_with(|| Chunk {
             text: String::new(),
+            tags: std::mem::take(&mut tags),
             lines: Vec::new(),
         });
         if !chunk.text.is_empty() {

@@ -75,6 +75,17 @@ fn category_tag(path: &str) -> Option<String> {
         .rfind(|slug| !slug.is_empty())
 }
 
+/// The category's tag, then the question's own `// tags:`, each once.
+fn with_written_tags(category: &[String], written: &[String]) -> Vec<String> {
+    let mut tags = category.to_vec();
+    for tag in written {
+        if !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    tags
+}
+
 struct Reader<'l> {
     lines: &'l Lines<'l>,
     problems: Problems,
@@ -199,7 +210,7 @@ impl Reader<'_> {
             id,
             prompt: with_blank(&before, &after),
             kind,
-            tags: self.tags.clone(),
+            tags: with_written_tags(&self.tags, &chunk.tags),
             explanation: Some(explanation.join("\n")).filter(|text| !text.is_empty()),
             source: None,
         };

@@ -393,7 +393,11 @@ fn dates_cloze_and_recall_cards_are_written_as_documented() {
         read_back[0].kind,
         text("15 September 1950", &["1950-09-15"])
     );
-    assert!(read_back[0].tags.is_empty());
+    assert_eq!(
+        read_back[0].tags,
+        strings(&["date", "place"]),
+        "tags come back"
+    );
     assert_eq!(read_back[1].id.as_str(), "treaty-c1");
     assert_eq!(read_back[1].prompt, "Signed in […].");
     assert_eq!(read_back[1].kind, text("February 1950", &[]));

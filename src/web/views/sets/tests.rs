@@ -223,6 +223,7 @@ mod pages {
             }),
             form: form("title = \"A \\\"quoted\\\" one\"\n"),
             visibility: "restricted".into(),
+            not_imported: vec!["media not imported: <map>.jpg".into()],
         };
         let html = render("teach_set_preview.html", &view);
         assert!(
@@ -236,6 +237,10 @@ mod pages {
         assert!(
             !html.contains(r#"name="visibility""#),
             "an existing set keeps its visibility"
+        );
+        assert!(
+            html.contains("<li>media not imported: &lt;map&gt;.jpg</li>"),
+            "what was not imported is listed, escaped: {html}"
         );
         assert_forms_are_safe(&html);
     }
