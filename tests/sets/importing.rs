@@ -98,3 +98,82 @@ fn a_wrong_cloze_answer_is_wrong_and_shows_the_hidden_words() {
     }
     panic!("the second deletion was never shown");
 }
+
+const GIFT: &str = include_str!("../fixtures/formats/korean-war.gift");
+
+#[test]
+fn a_gift_file_previews_with_what_was_not_imported_publishes_and_downloads_again() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let preview = ada.upload_file("korean-war.gift", GIFT.as_bytes());
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    let text = preview.text();
+    for shown in [
+        "Preview: korean-war",
+        "10 cards",
+        "Not imported",
+        "line 47: essay question skipped",
+        "line 53: matching question skipped",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in {text}");
+    }
+    ada.publish(&preview, Some("open"));
+    let kept = file_text(&site, "korean-war").expect("the set exists");
+    assert!(kept.starts_with("# Not imported:\n# - line 47"), "{kept}");
+
+    let (status, content_type, disposition, body) =
+        ada.download("/teach/sets/korean-war/file?format=gift");
+    assert_eq!(status, 200);
+    assert!(content_type.starts_with("text/plain"), "{content_type}");
+    assert!(disposition.contains("korean-war.gift"), "{disposition}");
+    let written = String::from_utf8(body).unwrap();
+    let again = studyhall::questions::formats::gift::read(&written).expect("it reads back");
+    let set = studyhall::questions::parse::parse_set(&kept).unwrap();
+    assert_eq!(again.cards, set.cards, "GIFT holds every card the set has");
+
+    let (status, _, _, _) = ada.download("/teach/sets/korean-war/file?format=docx");
+    assert_eq!(status, 400);
+}
+
+#[test]
+fn a_gift_file_with_errors_comes_back_with_each_under_its_line() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let broken = "::a:: Who led the North? {=Kim ~Rhee}\n\n::b:: Who? {~x ~y}\n";
+    let page = ada.upload_file("broken.gift", broken.as_bytes());
+    assert_eq!(page.status, 422, "{}", page.text());
+    let problems = crate::support::problems_under_lines(&page);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, 3, "{problems:?}");
+}
+
+#[test]
+fn pasted_aiken_text_is_recognised_and_a_chosen_format_is_kept() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let aiken = "Who led North Korea in 1950?\nA. Kim Il Sung\nB. Syngman Rhee\nANSWER: A\n";
+    let form = ada.get("/teach/sets/new").form("/teach/sets/preview");
+    let form = form.fill("set_id", "aiken-quiz");
+    let preview = ada.submit_upload(&form, None, aiken);
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    assert!(
+        preview.text().contains("Who led North Korea in 1950?"),
+        "{}",
+        preview.text()
+    );
+    let published = ada.publish(&preview, Some("open"));
+    assert_eq!(published.status, 303, "{}", published.text());
+    assert!(file_text(&site, "aiken-quiz").is_some());
+
+    let quizlet = ada.paste(
+        "Kim Il Sung\tleader of North Korea\nInchon\tport of the landing\n",
+        "quizlet",
+    );
+    // A pasted file has no name: the set id is asked for.
+    assert_eq!(quizlet.status, 422, "{}", quizlet.text());
+    assert!(
+        quizlet.text().contains("Give the set an id"),
+        "{}",
+        quizlet.text()
+    );
+}

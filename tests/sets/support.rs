@@ -123,6 +123,31 @@ impl Teacher {
         self.visitor.get(path)
     }
 
+    /// `GET path` as a download: (status, Content-Type, Content-Disposition, body bytes).
+    pub fn download(&self, path: &str) -> (u16, String, String, Vec<u8>) {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.address))
+            .header("Cookie", format!("studyhall_session={}", self.session))
+            .send()
+            .expect("the server answers");
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|value| value.to_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        let (content_type, disposition) = (header("content-type"), header("content-disposition"));
+        let status = response.status().as_u16();
+        (
+            status,
+            content_type,
+            disposition,
+            response.bytes().unwrap().to_vec(),
+        )
+    }
+
     /// Posts `body` (see [`multipart`]) to `path`.
     pub fn post_multipart(&self, path: &str, body: Vec<u8>) -> Page {
         let response = self
