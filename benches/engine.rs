@@ -10,7 +10,9 @@
 //!   (`Store::next_in_set`) on a database seeded like the load benchmark's (1,000 students,
 //!   200,000 card states);
 //! - rendering the study page's template for a text card;
-//! - issuing and checking a review token (HMAC-SHA-256), once per card shown and per answer.
+//! - issuing and checking a review token (HMAC-SHA-256), once per card shown and per answer;
+//! - importing a 10,000-note Anki package (`apkg::read`, target: under 2 s), written by
+//!   `apkg::write` from recall, text and cloze cards.
 
 // The load benchmark's world and set generator, shared: this bench uses only part of them.
 #[allow(dead_code)]
@@ -268,8 +270,67 @@ fn drafting(c: &mut Criterion) {
     });
 }
 
+/// Reading a 10,000-note Anki package (target: under 2 s in release): unzipping, opening the
+/// collection in memory, and turning each note's HTML into cards.
+fn anki_import(c: &mut Criterion) {
+    use studyhall::questions::formats::apkg;
+    use studyhall::questions::{Card, QuestionSet, cloze};
+
+    let mut cards = Vec::new();
+    for n in 0..10_000 {
+        let id = CardId::parse(&format!("note-{n}")).expect("a valid id");
+        let tags = vec!["korea".to_string(), format!("week {}", n % 12)];
+        if n % 5 == 4 {
+            let text = format!(
+                "In {{{{c1::September}}}} 1950 ({n}), UN forces landed at {{{{c2::Inchon}}}} \
+                 & retook <Seoul>."
+            );
+            cards.extend(
+                cloze::cards(&id, &text, &tags, Some("Operation Chromite."), None)
+                    .expect("a valid cloze text"),
+            );
+            continue;
+        }
+        let kind = if n % 2 == 0 {
+            CardKind::Recall {
+                answer: format!("The Naktong River, line {n}"),
+            }
+        } else {
+            CardKind::Text {
+                answer: "June".into(),
+                accept: Vec::new(),
+            }
+        };
+        cards.push(Card {
+            id,
+            prompt: format!("Which river held the Pusan Perimeter? ({n})"),
+            kind,
+            tags,
+            explanation: Some("The last line before Pusan.".into()),
+            source: None,
+        });
+    }
+    let set = QuestionSet {
+        id: SetId::parse("korean-war").expect("a valid id"),
+        title: "Korean War::1950".into(),
+        description: None,
+        source: None,
+        cards,
+    };
+    let package = apkg::write(&set).expect("the set is written");
+    let read = apkg::read(&package).expect("the package reads");
+    assert_eq!(read.cards.len(), 12_000);
+    let mut group = c.benchmark_group("anki");
+    group.sample_size(10);
+    group.bench_function("read a 10,000-note package", |b| {
+        b.iter(|| apkg::read(black_box(&package)).expect("the package reads"))
+    });
+    group.finish();
+}
+
 criterion_group!(
     engine,
+    anki_import,
     drafting,
     review_tokens,
     sm2_step,
