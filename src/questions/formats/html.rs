@@ -1,7 +1,8 @@
-//! HTML to plain text, for the fields of GIFT questions marked `[html]` and of Anki's text
-//! export with `#html:true`: a card holds plain text, so tags are dropped, entities decoded,
-//! and line-making tags (`<br>`, `<div>`, `<p>`, `<li>`, ...) become line breaks. Images are
-//! dropped too and named, so a reader can say what was not imported.
+//! HTML to plain text, for GIFT questions marked `[html]`, Anki's text export with
+//! `#html:true` and the fields of Anki packages: a card holds plain text, so tags are dropped,
+//! entities decoded, and line-making tags (`<br>`, `<div>`, `<p>`, `<li>`, ...) become line
+//! breaks. Images and Anki's `[sound:…]` are dropped too and named, so a reader can say what
+//! was not imported. Writing an Anki field goes the other way with [`escape`].
 
 /// Plain text and the images (their `src`) an HTML fragment held.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -34,8 +35,14 @@ pub(crate) fn to_text(html: &str) -> PlainText {
         rest = &after[close + 1..];
         let name = tag_name(tag);
         match name.as_str() {
-            "br" | "div" | "p" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul"
-            | "ol" | "table" | "blockquote" => line_break(&mut text),
+            "br" => line_break(&mut text),
+            // Blocks follow each other on their own lines, without a blank line between.
+            "div" | "p" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol"
+            | "table" | "blockquote" | "hr" | "pre"
+                if !text.trim_end_matches(' ').ends_with('\n') =>
+            {
+                line_break(&mut text)
+            }
             "img" => out.images.extend(attribute(tag, "src")),
             "script" | "style" if !tag.starts_with('/') => {
                 let end = format!("</{name}");
@@ -49,6 +56,39 @@ pub(crate) fn to_text(html: &str) -> PlainText {
     }
     push_collapsed(&mut text, &decode_entities(rest));
     out.text = tidy(&text);
+    out
+}
+
+/// `text` without Anki's `[sound:…]` references, and the files they name.
+pub(crate) fn without_sounds(text: &str) -> (String, Vec<String>) {
+    let mut kept = String::with_capacity(text.len());
+    let mut sounds = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[sound:") {
+        let Some(end) = rest[start..].find(']') else {
+            break;
+        };
+        kept.push_str(&rest[..start]);
+        sounds.push(rest[start + "[sound:".len()..start + end].to_string());
+        rest = &rest[start + end + 1..];
+    }
+    kept.push_str(rest);
+    (kept, sounds)
+}
+
+/// Plain text as an HTML field: `&`, `<`, `>` escaped, line breaks as `<br>`.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
     out
 }
 
@@ -98,7 +138,8 @@ fn line_break(text: &mut String) {
     text.push('\n');
 }
 
-/// Lines trimmed, at most one blank line in a row, no blank lines around the text.
+/// Lines trimmed, at most one blank line in a row (`<br><br>`), no blank lines around the
+/// text.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blanks = 0;
@@ -108,7 +149,7 @@ fn tidy(text: &str) -> String {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if blanks > 1 { "\n\n" } else { "\n" });
+            out.push_str(if blanks > 0 { "\n\n" } else { "\n" });
         }
         blanks = 0;
         out.push_str(line);
@@ -178,6 +219,17 @@ fn entity(name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sounds_are_taken_out_and_named_and_escaping_round_trips() {
+        let (kept, sounds) = super::without_sounds("a[sound:x.mp3] b [sound:y.ogg]");
+        assert_eq!(
+            (kept.as_str(), sounds),
+            ("a b ", vec!["x.mp3".to_string(), "y.ogg".into()])
+        );
+        let written = "A & B <c>\nnext line";
+        assert_eq!(super::to_text(&super::escape(written)).text, written);
+    }
+
     use super::*;
 
     #[test]

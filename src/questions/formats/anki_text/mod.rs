@@ -162,20 +162,12 @@ impl Notes<'_> {
     /// A field as a card holds it: `[sound:…]` dropped, HTML turned to text when the export
     /// says fields are HTML, trimmed; what was dropped is noted.
     fn plain(&mut self, field: &str, line: usize) -> String {
-        let mut text = String::with_capacity(field.len());
-        let mut rest = field;
-        while let Some(start) = rest.find("[sound:") {
-            let Some(end) = rest[start..].find(']') else {
-                break;
-            };
-            text.push_str(&rest[..start]);
-            let name = &rest[start + "[sound:".len()..start + end];
+        let (text, sounds) = html::without_sounds(field);
+        for name in sounds {
             self.imported
                 .notes
                 .push(format!("line {line}: sound not imported: {name}"));
-            rest = &rest[start + end + 1..];
         }
-        text.push_str(rest);
         if !self.headers.html {
             return text.trim().to_string();
         }

@@ -8,7 +8,6 @@
 //! layout of [`legacy`].
 
 mod collection;
-mod html;
 mod legacy;
 pub mod limits;
 mod package;

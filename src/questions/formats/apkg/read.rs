@@ -13,10 +13,11 @@ use sha2::{Digest, Sha256};
 
 use super::collection::{Collection, Note, NoteType};
 use super::limits::MOST_NOTES_LISTED;
+use super::package;
 use super::template::shown;
-use super::{html, package};
 use crate::questions::cloze;
 use crate::questions::formats::Imported;
+use crate::questions::formats::html;
 use crate::questions::model::{Card, CardId, CardKind};
 use crate::questions::rules::Problem;
 
@@ -61,7 +62,9 @@ fn cards(collection: &Collection) -> Imported {
             continue;
         }
         for field in &note.fields {
-            html::media(field, &mut media);
+            let (without, sounds) = html::without_sounds(field);
+            media.extend(sounds);
+            media.extend(html::to_text(&without).images);
         }
         let made = match note_type.cloze {
             true => cloze_cards(note, note_type),
@@ -125,10 +128,15 @@ fn joined(note: &Note, note_type: &NoteType, names: &[&String]) -> String {
     let texts: Vec<String> = names
         .iter()
         .filter_map(|name| field(note, note_type, name))
-        .map(html::text)
+        .map(plain)
         .filter(|text| !text.is_empty())
         .collect();
     texts.join("\n")
+}
+
+/// A field's plain text: its sounds and tags dropped, its entities decoded.
+pub(super) fn plain(field: &str) -> String {
+    html::to_text(&html::without_sounds(field).0).text
 }
 
 fn tags(note: &Note) -> Vec<String> {
@@ -144,7 +152,7 @@ fn cloze_cards(note: &Note, note_type: &NoteType) -> Result<Vec<Card>, Problem> 
         .cloze
         .or_else(|| note_type.fields.first().cloned())
         .unwrap_or_default();
-    let text = html::text(field(note, note_type, &text_field).unwrap_or(""));
+    let text = plain(field(note, note_type, &text_field).unwrap_or(""));
     let answer = shown(&template.answer);
     let extra: Vec<&String> = answer
         .fields

@@ -16,9 +16,10 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
 use super::REEXPORT;
-use super::html::escape;
 use super::legacy::{self, BASIC, CLOZE, NoteKind, TYPED};
+use super::read::plain;
 use crate::questions::cloze::{self, Entry};
+use crate::questions::formats::html::escape;
 use crate::questions::model::{Card, CardKind, QuestionSet};
 use crate::questions::rules::Problem;
 
@@ -175,7 +176,7 @@ fn collection(set: &QuestionSet, notes: &[Note]) -> rusqlite::Result<Vec<u8>> {
                 seconds,
                 tags,
                 note.fields.join("\u{1f}"),
-                super::html::text(&note.fields[0]),
+                plain(&note.fields[0]),
             ])?;
             for &ord in &note.ords {
                 insert_card.execute(params![
