@@ -177,3 +177,77 @@ fn pasted_aiken_text_is_recognised_and_a_chosen_format_is_kept() {
         quizlet.text()
     );
 }
+
+const DECK: &[u8] = include_bytes!("../fixtures/anki/korean-war.apkg");
+
+#[test]
+fn an_anki_deck_previews_as_the_toml_it_gives_publishes_and_downloads_for_anki_again() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let preview = ada.upload_file("Korean War.apkg", DECK);
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    let text = preview.text();
+    for shown in [
+        "12 cards",
+        "Not imported",
+        "media not imported: seoul.jpg, x.mp3",
+    ] {
+        assert!(text.contains(shown), "{shown:?} in {text}");
+    }
+    // The package went on as the TOML it gives: Publish posts that text, hidden.
+    let fields = preview.form("/teach/sets/publish").fields;
+    let posted = |name: &str| {
+        fields
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(posted("format"), "toml");
+    assert!(
+        posted("text").contains("id = \"korean-war\""),
+        "{}",
+        posted("text")
+    );
+    ada.publish(&preview, Some("open"));
+    let kept = file_text(&site, "korean-war").expect("the set exists");
+    let set = studyhall::questions::parse::parse_set(&kept).unwrap();
+    assert_eq!(set.cards.len(), 12);
+    assert!(
+        set.cards
+            .iter()
+            .any(|card| matches!(card.kind, studyhall::questions::CardKind::Cloze { .. })),
+        "Anki's cloze notes are cloze cards"
+    );
+
+    let (status, content_type, disposition, body) =
+        ada.download("/teach/sets/korean-war/file?format=apkg");
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "application/octet-stream");
+    assert!(disposition.contains("korean-war.apkg"), "{disposition}");
+    let back = studyhall::questions::formats::apkg::read(&body).expect("our package reads");
+    assert_eq!(back.cards.len(), set.cards.len());
+
+    // Uploading the same deck again changes no card: ids come from the notes' GUIDs.
+    let again = ada.upload_file("Korean War.apkg", DECK);
+    assert!(
+        again.text().contains("This is the set as it stands"),
+        "{}",
+        again.text()
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_package_is_refused_with_what_to_do() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let mut fake = b"PK\x03\x04".to_vec();
+    fake.extend_from_slice(&[0u8; 64]);
+    let page = ada.upload_file("deck.apkg", &fake);
+    assert_eq!(page.status, 422, "{}", page.text());
+    assert!(
+        page.text().contains("“deck.apkg” cannot be imported"),
+        "{}",
+        page.text()
+    );
+}
