@@ -457,6 +457,7 @@ async fn an_instructor_fixes_a_set_at_its_line_teaches_a_class_and_reads_a_stude
     sign_in(&browser, &app, "ms-h").await;
     read_the_dashboards(&browser, &app, &mut shots, &class, &studied).await;
     draft_from_a_text(&browser, &app, &mut shots).await;
+    import_an_anki_deck(&browser, &app, &mut shots).await;
     browser.close().await;
 }
 
@@ -503,4 +504,37 @@ async fn draft_from_a_text(browser: &Browser, app: &TestApp, shots: &mut Shots) 
         "{preview}"
     );
     shots.take(browser, "drafts-preview").await;
+}
+
+/// Teach → New set with an Anki deck chosen: the preview shows its cards, a cloze card among
+/// them with its gap, and the media left out; published, its page offers the downloads.
+async fn import_an_anki_deck(browser: &Browser, app: &TestApp, shots: &mut Shots) {
+    let deck = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/anki/korean-war.apkg");
+    browser
+        .goto(&format!("{}/teach/sets/new", app.address))
+        .await;
+    browser.choose_file("#set-file", &deck).await;
+    browser
+        .click_and_wait("form.set-upload button[type=submit]")
+        .await;
+    let preview = browser.text().await;
+    assert!(
+        preview.contains("12 cards, no problems")
+            && preview.contains("Not imported")
+            && preview.contains("seoul.jpg")
+            && preview.contains("[…]"),
+        "{preview}"
+    );
+    shots.take_whole(browser, "anki-deck-preview").await;
+    browser
+        .click_and_wait("form[action='/teach/sets/publish'] button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/teach/sets/korean-war");
+    let page = browser.text().await;
+    assert!(
+        page.contains("Download for Anki (.apkg)") && page.contains("Download for Moodle (GIFT)"),
+        "{page}"
+    );
+    shots.take(browser, "anki-deck-published").await;
 }

@@ -160,6 +160,14 @@ async fn study_one(
             );
             browser.press(if wrong { "Zzyzx" } else { answer }).await;
         }
+        CardKind::Cloze { .. } => {
+            assert_eq!(
+                focus.id, "answer",
+                "the answer field has the focus: {focus:?}"
+            );
+            let answer = card.kind.expected_text();
+            browser.press(if wrong { "Zzyzx" } else { &answer }).await;
+        }
         CardKind::Number { answer, .. } => {
             assert_eq!(
                 focus.id, "answer",
