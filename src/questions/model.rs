@@ -168,6 +168,20 @@ impl PartialDate {
     pub fn day_part(self) -> Option<u8> {
         self.day
     }
+
+    /// The date as a reader writes it, at its precision: "12 January 1950", "September
+    /// 1950", "1950".
+    pub fn in_words(self) -> String {
+        let month = self.month.and_then(|month| {
+            let first = jiff::civil::Date::new(self.year, i8::try_from(month).ok()?, 1).ok()?;
+            Some(first.strftime("%B").to_string())
+        });
+        match (self.day, month) {
+            (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
+            (None, Some(month)) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for PartialDate {

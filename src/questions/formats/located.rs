@@ -2,7 +2,8 @@
 //! the text and turned into [`Diagnostic`]s (line and character column, in file order) once,
 //! at the end, so that every problem of a file is reported at once.
 
-use super::Diagnostic;
+use super::{Diagnostic, card_rules};
+use crate::questions::model::Card;
 use crate::questions::rules::Problem;
 
 /// The most problems a file's check lists, as for a set file: a file with thousands has one
@@ -16,6 +17,18 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
+    /// Adds `card` to `cards` if the set format takes it; otherwise reports each of its
+    /// problems at byte `offset` (the question's place in the file).
+    pub(crate) fn keep_valid(&mut self, card: Card, offset: usize, cards: &mut Vec<Card>) {
+        let found = card_rules::problems(&card);
+        if found.is_empty() {
+            cards.push(card);
+        }
+        for problem in found {
+            self.report(offset, problem);
+        }
+    }
+
     /// Records `problem` at byte `offset`.
     pub(crate) fn report(&mut self, offset: usize, problem: Problem) {
         self.found.push((offset, problem));

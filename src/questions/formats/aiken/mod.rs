@@ -11,7 +11,6 @@
 mod tests;
 
 use super::card_ids::{CardIds, hashed};
-use super::card_rules;
 use super::located::{Lines, Problems, without_bom};
 use super::{Diagnostic, Imported};
 use crate::questions::model::{Card, CardKind};
@@ -55,13 +54,7 @@ pub fn read(text: &str) -> Result<Imported, Vec<Diagnostic>> {
             explanation: None,
             source: None,
         };
-        let found = card_rules::problems(&card);
-        if found.is_empty() {
-            imported.cards.push(card);
-        }
-        for problem in found {
-            problems.report(question.offset, problem);
-        }
+        problems.keep_valid(card, question.offset, &mut imported.cards);
     }
     problems.or(text, imported)
 }

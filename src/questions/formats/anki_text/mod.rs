@@ -21,7 +21,6 @@ mod tests;
 use ::csv::{ReaderBuilder, StringRecord};
 
 use super::card_ids::{CardIds, hashed};
-use super::card_rules;
 use super::html;
 use super::located::{Problems, without_bom};
 use super::{Diagnostic, Imported};
@@ -149,13 +148,7 @@ impl Notes<'_> {
             }]
         };
         for card in cards {
-            let found = card_rules::problems(&card);
-            if found.is_empty() {
-                self.imported.cards.push(card);
-            }
-            for problem in found {
-                self.problems.report(at, problem);
-            }
+            self.problems.keep_valid(card, at, &mut self.imported.cards);
         }
     }
 

@@ -34,7 +34,6 @@ mod write;
 mod tests;
 
 use super::card_ids::{CardIds, hashed};
-use super::card_rules;
 use super::located::{Lines, Problems, without_bom};
 use super::{Diagnostic, Imported};
 use crate::questions::model::Card;
@@ -214,13 +213,8 @@ impl Reader<'_> {
             explanation: Some(explanation.join("\n")).filter(|text| !text.is_empty()),
             source: None,
         };
-        let found = card_rules::problems(&card);
-        if found.is_empty() {
-            self.imported.cards.push(card);
-        }
-        for problem in found {
-            self.problems.report(chunk.start(), problem);
-        }
+        self.problems
+            .keep_valid(card, chunk.start(), &mut self.imported.cards);
     }
 
     fn skip(&mut self, line: usize, what: &str, why: &str) {

@@ -16,7 +16,7 @@
 use std::fmt::Write;
 
 use super::text::escape;
-use crate::questions::model::{Card, CardKind, PartialDate, QuestionSet};
+use crate::questions::model::{Card, CardKind, QuestionSet};
 
 /// The set as GIFT: every kind GIFT can hold; `read` gives choice, multi, truefalse, text and
 /// number cards back as they were, tags and `shuffle = false` aside.
@@ -86,7 +86,7 @@ fn block(card: &Card) -> Option<String> {
         }
         CardKind::Number { answer, .. } => format!("#{answer}"),
         CardKind::Date { answer } => {
-            let written = written_date(*answer);
+            let written = answer.in_words();
             let iso = answer.to_string();
             if written == iso {
                 format!("={}", escape(&iso))
@@ -112,33 +112,6 @@ fn weight(value: f64) -> String {
         .trim_end_matches('0')
         .trim_end_matches('.')
         .to_string()
-}
-
-/// A date as a student writes it: "25 June 1950", "June 1950", "1950".
-fn written_date(date: PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let year = date.year_part();
-    let month = date
-        .month_part()
-        .and_then(|month| MONTHS.get(usize::from(month).wrapping_sub(1)));
-    match (date.day_part(), month) {
-        (Some(day), Some(month)) => format!("{day} {month} {year}"),
-        (None, Some(month)) => format!("{month} {year}"),
-        _ => format!("{year}"),
-    }
 }
 
 /// A recall card as comment lines: GIFT has no question graded by the student.

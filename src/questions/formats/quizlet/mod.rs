@@ -12,7 +12,6 @@
 mod tests;
 
 use super::card_ids::{CardIds, slug_or_hash};
-use super::card_rules;
 use super::located::{Lines, Problems, without_bom};
 use super::{Ask, Diagnostic, Imported, QuizletOptions};
 use crate::questions::model::{Card, CardKind};
@@ -101,13 +100,7 @@ pub fn read(text: &str, options: &QuizletOptions) -> Result<Imported, Vec<Diagno
             explanation: None,
             source: None,
         };
-        let found = card_rules::problems(&card);
-        if found.is_empty() {
-            imported.cards.push(card);
-        }
-        for problem in found {
-            problems.report(start, problem);
-        }
+        problems.keep_valid(card, start, &mut imported.cards);
     }
     problems.or(text, imported)
 }

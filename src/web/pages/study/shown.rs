@@ -1,13 +1,13 @@
 //! Answers as the verdict page shows them: a date in words and true/false capitalised, the way
 //! a student writes and reads them. The JSON API keeps the set file's forms ("1950-01").
 
-use crate::questions::{CardKind, PartialDate};
+use crate::questions::CardKind;
 use crate::web::views::{MarkedOption, OptionMark};
 
 /// The expected answer of a card: "12 January 1950" rather than "1950-01-12".
 pub(super) fn expected(kind: &CardKind) -> String {
     match kind {
-        CardKind::Date { answer } => date_in_words(*answer),
+        CardKind::Date { answer } => answer.in_words(),
         other => other.expected_text(),
     }
 }
@@ -52,24 +52,10 @@ pub(super) fn marked_options(kind: &CardKind, picked: &[String]) -> Vec<MarkedOp
         })
         .collect()
 }
-
-/// "12 January 1950", "January 1950" or "1950", at the date's precision.
-fn date_in_words(date: PartialDate) -> String {
-    let year = date.year_part();
-    let month = date.month_part().and_then(|month| {
-        let first = jiff::civil::Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
-        Some(first.strftime("%B").to_string())
-    });
-    match (date.day_part(), month) {
-        (Some(day), Some(month)) => format!("{day} {month} {year}"),
-        (None, Some(month)) => format!("{month} {year}"),
-        _ => year.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questions::PartialDate;
 
     #[test]
     fn dates_are_written_in_words_at_their_precision() {
