@@ -87,6 +87,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     date,
                     previous,
                     as_event,
+                    &names,
                 ));
             }
             let taken: Vec<(usize, usize)> =
@@ -177,11 +178,19 @@ fn date_draft(
     date: &FoundDate,
     previous: Option<&str>,
     as_event: bool,
+    names: &Names,
 ) -> Draft {
     let without = remove_dates(sentence, std::slice::from_ref(date));
     let prompt = Clause::read(&without, previous)
         .filter(|_| as_event)
-        .map(|clause| clause.when())
+        .map(|mut clause| {
+            // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
+            // only the sentence's.
+            if !names.is_a_name(&clause.subject) {
+                clause.subject = clause.subject.to_lowercase();
+            }
+            clause.when()
+        })
         .unwrap_or_else(|| {
             format!(
                 "Which date fills the gap? {}____{}",

@@ -235,24 +235,24 @@ fn reason_why(
     previous_subject: Option<&str>,
     before: Option<&str>,
 ) -> Option<Reason> {
-    let (what, event) = if let Some(rest) = sentence
-        .strip_prefix("The reason why ")
-        .or_else(|| sentence.strip_prefix("The reason that "))
-        .or_else(|| sentence.strip_prefix("The reason "))
+    let (at, length) = [" reason why ", " reason that ", " reason "]
+        .iter()
+        .find_map(|marker| sentence.find(marker).map(|at| (at, marker.len())))?;
+    // "This was the reason": the space before "reason" belongs to "the".
+    let head = &sentence[..=at];
+    let after = &sentence[at + length..];
+    let (what, event) = if let Some((what, _)) = [" was the ", " is the ", " were the "]
+        .iter()
+        .find_map(|marker| head.rsplit_once(marker))
     {
-        let (event, what) = rest.rsplit_once(" was ")?;
+        // "X was the main reason why S".
+        (what, after)
+    } else if head.starts_with("The ") && head.split_whitespace().count() <= 4 {
+        // "The [most important] reason why S was X".
+        let (event, what) = after.rsplit_once(" was ")?;
         (what, event)
     } else {
-        let at = [" reason why ", " reason that "]
-            .iter()
-            .find_map(|marker| sentence.find(marker).map(|at| (at, marker.len())));
-        let (at, length) = at?;
-        // "This was the reason why": the space before "reason" belongs to "the".
-        let head = &sentence[..=at];
-        let (what, _) = [" was the ", " is the ", " were the "]
-            .iter()
-            .find_map(|marker| head.rsplit_once(marker))?;
-        (what, &sentence[at + length..])
+        return None;
     };
     let clause = Clause::read(event, previous_subject)?;
     // "This, in my opinion, was ...": the aside is the writer's.
