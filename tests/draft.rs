@@ -118,7 +118,7 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
             "cuban-missiles.txt",
             &[
                 "answer = \"the danger of a nuclear war\"",
-                "prompt = \"When did ships stop at the quarantine line?\"",
+                "prompt = \"Why did Khrushchev back down?\"",
             ],
         ),
     ] {

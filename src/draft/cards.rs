@@ -185,8 +185,9 @@ fn date_draft(
         .filter(|_| as_event)
         .map(|mut clause| {
             // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
-            // only the sentence's.
-            if !names.is_a_name(&clause.subject) {
+            // only the sentence's. Only where the text writes it in lower case elsewhere: a
+            // name written only at sentence starts ("Moscow") must keep its capital.
+            if names.is_common_noun(&clause.subject) {
                 clause.subject = clause.subject.to_lowercase();
             }
             clause.when()

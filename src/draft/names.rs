@@ -193,6 +193,14 @@ impl Names {
         }
     }
 
+    /// Whether a one-word subject is a common noun for sure: never capitalised mid-sentence,
+    /// and written in lower case elsewhere ("Ships stopped ..." beside "the ships").
+    pub fn is_common_noun(&self, subject: &str) -> bool {
+        !subject.contains(' ')
+            && !self.is_a_name(subject)
+            && self.word_counts.contains_key(&subject.to_lowercase())
+    }
+
     /// The shorter forms of a name of several words a student may give: each word of it the
     /// text also uses on its own ("Kim" for Kim Il Sung).
     pub fn short_forms(&mut self, name: &str) -> Vec<String> {
