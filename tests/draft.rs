@@ -92,3 +92,55 @@ fn a_missing_file_text_that_is_not_utf8_or_with_nothing_to_draft_exit_1_saying_w
         stderr(&output)
     );
 }
+
+/// Three readings of our own on different topics (tests/fixtures/draft): each drafts a file
+/// `check` accepts, with its people, the reasons it states and no common noun as an actor.
+#[test]
+fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/draft");
+    for (name, expected) in [
+        (
+            "berlin-airlift.txt",
+            &[
+                "prompt = \"What did the key to the western response lie in?\"",
+                "answer = \"what the text says just before: Harry Truman was very concerned",
+            ][..],
+        ),
+        (
+            "brumaire.txt",
+            &[
+                "prompt = \"Why did Bonaparte always make decisions?\"",
+                "answer = \"fear of the Paris crowds\"",
+            ],
+        ),
+        (
+            "cuban-missiles.txt",
+            &[
+                "answer = \"the danger of a nuclear war\"",
+                "prompt = \"Why did Khrushchev back down?\"",
+            ],
+        ),
+    ] {
+        let written = dir.path().join(name.replace(".txt", ".toml"));
+        let output = studyhall(&[
+            "draft",
+            &format!("{fixtures}/{name}"),
+            "-o",
+            written.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        let file = std::fs::read_to_string(&written).unwrap();
+        for line in expected {
+            assert!(file.contains(line), "{name}: {line} in\n{file}");
+        }
+        for common_noun in ["Crowds", "Soldiers", "Analysts", "Ships"] {
+            assert!(
+                !file.contains(&format!("answer = \"{common_noun}\"")),
+                "{name}: {common_noun} as an actor in\n{file}"
+            );
+        }
+        let checked = studyhall(&["check", written.to_str().unwrap()]);
+        assert!(checked.status.success(), "{name}: {}", stderr(&checked));
+    }
+}

@@ -1,14 +1,17 @@
 //! Drafts from the paragraphs: a date card for every date written, a "who" card for every named
 //! actor who does something, a "why" card for every reason given.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, reason_in, subject_of};
+use super::clauses::{Clause, subject_of};
 use super::dates::{FoundDate, find_dates};
+use super::names::Names;
 use super::numbers::find_numbers;
 use super::paragraphs::Paragraph;
+use super::people::people_drafts;
+use super::reasons::reason_in;
 
 /// One drafted card, with where it comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,16 +61,15 @@ impl Draft {
 
 /// Every draft of the text, paragraph by paragraph, the best first within each.
 pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
-    let whole_text: String = paragraphs
-        .iter()
-        .map(|paragraph| paragraph.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut names = Names::new(whole_text);
+    let mut names = Names::new(paragraphs);
     let mut drafts = Vec::new();
     let mut asked = HashSet::new();
     let mut last_year = None;
     let mut numbers_asked = HashSet::new();
+    // The last sentences read, for a reason that points back at them ("This was the reason").
+    // Within a paragraph, the sentences before; at its start, the previous paragraph's last.
+    let mut before: Vec<(u32, &str)> = Vec::new();
+    let mut subjects: Vec<String> = Vec::new();
     for paragraph in paragraphs {
         let mut in_paragraph = Vec::new();
         let mut previous_subject: Option<String> = None;
@@ -85,6 +87,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     date,
                     previous,
                     as_event,
+                    &names,
                 ));
             }
             let taken: Vec<(usize, usize)> =
@@ -108,7 +111,11 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                 });
             }
             let without_dates = remove_dates(sentence, &dates);
-            let reason = reason_in(&without_dates, previous);
+            let said_before = (!before.is_empty()).then(|| {
+                let sentences: Vec<&str> = before.iter().map(|(_, sentence)| *sentence).collect();
+                sentences.join(" ")
+            });
+            let reason = reason_in(&without_dates, previous, said_before.as_deref());
             // "What did Bevin want to do?" and "Who wanted to ...?" ask the same fact.
             let asks_what_someone_wanted = reason
                 .as_ref()
@@ -133,7 +140,17 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
             if let Some(actor) = actor.filter(|_| !asks_what_someone_wanted) {
                 in_paragraph.push(actor);
             }
+            if let Some(clause) = Clause::read(&without_dates, None)
+                && clause.subject_is_a_name()
+            {
+                subjects.push(clause.subject);
+            }
             previous_subject = subject_of(&without_dates, previous).or(previous_subject);
+            before.retain(|(number, _)| *number == paragraph.number);
+            before.push((paragraph.number, sentence));
+            if before.len() > 2 {
+                before.remove(0);
+            }
         }
         in_paragraph.sort_by_key(Draft::rank);
         for draft in in_paragraph {
@@ -141,6 +158,13 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
             if asked.insert(draft.prompt.to_lowercase()) {
                 drafts.push(draft);
             }
+        }
+    }
+    // Every person the text names is asked about, also one who never acts as a subject.
+    for draft in people_drafts(paragraphs, &drafts, &subjects, &mut names) {
+        if asked.insert(draft.prompt.to_lowercase()) {
+            let at = drafts.partition_point(|kept| kept.paragraph <= draft.paragraph);
+            drafts.insert(at, draft);
         }
     }
     drafts
@@ -154,11 +178,20 @@ fn date_draft(
     date: &FoundDate,
     previous: Option<&str>,
     as_event: bool,
+    names: &Names,
 ) -> Draft {
     let without = remove_dates(sentence, std::slice::from_ref(date));
     let prompt = Clause::read(&without, previous)
         .filter(|_| as_event)
-        .map(|clause| clause.when())
+        .map(|mut clause| {
+            // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
+            // only the sentence's. Only where the text writes it in lower case elsewhere: a
+            // name written only at sentence starts ("Moscow") must keep its capital.
+            if names.is_common_noun(&clause.subject) {
+                clause.subject = clause.subject.to_lowercase();
+            }
+            clause.when()
+        })
         .unwrap_or_else(|| {
             format!(
                 "Which date fills the gap? {}____{}",
@@ -185,7 +218,9 @@ fn actor_draft(
     previous: Option<&str>,
     names: &mut Names,
 ) -> Option<Draft> {
-    let clause = Clause::read(clause_text, previous).filter(Clause::subject_is_a_name)?;
+    let clause = Clause::read(clause_text, previous)
+        .filter(Clause::subject_is_a_name)
+        .filter(|clause| names.is_a_name(&clause.subject))?;
     let prompt = clause.who();
     let accept = names.short_forms(&clause.subject);
     let lower_prompt = prompt.to_lowercase();
@@ -204,64 +239,6 @@ fn actor_draft(
             accept,
         },
     })
-}
-
-/// The text's names and their shorter forms, each worked out once (a long text names the same
-/// people again and again).
-struct Names {
-    whole_text: String,
-    /// How often each word stands in the text on its own.
-    word_counts: HashMap<String, usize>,
-    known: HashMap<String, Vec<String>>,
-}
-
-impl Names {
-    fn new(whole_text: String) -> Names {
-        let mut word_counts = HashMap::new();
-        for word in whole_text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            *word_counts.entry(word.to_string()).or_insert(0) += 1;
-        }
-        Names {
-            whole_text,
-            word_counts,
-            known: HashMap::new(),
-        }
-    }
-
-    /// The shorter forms of a name of several words a student may give: each word of it the
-    /// text also uses on its own ("Kim" for Kim Il Sung).
-    fn short_forms(&mut self, name: &str) -> Vec<String> {
-        if let Some(known) = self.known.get(name) {
-            return known.clone();
-        }
-        let found = self.work_out(name);
-        self.known.insert(name.to_string(), found.clone());
-        found
-    }
-
-    fn work_out(&self, name: &str) -> Vec<String> {
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
-            .collect();
-        if words.len() < 2 {
-            // "The Chinese": "Chinese" alone says the same.
-            return match name.split_whitespace().count() > words.len() {
-                true => words.iter().map(|word| word.to_string()).collect(),
-                false => Vec::new(),
-            };
-        }
-        // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
-        // only a word the text itself uses alone is taken as the short form.
-        let whole = self.whole_text.matches(name).count();
-        words
-            .iter()
-            .filter(|word| {
-                word.len() > 2 && self.word_counts.get(**word).copied().unwrap_or(0) > whole
-            })
-            .map(|word| word.to_string())
-            .collect()
-    }
 }
 
 /// `sentence` without the dates (and the word leading into each), and without the commas that

@@ -1,5 +1,5 @@
-//! A clause read as "Subject verbed the rest", enough to ask when, who or why about it, and the
-//! reasons a sentence gives ("because ...", "in order to ...", "X feared that ...").
+//! A clause read as "Subject verbed the rest", enough to ask when, who or why about it (the
+//! reasons themselves are found by [`super::reasons`]).
 //!
 //! No grammar beyond that: a clause this cannot read is not asked about. A verb is put in its
 //! base form ("When did Stalin yield ...?") only where the spelling leaves no doubt (irregular
@@ -63,7 +63,7 @@ const OPENERS: &[&str] = &[
 const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
 
 /// Pronouns a subject cannot be, unless the sentence before says who they are.
-const PERSONAL: &[&str] = &["he", "she", "they"];
+pub(super) const PERSONAL: &[&str] = &["he", "she", "they"];
 const VAGUE_SUBJECTS: &[&str] = &[
     "it", "this", "that", "these", "those", "we", "i", "you", "there", "here", "which", "who",
     "what", "one", "some", "many", "all", "both", "each", "such", "his", "her", "their", "its",
@@ -254,95 +254,6 @@ impl Clause {
     }
 }
 
-/// A reason a sentence gives: the question it answers and the reason as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reason {
-    pub prompt: String,
-    pub answer: String,
-}
-
-/// Markers that introduce a reason, and whether the marker's own words start the answer
-/// ("in order to" -> "to ...").
-const BECAUSE: &[(&str, &str)] = &[
-    (", in part because ", ""),
-    (" in part because ", ""),
-    (", partly because ", ""),
-    (", because ", ""),
-    (" because ", ""),
-    (", in order to ", "to "),
-    (" in order to ", "to "),
-    (", so as to ", "to "),
-    (" so as to ", "to "),
-];
-
-/// "X wanted to Y" and the like: the question's verb, and what starts the answer.
-const WANTS: &[(&str, &str, &str)] = &[
-    (" wanted to ", "want", "to "),
-    (" hoped to ", "hope for", "to "),
-    (" intended to ", "intend", "to "),
-    (" sought to ", "seek", "to "),
-    (" feared that ", "fear", ""),
-    (" feared ", "fear", ""),
-    (" hoped that ", "hope", ""),
-];
-
-/// The reason `sentence` gives, if it gives one in a form read here.
-pub fn reason_in(sentence: &str, previous_subject: Option<&str>) -> Option<Reason> {
-    // A question asks for reasons; it gives none.
-    if sentence.trim_end().ends_with('?') {
-        return None;
-    }
-    let sentence = sentence.trim().trim_end_matches(|c: char| ".!".contains(c));
-    for (marker, lead) in BECAUSE {
-        if let Some(at) = sentence.find(marker) {
-            let (before, after) = (&sentence[..at], &sentence[at + marker.len()..]);
-            let Some(clause) = Clause::read(before, previous_subject) else {
-                continue;
-            };
-            return Some(Reason {
-                prompt: clause.why(),
-                answer: format!("{lead}{}", tidy(after)),
-            });
-        }
-    }
-    for (marker, question_verb, lead) in WANTS {
-        if let Some(at) = sentence.find(marker) {
-            // "Last but not least, he wanted to ...": the subject is what follows the last comma.
-            let before = drop_opener(&sentence[..at]);
-            let before = before.rsplit(", ").next().unwrap_or(before);
-            let subject = match before.trim().to_lowercase().as_str() {
-                pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
-                _ => before.trim().to_string(),
-            };
-            if !is_subject(&subject) {
-                return None;
-            }
-            let rest = &sentence[at + marker.len()..];
-            // "feared for the border" says for whom, not what: nothing to ask.
-            if ["for ", "about ", "of "]
-                .iter()
-                .any(|word| rest.starts_with(word))
-            {
-                return None;
-            }
-            let what = if *lead == "to " { "What" } else { "What did" };
-            let prompt = if *lead == "to " {
-                format!(
-                    "{what} did {} {question_verb} to do?",
-                    in_mid_sentence(&subject)
-                )
-            } else {
-                format!("{what} {} {question_verb}?", in_mid_sentence(&subject))
-            };
-            return Some(Reason {
-                prompt,
-                answer: format!("{lead}{}", tidy(&sentence[at + marker.len()..])),
-            });
-        }
-    }
-    None
-}
-
 /// The subject of a sentence, to stand for "he" or "she" in the next one.
 pub fn subject_of(sentence: &str, previous: Option<&str>) -> Option<String> {
     let clause = Clause::read(sentence, previous)?;
@@ -370,7 +281,7 @@ fn drop_conjunction(text: &str) -> &str {
     }
 }
 
-fn drop_opener(text: &str) -> &str {
+pub(super) fn drop_opener(text: &str) -> &str {
     let first = text
         .split_whitespace()
         .next()
@@ -387,7 +298,7 @@ fn drop_opener(text: &str) -> &str {
 
 /// The first clause of a compound sentence: up to a colon, a semicolon, a dash, ", but" or a
 /// relative clause after a comma.
-fn cut_at_second_clause(text: &str) -> &str {
+pub(super) fn cut_at_second_clause(text: &str) -> &str {
     let cuts = [
         ": ",
         "; ",
@@ -397,6 +308,9 @@ fn cut_at_second_clause(text: &str) -> &str {
         ", which ",
         ", while ",
         ", and then ",
+        ", and he ",
+        ", and she ",
+        ", and they ",
         ", in part because ",
         ", partly because ",
         ", because ",
@@ -413,7 +327,7 @@ fn cut_at_second_clause(text: &str) -> &str {
     &text[..end]
 }
 
-fn is_past_verb(word: &str) -> bool {
+pub(super) fn is_past_verb(word: &str) -> bool {
     let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
     if word.is_empty() || word.starts_with(|c: char| c.is_uppercase()) {
         return false;
@@ -441,7 +355,7 @@ fn joined_verbs_in_base_form(rest: &str) -> String {
 }
 
 /// The base form of a past tense, where its spelling leaves no doubt.
-fn base_form(past: &str) -> Option<String> {
+pub(super) fn base_form(past: &str) -> Option<String> {
     if matches!(past, "was" | "were" | "had" | "did") {
         return None;
     }
@@ -480,7 +394,7 @@ fn base_form(past: &str) -> Option<String> {
     .then(|| stem.to_string())
 }
 
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
 
@@ -490,7 +404,7 @@ fn is_possessive(word: &str) -> bool {
 
 /// A subject worth asking about: a few words, led by a capital or "the", no comma, not a
 /// vague pronoun.
-fn is_subject(subject: &str) -> bool {
+pub(super) fn is_subject(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
     let Some(first) = words.first() else {
         return false;
@@ -502,7 +416,7 @@ fn is_subject(subject: &str) -> bool {
 }
 
 /// A subject as it reads inside a question: "The negotiations" -> "the negotiations".
-fn in_mid_sentence(subject: &str) -> String {
+pub(super) fn in_mid_sentence(subject: &str) -> String {
     match subject.split_once(' ') {
         Some((first, rest)) if matches!(first, "The" | "A" | "An") => {
             format!("{} {rest}", first.to_lowercase())
@@ -511,18 +425,10 @@ fn in_mid_sentence(subject: &str) -> String {
     }
 }
 
-fn spaced(words: &str) -> String {
+pub(super) fn spaced(words: &str) -> String {
     if words.is_empty() {
         String::new()
     } else {
         format!("{words} ")
     }
-}
-
-/// A reason clause as an answer: its end punctuation off.
-fn tidy(text: &str) -> String {
-    cut_at_second_clause(text)
-        .trim()
-        .trim_end_matches(|c: char| ".,;:!?".contains(c))
-        .to_string()
 }

@@ -8,14 +8,20 @@
 //!   at the precision written (a year from an earlier mention when the text leaves it out);
 //!   [`numbers`] the numbers it gives with their units.
 //! - [`clauses`] turns "Subject verbed the rest" into questions ("When did Subject verb the
-//!   rest?", "Who verbed the rest?"), and finds reasons ("because ...", "in order to ...").
+//!   rest?", "Who verbed the rest?"); [`reasons`] finds the reasons and motives a sentence
+//!   gives ("because ...", "in order to ...", "the key lay in ...", "the main reason why ...").
+//! - [`names`] tells names from capitalised words and finds the people a text names;
+//!   [`people`] asks about each person no other draft asks about.
 //! - [`cards`] makes the drafts and [`write`] the set file, each card under its sentence.
 
 mod cards;
 mod clauses;
 mod dates;
+mod names;
 mod numbers;
 mod paragraphs;
+mod people;
+mod reasons;
 mod write;
 
 #[cfg(test)]

@@ -1,0 +1,374 @@
+//! The people a text names: which capitalised words it uses as names, the shorter forms of a
+//! name a student may give, and the people it names in full ("Kim Il Sung", "Dean Acheson")
+//! whom a draft should ask about.
+//!
+//! Names are told from other capitalised words by how the text writes them, not by a list of
+//! people: a word is a name when the text capitalises it mid-sentence, and a name of several
+//! words is a person's unless the text writes "the" before it ("the Soviet Union") or one of its
+//! words says place, body or nation ("East Asia", "Seventh Fleet", "Korean Army").
+
+use std::collections::{HashMap, HashSet};
+
+use super::paragraphs::Paragraph;
+
+/// Words that make a run of capitalised words a place, a body, an event or a nation, not a
+/// person.
+const NOT_A_PERSON: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Far",
+    "Near",
+    "Middle",
+    "Central",
+    "Upper",
+    "Lower",
+    "New",
+    "Great",
+    "United",
+    "Asia",
+    "Europe",
+    "Africa",
+    "America",
+    "Pacific",
+    "Atlantic",
+    "Ocean",
+    "Sea",
+    "River",
+    "Strait",
+    "Bay",
+    "Lake",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Port",
+    "City",
+    "Street",
+    "Square",
+    "War",
+    "Union",
+    "States",
+    "State",
+    "Republic",
+    "Kingdom",
+    "Empire",
+    "Nations",
+    "Party",
+    "Army",
+    "Navy",
+    "Fleet",
+    "Railway",
+    "Council",
+    "Congress",
+    "Senate",
+    "Assembly",
+    "Committee",
+    "Treaty",
+    "Pact",
+    "Plan",
+    "Wall",
+    "Revolution",
+    "Soviet",
+    "Soviets",
+    "Communist",
+    "Communists",
+    "Chinese",
+    "British",
+    "French",
+    "Dutch",
+    "Irish",
+    "Scottish",
+    "Welsh",
+    "English",
+    "Spanish",
+    "Polish",
+    "Turkish",
+    "Swedish",
+    "Danish",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Consul",
+    "Court",
+    "House",
+    "Church",
+    "University",
+    "Company",
+    "Bank",
+    "Day",
+    "Age",
+    "Crisis",
+    "Airlift",
+    "Peoples",
+    "People",
+];
+
+/// Words before a name that make it the object of a preposition, not of an act ("in Moscow",
+/// "made to Dobrynin").
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "to", "into", "from", "by", "with", "for", "on", "upon", "and", "or",
+    "between", "among", "about", "against", "towards", "toward", "near", "through", "under",
+    "over", "after", "before", "than", "as", "the", "a", "an",
+];
+
+/// Prepositions after which a single name is a place ("arrival in Moscow").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "to", "into", "from", "near"];
+
+/// The text's names and their shorter forms, each worked out once (a long text names the same
+/// people again and again).
+pub struct Names {
+    whole_text: String,
+    /// How often each word stands in the text on its own.
+    word_counts: HashMap<String, usize>,
+    /// Capitalised words the text writes after a sentence's first word, or with a possessive
+    /// "’s": names, not capitals a sentence's start gives to any word ("Crowds gathered ...").
+    mid_sentence: HashSet<String>,
+    /// Single names the text writes after "in", "to", "from": places.
+    places: HashSet<String>,
+    known: HashMap<String, Vec<String>>,
+}
+
+impl Names {
+    pub fn new(paragraphs: &[Paragraph]) -> Names {
+        let whole_text: String = paragraphs
+            .iter()
+            .map(|paragraph| paragraph.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut word_counts = HashMap::new();
+        for word in whole_text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            *word_counts.entry(word.to_string()).or_insert(0) += 1;
+        }
+        let mut mid_sentence = HashSet::new();
+        let mut places = HashSet::new();
+        for paragraph in paragraphs {
+            for sentence in paragraph.sentences() {
+                let words: Vec<&str> = sentence.split_whitespace().collect();
+                // "Mao’s motives were ...": a possessive of one is a name's, wherever it stands.
+                if let Some(first) = words.first()
+                    && (first.ends_with("’s") || first.ends_with("'s"))
+                    && first.starts_with(|c: char| c.is_uppercase())
+                {
+                    mid_sentence.insert(bare(first).to_string());
+                }
+                for at in 1..words.len() {
+                    let word = bare(words[at]);
+                    if word.starts_with(|c: char| c.is_uppercase()) {
+                        mid_sentence.insert(word.to_string());
+                        if PLACE_PREPOSITIONS.contains(&words[at - 1]) {
+                            places.insert(word.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        Names {
+            whole_text,
+            word_counts,
+            mid_sentence,
+            places,
+            known: HashMap::new(),
+        }
+    }
+
+    /// Whether a one-word subject is a name: the text capitalises it mid-sentence too, so its
+    /// capital is not just the sentence's ("Crowds gathered at the gate").
+    pub fn is_a_name(&self, subject: &str) -> bool {
+        let words: Vec<&str> = subject.split_whitespace().collect();
+        match words.as_slice() {
+            [word] => self.mid_sentence.contains(bare(word)),
+            _ => true,
+        }
+    }
+
+    /// Whether a one-word subject is a common noun for sure: never capitalised mid-sentence,
+    /// and written in lower case elsewhere ("Ships stopped ..." beside "the ships").
+    pub fn is_common_noun(&self, subject: &str) -> bool {
+        !subject.contains(' ')
+            && !self.is_a_name(subject)
+            && self.word_counts.contains_key(&subject.to_lowercase())
+    }
+
+    /// The shorter forms of a name of several words a student may give: each word of it the
+    /// text also uses on its own ("Kim" for Kim Il Sung).
+    pub fn short_forms(&mut self, name: &str) -> Vec<String> {
+        if let Some(known) = self.known.get(name) {
+            return known.clone();
+        }
+        let found = self.work_out(name);
+        self.known.insert(name.to_string(), found.clone());
+        found
+    }
+
+    fn work_out(&self, name: &str) -> Vec<String> {
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
+            .collect();
+        if words.len() < 2 {
+            // "The Chinese": "Chinese" alone says the same.
+            return match name.split_whitespace().count() > words.len() {
+                true => words.iter().map(|word| word.to_string()).collect(),
+                false => Vec::new(),
+            };
+        }
+        // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
+        // only a word the text itself uses alone is taken as the short form.
+        let whole = self.whole_text.matches(name).count();
+        words
+            .iter()
+            .filter(|word| {
+                word.len() > 2 && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+            })
+            .map(|word| word.to_string())
+            .collect()
+    }
+
+    /// The people the text names: names of two to four words that are not places, bodies or
+    /// nations, and single names it uses as a sentence's subject (`subjects`) that are not
+    /// places, in the order the text first writes them.
+    pub fn people(&self, paragraphs: &[Paragraph], subjects: &[String]) -> Vec<String> {
+        let mut people: Vec<String> = Vec::new();
+        for paragraph in paragraphs {
+            for sentence in paragraph.sentences() {
+                for (name, at_start) in runs_of_capitals(sentence) {
+                    // "But Mao remained ...": a sentence's first word is capitalised anyway, and
+                    // belongs to the name only if the text capitalises it elsewhere too.
+                    let name = match name.split_once(' ') {
+                        Some((first, rest)) if at_start && !self.mid_sentence.contains(first) => {
+                            rest.to_string()
+                        }
+                        _ => name,
+                    };
+                    if self.is_a_person(&name) && !people.contains(&name) {
+                        people.push(name);
+                    }
+                }
+            }
+        }
+        for subject in subjects {
+            let single = !subject.contains(' ');
+            let known = people
+                .iter()
+                .any(|person| person.split(' ').any(|word| word == subject) || person == subject);
+            if single
+                && !known
+                && self.is_a_name(subject)
+                && !self.places.contains(subject)
+                && !NOT_A_PERSON.contains(&subject.as_str())
+            {
+                people.push(subject.clone());
+            }
+        }
+        people
+    }
+
+    fn is_a_person(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        let nation = |word: &&str| {
+            word.chars().count() >= 6
+                && ["ese", "ian", "ean", "can"]
+                    .iter()
+                    .any(|ending| word.ends_with(ending))
+        };
+        let acronym = |word: &&str| word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+        (2..=4).contains(&words.len())
+            && !words.iter().any(|word| {
+                NOT_A_PERSON.contains(word) || nation(word) || acronym(word) || word.contains('-')
+            })
+            && !self.whole_text.contains(&format!("the {name}"))
+            && !self.whole_text.contains(&format!("The {name}"))
+    }
+}
+
+/// A word without the punctuation around it and without a possessive "’s".
+pub fn bare(word: &str) -> &str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The runs of two or more capitalised words in `sentence`, each with whether it starts the
+/// sentence (an article or a preposition there is left out).
+fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
+    let mut runs: Vec<(String, usize)> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    for (at, written) in words.iter().enumerate() {
+        let word = bare(written);
+        let capital = word.starts_with(|c: char| c.is_uppercase())
+            && !(at == 0 && PREPOSITIONS.contains(&word.to_lowercase().as_str()))
+            && !matches!(word, "The" | "A" | "An" | "I");
+        // A word opening a quotation or a bracket starts a run of its own.
+        if capital && written.starts_with(['(', '“', '"']) && !run.is_empty() {
+            runs.push((run.join(" "), at - run.len()));
+            run.clear();
+        }
+        if capital {
+            run.push(word);
+        } else if !run.is_empty() {
+            runs.push((run.join(" "), at - run.len()));
+            run.clear();
+        }
+        // A comma, a possessive or a closing mark ends the name.
+        let ends = written.ends_with([',', ';', ':', ')', '”', '"', '.'])
+            || written.ends_with("’s")
+            || written.ends_with("'s")
+            || written.ends_with('’');
+        if ends && !run.is_empty() {
+            runs.push((run.join(" "), at + 1 - run.len()));
+            run.clear();
+        }
+    }
+    if !run.is_empty() {
+        runs.push((run.join(" "), words.len() - run.len()));
+    }
+    runs.into_iter()
+        .filter(|(run, _)| run.contains(' '))
+        .map(|(run, start)| (run, start == 0))
+        .collect()
+}
+
+/// How `name` stands in `sentence` where it does something or has something done to it: the
+/// byte range of the name as written (one of `forms`), found as a possessive ("Kim’s plan") or
+/// after a word that is not a preposition ("offering Kim Il Sung", "inspire Kim to").
+pub fn acting(sentence: &str, forms: &[String]) -> Option<(usize, usize)> {
+    for form in forms {
+        let mut from = 0;
+        while let Some(found) = sentence[from..].find(form.as_str()) {
+            let start = from + found;
+            let end = start + form.len();
+            from = end;
+            let whole_word = !sentence[..start].ends_with(char::is_alphanumeric)
+                && !sentence[end..].starts_with(char::is_alphanumeric);
+            if !whole_word {
+                continue;
+            }
+            let possessive = sentence[end..].starts_with("’s") || sentence[end..].starts_with("'s");
+            let word_before = sentence[..start].split_whitespace().next_back();
+            let after_a_verb = word_before.is_some_and(|word| {
+                word.starts_with(|c: char| c.is_lowercase())
+                    && word.ends_with(char::is_alphabetic)
+                    && !PREPOSITIONS.contains(&word)
+            });
+            if possessive || after_a_verb {
+                return Some((start, end));
+            }
+        }
+    }
+    None
+}
