@@ -28,7 +28,7 @@ const BODY_LIMIT: u64 = 32 * 1024 * 1024;
 const KEY: &str = "set-upload";
 
 /// The fields of an upload or publish form. Unknown fields are read and ignored.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SetUpload {
     pub csrf_token: String,
     /// `toml` or `sheet`.

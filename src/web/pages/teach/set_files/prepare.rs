@@ -53,8 +53,19 @@ pub async fn prepare(
     teacher: Teacher,
     upload: &SetUpload,
 ) -> Result<Prepared, AppError> {
-    let submission = match submission(upload) {
-        Ok(submission) => submission,
+    // Reading an Anki package and checking a megabyte of set take a moment: off the async
+    // workers, or 503 busy.
+    let owned = upload.clone();
+    let read = (state.heavy_work)
+        .run(move || {
+            Ok::<_, AppError>(submission(&owned).map(|submission| {
+                let checked = check(&submission);
+                (submission.form, checked)
+            }))
+        })
+        .await?;
+    let (form, checked) = match read {
+        Ok(read) => read,
         Err(error) => {
             return Ok(Prepared::Refused(Refusal::saying(
                 kept_fields(upload),
@@ -62,11 +73,6 @@ pub async fn prepare(
             )));
         }
     };
-    let form = submission.form.clone();
-    // A megabyte of set takes a moment to check: off the async workers, or 503 busy.
-    let checked = (state.heavy_work)
-        .run(move || Ok::<_, AppError>(check(&submission)))
-        .await?;
     let (set, file_text) = match checked {
         Err(error) => return Ok(Prepared::Refused(Refusal::saying(form, error))),
         Ok(Checked::Invalid(problems)) => {
