@@ -1,8 +1,8 @@
 //! Anki's notes as studyhall cards: one card per Anki card, with ids that the next export of
 //! the same deck gives again, so a re-import updates cards instead of adding copies.
 //!
-//! Ids: a note whose GUID is `sh/ID` (written by [`write`](super::write)) with a valid card
-//! id keeps `ID`; any other note gets `n-` and the first 10 hex digits of the SHA-256 of its
+//! Ids: a note whose GUID is `sh/SET/ID` (written by [`write`](super::write)) or `sh/ID`, with
+//! a valid card id, keeps `ID`; any other note gets `n-` and the first 10 hex digits of the SHA-256 of its
 //! GUID. That is the id of the note's first template's card; the card of template `ord` 1, 2,
 //! ... (a reversed card, say) adds `-t1`, `-t2`, ...; a cloze note's cards add `-c1`, `-c2`,
 //! ... per deletion number (see [`cloze::cards`]).
@@ -106,6 +106,7 @@ fn cards(collection: &Collection) -> Imported {
 fn base_id(guid: &str) -> CardId {
     if let Some(id) = guid
         .strip_prefix("sh/")
+        .and_then(|path| path.rsplit('/').next())
         .and_then(|id| CardId::parse(id).ok())
     {
         return id;

@@ -4,7 +4,7 @@
 //! One note per card: recall, choice, multi, true/false, date and number cards as "Basic"
 //! notes (a choice card's options on the front, one per line; the expected answer and the
 //! explanation on the back), text cards as "Basic (type in the answer)", and each cloze entry
-//! as one "Cloze" note. Each note's GUID is `sh/` and the card's id (a cloze entry's base id),
+//! as one "Cloze" note. Each note's GUID is `sh/SET/CARD` (a cloze entry's base id as CARD),
 //! and the note types' and the deck's ids are derived from the set's id: a deck exported again
 //! after edits updates the notes a user imported before instead of adding copies.
 
@@ -72,7 +72,7 @@ fn note<'s>(set: &'s QuestionSet, entry: Entry<'s>) -> Note<'s> {
                 .collect();
             Note {
                 kind: &CLOZE,
-                guid: format!("sh/{base}"),
+                guid: guid(set, base),
                 fields: [
                     escape(text),
                     escape(card.explanation.as_deref().unwrap_or("")),
@@ -81,11 +81,17 @@ fn note<'s>(set: &'s QuestionSet, entry: Entry<'s>) -> Note<'s> {
                 ords,
             }
         }
-        Entry::Card(_, card) => standard_note(card),
+        Entry::Card(_, card) => standard_note(set, card),
     }
 }
 
-fn standard_note(card: &Card) -> Note<'_> {
+/// A note's GUID: `sh/SET/CARD`, so that two sets' cards of one id stay two notes in one
+/// Anki collection, and reading the package back gives the card id again.
+fn guid(set: &QuestionSet, card_id: &str) -> String {
+    format!("sh/{}/{card_id}", set.id)
+}
+
+fn standard_note<'s>(set: &QuestionSet, card: &'s Card) -> Note<'s> {
     let mut front = escape(&card.prompt);
     if let Some(choices) = card.kind.choices() {
         for choice in choices {
@@ -102,7 +108,7 @@ fn standard_note(card: &Card) -> Note<'_> {
     }
     Note {
         kind: if typed { &TYPED } else { &BASIC },
-        guid: format!("sh/{}", card.id),
+        guid: guid(set, card.id.as_str()),
         fields: [front, back],
         tags: &card.tags,
         ords: vec![0],
@@ -205,4 +211,23 @@ fn package(sqlite: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     zip.start_file("media", options)?;
     zip.write_all(b"{}")?;
     Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod guid_tests {
+    use super::guid;
+    use crate::questions::parse::parse_set;
+
+    #[test]
+    fn guids_name_the_set_so_two_sets_cards_of_one_id_stay_two_notes() {
+        let set = |id: &str| {
+            parse_set(&format!(
+                "[set]\nid = \"{id}\"\ntitle = \"T\"\n\n[[cards]]\nid = \"c1\"\nkind = \"recall\"\n\
+                 prompt = \"Q\"\nanswer = \"A\"\n"
+            ))
+            .unwrap()
+        };
+        assert_eq!(guid(&set("korea"), "c1"), "sh/korea/c1");
+        assert_ne!(guid(&set("korea"), "c1"), guid(&set("berlin"), "c1"));
+    }
 }
