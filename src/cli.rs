@@ -301,8 +301,8 @@ pub struct SheetArgs {
     #[arg(long, value_enum, value_name = "F")]
     pub format: Option<Format>,
 
-    /// The set id of a file that holds none (default: its file name without the extension,
-    /// made an id: "Korean War.apkg" gives korean-war).
+    /// The set id of a file that holds none (default: its file name without the extension; an
+    /// Anki, Moodle or Quizlet file's is made an id: "Korean War.apkg" gives korean-war).
     #[arg(long = "set", value_name = "ID")]
     pub set: Option<String>,
 
