@@ -85,7 +85,17 @@ fn export_set_writes_the_kept_toml_and_a_csv_to_standard_output_and_a_package_to
         db_arg,
     ]);
     assert!(apkg.status.success(), "{}", stderr(&apkg));
-    assert!(std::fs::metadata(&package).unwrap().len() > 0);
+    let checked = studyhall(&["check", package.to_str().unwrap()]);
+    assert!(
+        stdout(&checked).contains("treaty.apkg: ok: set treaty with 3 cards"),
+        "the package reads back: {}{}",
+        stdout(&checked),
+        stderr(&checked)
+    );
+    assert!(
+        !dir.path().join("treaty.apkg.partial").exists(),
+        "no partial file is left"
+    );
 
     let missing = studyhall(&["export", "set", "nope", "--db", db_arg]);
     assert_eq!(missing.status.code(), Some(1));

@@ -12,6 +12,7 @@ use crate::config::study_clock;
 use crate::questions::SetId;
 use crate::questions::formats::export::{ExportFormat, export};
 use crate::store::export::{write_progress_csv, write_review_csv};
+use crate::store::partial_path;
 use crate::store::{Audience, ClassId, LogScope, Store};
 
 use super::open_existing as open;
@@ -93,12 +94,15 @@ fn export_set(
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, so a reader never sees half.
+/// Writes `bytes` to `path` through `PATH.partial` beside it, as backups are written, so a
+/// reader never sees half; the partial file is removed if writing fails.
 fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .with_context(|| format!("could not write {}", path.display()))
+    let partial = partial_path(path);
+    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written.with_context(|| format!("could not write {}", path.display()))
 }
 
 fn existing_class(store: &Store, class: i64) -> anyhow::Result<ClassId> {

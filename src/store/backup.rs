@@ -89,7 +89,7 @@ fn copy_into(source: &Connection, partial: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn partial_path(to: &Path) -> PathBuf {
+pub(crate) fn partial_path(to: &Path) -> PathBuf {
     let mut name = to.as_os_str().to_owned();
     name.push(".partial");
     PathBuf::from(name)

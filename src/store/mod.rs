@@ -28,6 +28,7 @@
 
 pub mod accounts;
 mod backup;
+pub(crate) use backup::partial_path;
 mod checkpoints;
 pub mod classes;
 mod columns;

@@ -16,8 +16,6 @@
 use std::cell::RefCell;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -45,25 +43,28 @@ pub async fn body_deadline(
     if !has_body(&request) {
         return Ok(next.call(request).await?.map_into_left_body());
     }
-    let passed = Arc::new(AtomicBool::new(false));
-    let ended = Arc::new(AtomicBool::new(false));
     let body = request.take_payload();
     let deadline = Rc::new(RefCell::new(Deadline {
         body,
         sleep: Box::pin(sleep(timeout)),
-        passed: passed.clone(),
-        ended: ended.clone(),
+        passed: false,
+        ended: false,
     }));
     let shared: Pin<Box<dyn Stream<Item = Result<Bytes, PayloadError>>>> =
         Box::pin(SharedBody(deadline.clone()));
     request.set_payload(Payload::from(shared));
     let api = request.path().starts_with("/api/");
     let response = next.call(request).await?;
-    if !passed.load(Ordering::SeqCst) {
-        if ended.load(Ordering::SeqCst) {
+    let (passed, ended) = {
+        let read = deadline.borrow();
+        (read.passed, read.ended)
+    };
+    if !passed {
+        if ended {
             return Ok(response.map_into_left_body());
         }
         return Ok(response
+            // Boxed to be Unpin; this is the rare case of a body left unread.
             .map_body(|_, body| {
                 BoxBody::new(WithUnreadBody {
                     body: BoxBody::new(body),
@@ -106,13 +107,13 @@ impl Stream for SharedBody {
 
 /// A response body holding its request's unread body until the response is sent: while the
 /// body is held, actix closes the connection after the response instead of draining it.
-struct WithUnreadBody {
-    body: BoxBody,
+struct WithUnreadBody<B> {
+    body: B,
     _unread: Rc<RefCell<Deadline>>,
 }
 
-impl MessageBody for WithUnreadBody {
-    type Error = Box<dyn std::error::Error>;
+impl<B: MessageBody + Unpin> MessageBody for WithUnreadBody<B> {
+    type Error = B::Error;
 
     fn size(&self) -> BodySize {
         self.body.size()
@@ -142,9 +143,10 @@ fn has_body(request: &ServiceRequest) -> bool {
 struct Deadline {
     body: Payload,
     sleep: Pin<Box<Sleep>>,
-    passed: Arc<AtomicBool>,
+    /// The deadline passed before the body's end.
+    passed: bool,
     /// The body was read to its end.
-    ended: Arc<AtomicBool>,
+    ended: bool,
 }
 
 impl Stream for Deadline {
@@ -153,14 +155,14 @@ impl Stream for Deadline {
     fn poll_next(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         if let Poll::Ready(chunk) = Pin::new(&mut self.body).poll_next(context) {
             if chunk.is_none() {
-                self.ended.store(true, Ordering::SeqCst);
+                self.ended = true;
             }
             return Poll::Ready(chunk);
         }
         if self.sleep.as_mut().poll(context).is_pending() {
             return Poll::Pending;
         }
-        self.passed.store(true, Ordering::SeqCst);
+        self.passed = true;
         let late = std::io::Error::new(std::io::ErrorKind::TimedOut, "the body came too slowly");
         Poll::Ready(Some(Err(PayloadError::Io(late))))
     }

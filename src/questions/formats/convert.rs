@@ -95,13 +95,13 @@ pub fn convert(
     // The kept file must check as any set file does; a reader's slip is caught here, not by
     // a student.
     let set = parse_set(&file_text).map_err(|problems| {
-        let first = &problems[0];
+        let (message, fix) = problems
+            .into_iter()
+            .next()
+            .map_or_else(Default::default, |first| (first.message, first.fix));
         ConvertError::Whole(Problem::new(
-            format!(
-                "the cards read from the file do not make a valid set: {}",
-                first.message
-            ),
-            first.fix.clone(),
+            format!("the cards read from the file do not make a valid set: {message}"),
+            fix,
         ))
     })?;
     Ok(Converted {
@@ -121,7 +121,13 @@ fn read_text(
         Format::Aiken => aiken::read(text),
         Format::Quizlet => quizlet::read(text, quizlet_options),
         Format::AnkiText => anki_text::read(text),
-        Format::Toml | Format::Csv | Format::Tsv | Format::Apkg => Ok(Imported::default()),
+        // Read by the set format's own readers, or above as a package: never converted here.
+        Format::Toml | Format::Csv | Format::Tsv | Format::Apkg => Err(vec![Diagnostic {
+            line: 1,
+            column: 1,
+            message: format!("{} is not read as another tool's text file", format.name()),
+            fix: "give --format gift, aiken, quizlet or anki-text".into(),
+        }]),
     }
 }
 
@@ -196,10 +202,8 @@ pub fn detect(text: &str) -> Option<Format> {
     {
         return Some(Format::AnkiText);
     }
-    if lines().any(|line| {
-        line.strip_prefix("ANSWER:")
-            .is_some_and(|letter| letter.trim().len() == 1)
-    }) {
+    // The Aiken reader's own reading of an answer line (any case: "Answer: B").
+    if lines().any(|line| aiken::answer_line(line).is_some_and(|letter| letter.len() == 1)) {
         return Some(Format::Aiken);
     }
     let answer_block = text.contains('{') && text.contains('}');
@@ -226,6 +230,10 @@ mod tests {
         );
         assert_eq!(
             detect("Who led North Korea?\nA. Kim Il Sung\nB. Rhee\nANSWER: A\n"),
+            Some(Format::Aiken)
+        );
+        assert_eq!(
+            detect("Who led North Korea?\nA) Kim Il Sung\nB) Rhee\nAnswer: A\n"),
             Some(Format::Aiken)
         );
         assert_eq!(

@@ -211,7 +211,7 @@ fn unknown_letter(letter: &str, question: &Question) -> (String, String) {
 
 /// The letter an `ANSWER:` line gives (maybe empty), if the line is one. Moodle writes the
 /// keyword in capitals; any case is taken.
-fn answer_line(line: &str) -> Option<&str> {
+pub(super) fn answer_line(line: &str) -> Option<&str> {
     let keyword = line.get(..7)?;
     keyword
         .eq_ignore_ascii_case("answer:")

@@ -23,6 +23,12 @@ mod tests;
 pub use read::read;
 pub use write::write;
 
+/// Whether `bytes` start as a zip file does, as every Anki package does: an upload is told
+/// from a text file by its content, whatever its name.
+pub fn is_package(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// The fix for a package that cannot be read.
 const REEXPORT: &str =
     "export the deck again from Anki with File → Export → Anki Deck Package (.apkg)";

@@ -9,15 +9,13 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use sha2::{Digest, Sha256};
-
 use super::collection::{Collection, Note, NoteType};
 use super::limits::MOST_NOTES_LISTED;
 use super::package;
 use super::template::shown;
 use crate::questions::cloze;
 use crate::questions::formats::Imported;
-use crate::questions::formats::html;
+use crate::questions::formats::{card_ids, html};
 use crate::questions::model::{Card, CardId, CardKind};
 use crate::questions::rules::Problem;
 
@@ -111,12 +109,8 @@ fn base_id(guid: &str) -> CardId {
     {
         return id;
     }
-    let digest = Sha256::digest(guid.as_bytes());
-    let hex: String = digest[..5]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    CardId::parse(&format!("n-{hex}")).expect("n- and hex digits make a valid id")
+    // As Anki's text export's reader names a note by its GUID: one note, one id, either way.
+    CardId::parse(&card_ids::hashed("n", guid)).expect("n- and hex digits make a valid id")
 }
 
 fn field<'n>(note: &'n Note, note_type: &NoteType, name: &str) -> Option<&'n str> {

@@ -58,7 +58,7 @@ impl SetUpload {
     /// package) is over [`SET_FILE_LIMIT`] with plain line ends.
     pub fn is_too_large(&self) -> bool {
         let crlf = self.text.windows(2).filter(|pair| pair == b"\r\n").count();
-        let package = self.file.starts_with(b"PK\x03\x04");
+        let package = crate::questions::formats::apkg::is_package(&self.file);
         self.too_large
             || self.text.len() - crlf > SET_FILE_LIMIT
             || !package && self.file.len() > SET_FILE_LIMIT

@@ -31,7 +31,7 @@ impl Format {
     /// The file's extension decides (`.csv`, `.tsv`, `.toml`, `.gift`, `.apkg`...); otherwise
     /// the form's choice, and for a `.txt` file or pasted text left at TOML, the content.
     pub fn of(file_name: Option<&str>, chosen: &str, text: &[u8]) -> Format {
-        if text.starts_with(b"PK\x03\x04") {
+        if formats::apkg::is_package(text) {
             return Format::Other(formats::Format::Apkg);
         }
         let by_name = file_name.and_then(|name| formats::Format::from_path(Path::new(name)));
