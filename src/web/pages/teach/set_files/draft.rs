@@ -142,7 +142,7 @@ pub async fn preview(
         text: edited_set_file(set_id, set_title, &kept).into_bytes(),
         ..SetUpload::default()
     };
-    show_preview(&state, &visitor, teacher, &upload).await
+    show_preview(&state, &visitor, teacher, upload).await
 }
 
 fn page(visitor: &SignedIn, drafts: Vec<DraftRow>) -> DraftPageView {

@@ -46,16 +46,24 @@ pub enum Prepared {
     },
 }
 
-/// Checks an upload: its text, the set it gives, that it is the set it says it replaces, and
+/// Checks an upload (its file and text are taken from it): its text, the set it gives, that it is the set it says it replaces, and
 /// that `teacher` may publish it (a set id someone else's set has is refused).
 pub async fn prepare(
     state: &AppState,
     teacher: Teacher,
-    upload: &SetUpload,
+    upload: &mut SetUpload,
 ) -> Result<Prepared, AppError> {
     // Reading an Anki package and checking a megabyte of set take a moment: off the async
     // workers, or 503 busy.
-    let owned = upload.clone();
+    // The file and the text (up to 16 MB of package) move to the work slot; the form's small
+    // fields are copied, the caller still reads them.
+    let file = std::mem::take(&mut upload.file);
+    let text = std::mem::take(&mut upload.text);
+    let owned = SetUpload {
+        file,
+        text,
+        ..upload.clone()
+    };
     let read = (state.heavy_work)
         .run(move || {
             Ok::<_, AppError>(submission(&owned).map(|submission| {

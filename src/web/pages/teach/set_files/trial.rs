@@ -21,8 +21,8 @@ pub async fn try_set(
     visitor: Visitor,
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
-    let (teacher, upload) = accepted(&visitor, upload)?;
-    let (set, form) = match prepare(&state, teacher, &upload).await? {
+    let (teacher, mut upload) = accepted(&visitor, upload)?;
+    let (set, form) = match prepare(&state, teacher, &mut upload).await? {
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
         Prepared::Ready { set, form, .. } => (set, form),
     };

@@ -64,7 +64,7 @@ pub async fn preview(
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
     let (teacher, upload) = accepted(&visitor, upload)?;
-    show_preview(&state, &visitor, teacher, &upload).await
+    show_preview(&state, &visitor, teacher, upload).await
 }
 
 /// The preview of `upload` (checked for `teacher`), or the form again with its problems.
@@ -72,9 +72,9 @@ pub(super) async fn show_preview(
     state: &AppState,
     visitor: &SignedIn,
     teacher: Teacher,
-    upload: &SetUpload,
+    mut upload: SetUpload,
 ) -> Result<HttpResponse, PageError> {
-    let (set, form, file_text) = match prepare(state, teacher, upload).await? {
+    let (set, form, file_text) = match prepare(state, teacher, &mut upload).await? {
         Prepared::Refused(refusal) => return refused(state, visitor, refusal),
         Prepared::Ready {
             set,
@@ -98,8 +98,8 @@ pub async fn publish(
     visitor: Visitor,
     upload: Upload,
 ) -> Result<HttpResponse, PageError> {
-    let (teacher, upload) = accepted(&visitor, upload)?;
-    let (set, file_text) = match prepare(&state, teacher, &upload).await? {
+    let (teacher, mut upload) = accepted(&visitor, upload)?;
+    let (set, file_text) = match prepare(&state, teacher, &mut upload).await? {
         Prepared::Refused(refusal) => return refused(&state, &visitor, refusal),
         Prepared::Ready { set, file_text, .. } => (set, file_text),
     };
