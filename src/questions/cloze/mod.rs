@@ -214,17 +214,17 @@ pub fn cards(
 pub enum Entry<'c> {
     /// The card at `index`.
     Card(usize, &'c Card),
-    /// The cloze entry whose first card is at `index`.
+    /// The cloze entry whose cards (one at least) start at `index`.
     Cloze {
         index: usize,
         base: &'c str,
         text: &'c str,
-        card: &'c Card,
+        cards: &'c [Card],
     },
 }
 
 /// The entries of `cards`, in order, for a writer.
-pub fn entries(cards: &[Card]) -> Vec<Entry<'_>> {
+pub fn entries<'c>(cards: &'c [Card]) -> Vec<Entry<'c>> {
     let mut entries = Vec::with_capacity(cards.len());
     let mut index = 0;
     while index < cards.len() {
@@ -234,26 +234,24 @@ pub fn entries(cards: &[Card]) -> Vec<Entry<'_>> {
             index += 1;
             continue;
         };
-        let base = card
-            .id
-            .as_str()
-            .rsplit_once("-c")
-            .map_or(card.id.as_str(), |(base, _)| base);
-        let same_entry = |other: &Card| {
+        let base_of = |id: &'c CardId| id.as_str().rsplit_once("-c").map(|(base, _)| base);
+        let base = base_of(&card.id).unwrap_or(card.id.as_str());
+        let same_entry = |other: &'c Card| {
             matches!(&other.kind, CardKind::Cloze { text: other_text, .. } if other_text == text)
-                && other.id.as_str().rsplit_once("-c").map(|(b, _)| b) == Some(base)
+                && base_of(&other.id) == Some(base)
         };
         let count = cards[index..]
             .iter()
             .take_while(|other| same_entry(other))
-            .count();
+            .count()
+            .max(1);
         entries.push(Entry::Cloze {
             index,
             base,
             text,
-            card,
+            cards: &cards[index..index + count],
         });
-        index += count.max(1);
+        index += count;
     }
     entries
 }

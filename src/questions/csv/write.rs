@@ -64,7 +64,7 @@ fn row(entry: Entry<'_>) -> Result<[String; 13], CsvWriteError> {
     let (card, id, prompt) = match entry {
         Entry::Card(_, card) => (card, card.id.as_str(), card.prompt.as_str()),
         // A cloze card's prompt is made from its text when the file is read.
-        Entry::Cloze { base, card, .. } => (card, base, ""),
+        Entry::Cloze { base, cards, .. } => (&cards[0], base, ""),
     };
     let list = |items: &[String]| {
         if items.iter().any(|item| item.contains('|')) {

@@ -2,12 +2,10 @@
 //! set, and keep it as the TOML file the set format writes (what lists what was left out as
 //! comments at its top). `studyhall check`/`import` and the browser upload share this.
 
-use std::fmt::Write;
-
 use super::{Diagnostic, Format, Imported, QuizletOptions, aiken, anki_text, apkg, gift, quizlet};
 use crate::questions::encoding::decode;
 use crate::questions::model::{QuestionSet, SetId};
-use crate::questions::parse::{parse_set, to_toml};
+use crate::questions::parse::{comment, parse_set, to_toml};
 use crate::questions::rules::{Problem, slug};
 
 /// The largest file read (an Anki deck with its media can be large; the media are not kept).
@@ -168,11 +166,7 @@ fn with_notes(toml: &str, notes: &[String]) -> String {
     }
     let mut file = format!("{NOT_IMPORTED}\n");
     for note in notes {
-        let line: String = note
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let _ = writeln!(file, "# - {line}");
+        file.push_str(&comment(&format!("- {note}")));
     }
     file.push('\n');
     file.push_str(toml);

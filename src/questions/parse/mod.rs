@@ -22,7 +22,7 @@ use toml::de::{DeTable, DeValue};
 pub use diagnostic::Diagnostic;
 pub(crate) use diagnostic::line_and_column;
 pub use file::{SetFileErrors, load_set_file};
-pub(crate) use write::quote;
+pub(crate) use write::{comment, quote};
 pub use write::{to_toml, to_toml_with_notes};
 
 use crate::questions::model::{QuestionSet, SetId};

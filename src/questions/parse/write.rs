@@ -25,16 +25,12 @@ pub fn to_toml_with_notes(set: &QuestionSet, notes: &[Vec<String>]) -> String {
         let (index, card, cloze_base) = match entry {
             Entry::Card(index, card) => (index, card, None),
             Entry::Cloze {
-                index, base, card, ..
-            } => (index, card, Some(base)),
+                index, base, cards, ..
+            } => (index, &cards[0], Some(base)),
         };
         file.push('\n');
         for note in notes.get(index).into_iter().flatten() {
-            let line: String = note
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let _ = writeln!(file, "# {line}");
+            file.push_str(&comment(note));
         }
         file.push_str("[[cards]]\n");
         key(
@@ -91,6 +87,15 @@ pub fn to_toml_with_notes(set: &QuestionSet, notes: &[Vec<String>]) -> String {
         optional(&mut file, "source", card.source.as_deref());
     }
     file
+}
+
+/// `text` as a TOML comment line, its line ends (and other control characters) as spaces.
+pub(crate) fn comment(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    format!("# {line}\n")
 }
 
 fn key(file: &mut String, key: &str, value: &str) {

@@ -55,16 +55,11 @@ pub fn write(set: &QuestionSet) -> Result<Vec<u8>, Problem> {
 fn note<'s>(set: &'s QuestionSet, entry: Entry<'s>) -> Note<'s> {
     match entry {
         Entry::Cloze {
-            index,
-            base,
-            text,
-            card,
+            base, text, cards, ..
         } => {
-            let ords = set.cards[index..]
+            let card = &cards[0];
+            let ords = cards
                 .iter()
-                .take_while(|other| {
-                    cloze::split_card_id(&other.id).is_some_and(|(b, _)| b.as_str() == base)
-                })
                 .filter_map(|other| match other.kind {
                     CardKind::Cloze { number, .. } => Some(number.saturating_sub(1)),
                     _ => None,
