@@ -5,7 +5,7 @@
 //! password; setting it and using up the link are one write, so two tabs cannot both do it.
 //! Only the link's SHA-256 is stored, as for sessions and the set-up link.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::settings::record_audit;
@@ -98,12 +98,7 @@ impl Store {
             let Some(user) = link_owner(connection, &token, now_ms)? else {
                 return Ok(None);
             };
-            connection
-                .prepare_cached("UPDATE users SET password_hash = ?1 WHERE id = ?2")?
-                .execute((&password_hash, user.id))?;
-            connection
-                .prepare_cached("DELETE FROM password_links WHERE user_id = ?1")?
-                .execute([user.id])?;
+            set_hash_and_drop_links(connection, user.id, &password_hash)?;
             record_audit(
                 connection,
                 Some(user.id),
@@ -113,6 +108,22 @@ impl Store {
             Ok(Some(user.id))
         })
     }
+}
+
+/// Sets `user`'s password hash and drops their password links: a link made before must not
+/// set the password back.
+pub(super) fn set_hash_and_drop_links(
+    connection: &Connection,
+    user: UserId,
+    password_hash: &str,
+) -> Result<(), StoreError> {
+    connection
+        .prepare_cached("UPDATE users SET password_hash = ?1 WHERE id = ?2")?
+        .execute((password_hash, user))?;
+    connection
+        .prepare_cached("DELETE FROM password_links WHERE user_id = ?1")?
+        .execute([user])?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::password_links::{NO_PASSWORD_YET, insert_link, token_hash as link_hash};
+use super::password_links::{
+    NO_PASSWORD_YET, insert_link, set_hash_and_drop_links, token_hash as link_hash,
+};
 use super::sessions::token_hash as session_hash;
 use super::settings::record_audit;
 use crate::store::{Pending, Store, StoreError, UserId};
@@ -30,16 +32,10 @@ impl Store {
         let (password_hash, keep) = (password_hash.to_string(), session_hash(keep_session));
         self.write(move |connection| {
             let name = username(connection, user)?.ok_or(StoreError::UnknownUser(user))?;
-            connection
-                .prepare_cached("UPDATE users SET password_hash = ?1 WHERE id = ?2")?
-                .execute((&password_hash, user))?;
+            set_hash_and_drop_links(connection, user, &password_hash)?;
             connection
                 .prepare_cached("DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2")?
                 .execute((user, &keep))?;
-            // A link the admin made earlier must not set it back.
-            connection
-                .prepare_cached("DELETE FROM password_links WHERE user_id = ?1")?
-                .execute([user])?;
             let detail = format!("{name} changed their password; their other sessions ended");
             record_audit(connection, Some(user), "user.password_change", &detail)?;
             Ok(())
@@ -62,14 +58,9 @@ impl Store {
             let Some(name) = username(connection, user)? else {
                 return Ok(None);
             };
-            connection
-                .prepare_cached("UPDATE users SET password_hash = ?1 WHERE id = ?2")?
-                .execute((NO_PASSWORD_YET, user))?;
+            set_hash_and_drop_links(connection, user, NO_PASSWORD_YET)?;
             connection
                 .prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?
-                .execute([user])?;
-            connection
-                .prepare_cached("DELETE FROM password_links WHERE user_id = ?1")?
                 .execute([user])?;
             insert_link(connection, &hash, user, expires_at_ms)?;
             let detail = format!("{name}: password reset, with a link to set a new one");
