@@ -54,7 +54,7 @@ impl Draft {
     /// Lower comes first: questions built from the event before sentences with a gap, then the
     /// shorter.
     fn rank(&self) -> usize {
-        let gap = usize::from(self.prompt.contains("____"));
+        let gap = usize::from(self.prompt.contains(GAP));
         gap * 10_000 + self.prompt.len()
     }
 }
@@ -100,11 +100,7 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                 in_paragraph.push(Draft {
                     paragraph: paragraph.number,
                     sentence: sentence.to_string(),
-                    prompt: format!(
-                        "Which number fills the gap? {}____{}",
-                        &sentence[..number.start],
-                        &sentence[number.end..]
-                    ),
+                    prompt: gap_prompt("number", sentence, number.start..number.end),
                     kind: DraftKind::Number {
                         answer: number.value,
                     },
@@ -170,6 +166,19 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
     drafts
 }
 
+/// The blank a gap prompt shows where its answer stood.
+pub(super) const GAP: &str = "____";
+
+/// "Which WHAT fills the gap?" and `sentence` with `blank` (a byte range) as [`GAP`]: the
+/// prompt when no question can be built from the sentence.
+pub(super) fn gap_prompt(what: &str, sentence: &str, blank: std::ops::Range<usize>) -> String {
+    format!(
+        "Which {what} fills the gap? {}{GAP}{}",
+        &sentence[..blank.start],
+        &sentence[blank.end..]
+    )
+}
+
 /// "When did ...?" where the sentence reads as an event once the date is taken out, else the
 /// sentence with the date blanked.
 fn date_draft(
@@ -192,13 +201,7 @@ fn date_draft(
             }
             clause.when()
         })
-        .unwrap_or_else(|| {
-            format!(
-                "Which date fills the gap? {}____{}",
-                &sentence[..date.words_start],
-                &sentence[date.end..]
-            )
-        });
+        .unwrap_or_else(|| gap_prompt("date", sentence, date.words_start..date.end));
     Draft {
         paragraph,
         sentence: sentence.to_string(),

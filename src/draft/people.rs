@@ -4,7 +4,7 @@
 //! with an act: "Whose war plan was it that Stalin endorsed ...?" where the sentence reads as
 //! "Subject verbed X’s thing ...", else the sentence with the name blanked.
 
-use super::cards::{Draft, DraftKind};
+use super::cards::{Draft, DraftKind, gap_prompt};
 use super::clauses::Clause;
 use super::names::{Names, acting};
 use super::paragraphs::Paragraph;
@@ -124,11 +124,7 @@ fn gap(paragraphs: &[Paragraph], forms: &[String]) -> Option<(u32, String, Strin
             let Some((start, end)) = acting(sentence, forms) else {
                 continue;
             };
-            let prompt = format!(
-                "Which name fills the gap? {}____{}",
-                &sentence[..start],
-                &sentence[end..]
-            );
+            let prompt = gap_prompt("name", sentence, start..end);
             // Another mention would give the answer away.
             if forms.iter().any(|form| prompt.contains(form.as_str())) {
                 continue;
