@@ -14,13 +14,7 @@ c2,choice,\"Which city, then?\",Berlin,Berlin|Vienna,place|city\n";
 #[path = "common/process.rs"]
 mod process;
 
-use process::{stderr, stdout, studyhall};
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use process::{stderr, stdout, studyhall, write};
 
 #[test]
 fn check_passes_a_csv_and_a_tsv_naming_each_set_after_its_file() {

@@ -7,13 +7,7 @@ use std::path::{Path, PathBuf};
 #[path = "common/process.rs"]
 mod process;
 
-use process::{stderr, stdout, studyhall};
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use process::{stderr, stdout, studyhall, write};
 
 const CLOZE_SET: &str = "[set]\nid = \"treaty\"\ntitle = \"The treaty\"\n\n[[cards]]\n\
     id = \"treaty\"\nkind = \"cloze\"\n\

@@ -566,3 +566,43 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn kept_drafts_are_written_as_a_set_file_that_check_accepts_with_each_kind_as_typed() {
+    let edited = |kind: &str, answer: &str, accept: &[&str]| write::EditedDraft {
+        kind: kind.into(),
+        prompt: format!("A {kind} question?"),
+        answer: answer.into(),
+        accept: accept.iter().map(|form| form.to_string()).collect(),
+        paragraph: 3,
+    };
+    let drafts = [
+        edited("date", "1948-06", &[]),
+        edited("text", "Ernest Bevin", &["Bevin"]),
+        edited("recall", "to keep Berlin fed", &["ignored"]),
+        edited("number", "13000", &[]),
+    ];
+    let file = write::edited_set_file("berlin", "Berlin", &drafts);
+    let set = parse_set(&file).expect("the kept drafts check");
+    let kinds: Vec<&str> = set.cards.iter().map(|card| card.kind.name()).collect();
+    assert_eq!(kinds, ["date", "text", "recall", "number"]);
+    assert!(
+        file.contains("answer = 13000\n"),
+        "a number written bare: {file}"
+    );
+    assert_eq!(
+        file.matches("accept = ").count(),
+        1,
+        "only text cards: {file}"
+    );
+    assert!(
+        set.cards
+            .iter()
+            .all(|card| card.source.as_deref() == Some("paragraph 3")),
+        "{file}"
+    );
+    // An edit that is not a number is quoted, and the checker says what is wrong with it.
+    let broken = write::edited_set_file("berlin", "Berlin", &[edited("number", "many", &[])]);
+    assert!(broken.contains("answer = \"many\""), "{broken}");
+    assert!(parse_set(&broken).is_err());
+}

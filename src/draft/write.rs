@@ -87,7 +87,7 @@ pub fn draft_set_file(drafts: &[Draft], id: SetId, title: &str, from: &str) -> S
 /// A draft as the instructor kept it on the drafts page, edited or not: its fields as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditedDraft {
-    /// `date`, `text` or `recall`.
+    /// `date`, `text`, `recall` or `number`.
     pub kind: String,
     pub prompt: String,
     /// As the set file writes it: a date as YYYY-MM-DD, YYYY-MM or YYYY.
