@@ -2,8 +2,6 @@
 //! process: the set id and title from the file name or `--set`/`--title`, every problem as a
 //! `FILE:LINE:COLUMN` line, and nothing imported when any file has one.
 
-use std::path::{Path, PathBuf};
-
 use studyhall::questions::SetId;
 use studyhall::store::{Store, StoreConfig, Visibility};
 

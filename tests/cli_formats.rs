@@ -2,8 +2,6 @@
 //! process: the format from `--format`, the extension or the content (the guess printed), the
 //! set named after the file, and sets written out again.
 
-use std::path::{Path, PathBuf};
-
 #[path = "common/process.rs"]
 mod process;
 
