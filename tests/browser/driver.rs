@@ -170,6 +170,30 @@ pub struct Browser {
 impl Browser {
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.expect("the page loads");
+        self.wait_for_autofocus().await;
+    }
+
+    /// Waits, briefly, until the page's `autofocus` field has the focus. Chromium applies
+    /// autofocus at its next rendering update, which on a busy machine can come after the
+    /// page has loaded: keys sent before it went to the body, and a register form whose
+    /// fields got nothing never submitted (CI, stop 17).
+    async fn wait_for_autofocus(&self) {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(3) {
+            let settled = self
+                .client
+                .execute(
+                    "const field = document.querySelector('[autofocus]');
+                     return !field || field.offsetParent === null || field.closest('dialog') !== null
+                         || document.activeElement !== document.body;",
+                    Vec::new(),
+                )
+                .await;
+            if matches!(settled, Ok(Value::Bool(true))) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
     }
 
     /// Runs `script` (a function body) in the page and returns what it returns.
@@ -234,7 +258,7 @@ impl Browser {
             let at = self.client.current_url().await.expect("a URL");
             let loaded = self.js("return document.readyState === 'complete';").await;
             if at != from && loaded == Value::Bool(true) {
-                return;
+                return self.wait_for_autofocus().await;
             }
             assert!(started.elapsed() < PATIENCE, "Back did not leave {from}");
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -260,11 +284,27 @@ impl Browser {
                 )
                 .await;
             if matches!(loaded, Ok(Value::Bool(true))) {
-                return;
+                return self.wait_for_autofocus().await;
             }
-            assert!(started.elapsed() < PATIENCE, "no new page after {after}");
+            if started.elapsed() >= PATIENCE {
+                self.fail_on_page(&format!("no new page after {after}"))
+                    .await;
+            }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+
+    /// Fails with `what` and what the browser shows: the address, the focus, the page's text
+    /// and a screenshot, so a failure on CI says which page the keys went to.
+    async fn fail_on_page(&self, what: &str) -> ! {
+        let url = self.client.current_url().await.map(|url| url.to_string());
+        let focus = self.focus().await;
+        let text: String = self.text().await.chars().take(600).collect();
+        let shot = self.screenshot("failure").await;
+        panic!(
+            "{what}\n  at: {url:?}\n  focus: {focus:?}\n  text: {text}\n  screenshot: {}",
+            shot.display()
+        );
     }
 
     /// Marks the current page, so a wait can tell when the next one has replaced it.
