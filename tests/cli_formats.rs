@@ -244,3 +244,41 @@ fn a_set_exported_as_gift_imports_back_to_the_same_cards() {
         stdout(&reimported)
     );
 }
+
+/// The essay set (dates, recall cards, sources, tags) through GIFT and back: the same cards,
+/// and the same set file, title and sources included.
+#[test]
+fn the_essay_set_exported_as_gift_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db_arg = db.to_str().unwrap();
+    let essay = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questions/korean-war-1950.toml"
+    );
+    let imported = studyhall(&["import", essay, "--db", db_arg]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let export = |format: &str| {
+        let output = studyhall(&[
+            "export",
+            "set",
+            "korean-war-1950",
+            "--format",
+            format,
+            "--db",
+            db_arg,
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let before = export("toml");
+    let gift = write(dir.path(), "korean-war-1950.gift", &export("gift"));
+    let again = studyhall(&["import", gift.to_str().unwrap(), "--db", db_arg]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("updated: 0 added, 0 changed, 0 retired"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(export("toml"), before, "the set file is as it was");
+}

@@ -63,6 +63,8 @@ pub fn convert(
     };
     let Imported {
         title,
+        description,
+        source,
         cards,
         notes,
     } = imported;
@@ -85,8 +87,8 @@ pub fn convert(
     let set = QuestionSet {
         id,
         title,
-        description: None,
-        source: None,
+        description,
+        source,
         cards,
     };
     let file_text = with_notes(&to_toml(&set), &notes);

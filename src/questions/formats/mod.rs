@@ -76,8 +76,12 @@ impl Format {
 /// Cards read from another tool's file, before they are a set.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Imported {
-    /// The deck's name, when the file gives one (Anki).
+    /// The deck's name, when the file gives one (Anki, a GIFT file studyhall wrote).
     pub title: Option<String>,
+    /// The set's description and source, when the file gives them (a GIFT file studyhall
+    /// wrote).
+    pub description: Option<String>,
+    pub source: Option<String>,
     pub cards: Vec<Card>,
     /// What was read but not imported, one sentence each, e.g. "line 12: essay question
     /// skipped (studyhall has no essay cards)" or "media not imported: map.jpg".

@@ -97,6 +97,7 @@ fn cards(collection: &Collection) -> Imported {
             .map(|name| name.split("::").collect::<Vec<_>>().join(" / ")),
         cards,
         notes,
+        ..Imported::default()
     }
 }
 

@@ -22,10 +22,12 @@
 //! decoded, `<br>` as line breaks); `[markdown]`, `[plain]` and `[moodle]` are kept as
 //! written. Essays (`{}`), descriptions (no block) and matching questions (`->`) are skipped
 //! and listed by line in [`Imported::notes`], as are partial-credit answers a card cannot give
-//! credit for and images.
+//! credit for and images. A file studyhall wrote says in `// studyhall:` comments what GIFT
+//! cannot (a card's kind, tags and source; the set's title): [`extras`] reads them back.
 
 mod answers;
 mod chunks;
+mod extras;
 mod numbers;
 mod text;
 mod write;
@@ -59,6 +61,12 @@ pub fn read(text: &str) -> Result<Imported, Vec<Diagnostic>> {
         match piece {
             Piece::Category(path) => reader.tags = category_tag(&path).into_iter().collect(),
             Piece::Question(chunk) => reader.question(&chunk),
+            Piece::Set(set) => {
+                reader.imported.title = set.title;
+                reader.imported.description = set.description;
+                reader.imported.source = set.source;
+            }
+            Piece::Problem(at, message) => reader.problems.add(at, message, extras::FIX),
         }
     }
     reader.problems.or(text, reader.imported)
@@ -74,7 +82,7 @@ fn category_tag(path: &str) -> Option<String> {
         .rfind(|slug| !slug.is_empty())
 }
 
-/// The category's tag, then the question's own `// tags:`, each once.
+/// The category's tag, then the tags of the question's studyhall comment, each once.
 fn with_written_tags(category: &[String], written: &[String]) -> Vec<String> {
     let mut tags = category.to_vec();
     for tag in written {
@@ -205,13 +213,21 @@ impl Reader<'_> {
                 return;
             }
         };
+        let written_tags = chunk.extras.as_ref().map_or(&[][..], |extras| &extras.tags);
         let card = Card {
             id,
             prompt: with_blank(&before, &after),
             kind,
-            tags: with_written_tags(&self.tags, &chunk.tags),
+            tags: with_written_tags(&self.tags, written_tags),
             explanation: Some(explanation.join("\n")).filter(|text| !text.is_empty()),
             source: None,
+        };
+        let card = match &chunk.extras {
+            Some(card_extras) => match extras::apply(card, card_extras) {
+                Ok(card) => card,
+                Err(problem) => return self.problems.report(chunk.start(), problem),
+            },
+            None => card,
         };
         self.problems
             .keep_valid(card, chunk.start(), &mut self.imported.cards);

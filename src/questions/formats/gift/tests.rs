@@ -357,50 +357,124 @@ fn the_written_file_reads_back_as_the_same_cards() {
 }
 
 #[test]
-fn dates_cloze_and_recall_cards_are_written_as_documented() {
+fn dates_cloze_and_recall_cards_tags_sources_and_the_title_read_back_as_written() {
     let date = crate::questions::model::PartialDate::parse_iso("1950-09-15").unwrap();
     let mut tagged = card(
         "landing",
         "When did UN forces land at Inchon?",
         CardKind::Date { answer: date },
-        None,
+        Some("Operation Chromite"),
     );
     tagged.tags = strings(&["date", "place"]);
+    tagged.source = Some("paragraph 12".into());
     let recall = card(
         "why",
-        "Why did Stalin agree?",
+        "Why did Stalin agree?\nIn your own words.",
         CardKind::Recall {
-            answer: "Soviet interests".into(),
+            answer: "Soviet interests: {a warm-water port}".into(),
+        },
+        Some("Two lines\nof explanation"),
+    );
+    let year = card(
+        "year",
+        "Which year?",
+        CardKind::Date {
+            answer: crate::questions::model::PartialDate::parse_iso("1953").unwrap(),
+        },
+        None,
+    );
+    let in_order = card(
+        "order",
+        "First?",
+        CardKind::Choice {
+            choices: strings(&["1950", "1951", "1952"]),
+            answer: "1950".into(),
+            shuffle: false,
         },
         None,
     );
     let cloze = crate::questions::cloze::cards(
         &CardId::parse("treaty").unwrap(),
-        "Signed in {{c1::February 1950}}.",
-        &[],
-        None,
-        None,
+        "The {{c1::Sino-Soviet}} treaty was signed in {{c2::February 1950::month}}.",
+        &strings(&["treaty"]),
+        Some("Moscow"),
+        Some("paragraph 9"),
     )
     .unwrap();
-    let mut cards = vec![tagged, recall];
+    let mut cards = vec![tagged, recall, year, in_order];
     cards.extend(cloze);
-    let written = write(&set(cards));
-    assert!(written.contains("// tags: date, place\n"), "{written}");
-    assert!(written.contains("// Q: Why did Stalin agree?\n// A: Soviet interests\n"));
-    let read_back = read(&written).unwrap().cards;
-    assert_eq!(read_back.len(), 2);
-    assert_eq!(
-        read_back[0].kind,
-        text("15 September 1950", &["1950-09-15"])
+    let mut written_set = set(cards.clone());
+    written_set.description = Some("Dates \"and\" motives".into());
+    written_set.source = Some("the essay".into());
+    let written = write(&written_set);
+    // What Moodle reads: the date as a short answer, the cloze gap, the recall card commented.
+    assert!(
+        written.contains(
+            "::landing:: When did UN forces land at Inchon? {=15 September 1950 =1950-09-15"
+        ),
+        "{written}"
     );
-    assert_eq!(
-        read_back[0].tags,
-        strings(&["date", "place"]),
-        "tags come back"
+    assert!(
+        written.contains(
+            "::treaty-c2:: The Sino-Soviet treaty was signed in [month]. {=February 1950\n"
+        ),
+        "{written}"
     );
-    assert_eq!(read_back[1].id.as_str(), "treaty-c1");
-    assert_eq!(read_back[1].prompt, "Signed in […].");
-    assert_eq!(read_back[1].kind, text("February 1950", &[]));
+    assert!(
+        written.contains("// studyhall: { kind = \"recall\" }\n// ::why:: Why did Stalin agree?\\nIn your own words. {=Soviet interests\\: \\{a warm-water port\\}\n"),
+        "{written}"
+    );
+    let read_back = read(&written).unwrap_or_else(|errors| panic!("{errors:?}\n{written}"));
+    assert_eq!(read_back.cards, cards, "{written}");
+    assert_eq!(read_back.title.as_deref(), Some("The Korean War"));
+    assert_eq!(
+        read_back.description.as_deref(),
+        Some("Dates \"and\" motives")
+    );
+    assert_eq!(read_back.source.as_deref(), Some("the essay"));
+    assert!(read_back.notes.is_empty(), "{:?}", read_back.notes);
+}
+
+#[test]
+fn a_studyhall_comment_that_does_not_fit_is_an_error_at_its_place() {
+    let cases: [(&str, (usize, usize), &str); 6] = [
+        (
+            "// studyhall: { kind = \"essay\" }\nQ {=a}\n",
+            (1, 24),
+            "unknown variant",
+        ),
+        (
+            "// studyhall: { colour = 1 }\nQ {=a}\n",
+            (1, 17),
+            "unknown field",
+        ),
+        ("// studyhall: { kind = \"date\"\nQ {=a}\n", (1, 30), ""),
+        (
+            "// studyhall: { kind = \"date\" }\nWhen? {=soon}\n",
+            (2, 1),
+            "no answer of the question is a date",
+        ),
+        (
+            "// studyhall: { kind = \"cloze\", text = \"A {{c1::b}}\" }\n::x:: Q {=b}\n",
+            (2, 1),
+            "named ID-cN",
+        ),
+        (
+            "// studyhall: { kind = \"recall\" }\nQ {T}\n",
+            (2, 1),
+            "not a short answer",
+        ),
+    ];
+    for (text, at, message) in cases {
+        let found = problems(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].0, found[0].1), at, "{text}: {found:?}");
+        assert!(found[0].2.contains(message), "{text}: {found:?}");
+    }
+    // Another tool's comments, and studyhall's on the set, are not a card's.
+    let other = read("// tags: not ours\n// studyhall set: { title = \"T\" }\nQ {=a}\n").unwrap();
+    assert_eq!(other.cards[0].tags, Vec::<String>::new());
+    assert_eq!(other.title.as_deref(), Some("T"));
 }
 
 fn any_kind() -> impl Strategy<Value = CardKind> {
@@ -433,6 +507,23 @@ fn any_kind() -> impl Strategy<Value = CardKind> {
             .prop_map(|(answer, accept)| { CardKind::Text { answer, accept } }),
         (-1e9f64..1e9, 0f64..100.0)
             .prop_map(|(answer, tolerance)| CardKind::Number { answer, tolerance }),
+        word.prop_map(|answer| CardKind::Recall { answer }),
+        (
+            1000i16..2100,
+            proptest::option::of((1u8..13, proptest::option::of(1u8..29)))
+        )
+            .prop_map(|(year, month)| {
+                let answer = match month {
+                    None => crate::questions::model::PartialDate::year(year),
+                    Some((month, None)) => {
+                        crate::questions::model::PartialDate::month(year, month).unwrap()
+                    }
+                    Some((month, Some(day))) => {
+                        crate::questions::model::PartialDate::day(year, month, day).unwrap()
+                    }
+                };
+                CardKind::Date { answer }
+            }),
     ]
 }
 
@@ -457,11 +548,18 @@ proptest! {
         kinds in proptest::collection::vec(any_kind(), 1..5),
         prompt in "[A-Za-z0-9~=#{}:\\\\\\[\\]]([A-Za-z0-9 ~=#{}:\\\\\\[\\]\n]{0,20}[A-Za-z?])?",
         explanation in proptest::option::of("[a-z]([A-Za-z0-9 ~=#{}:\n]{0,10}[a-z])?"),
+        tags in proptest::collection::btree_set("[a-z][a-z0-9-]{0,8}", 0..3),
+        source in proptest::option::of("[A-Za-z0-9 \"\\\\]{1,12}"),
     ) {
         let cards: Vec<Card> = kinds
             .into_iter()
             .enumerate()
-            .map(|(index, kind)| card(&format!("c{index}"), &prompt, kind, explanation.as_deref()))
+            .map(|(index, kind)| {
+                let mut card = card(&format!("c{index}"), &prompt, kind, explanation.as_deref());
+                card.tags = tags.iter().cloned().collect();
+                card.source = source.clone();
+                card
+            })
             .filter(|card| crate::questions::formats::card_rules::problems(card).is_empty())
             .collect();
         let written = write(&set(cards.clone()));

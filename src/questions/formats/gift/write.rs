@@ -1,55 +1,58 @@
-//! A set written as GIFT, for Moodle and for [`super::read`] to read back.
+//! A set written as GIFT, for Moodle and for [`super::read`] to read back as the same set.
 //!
 //! Each card is a named question, `::card-id::`, its explanation the `####` general feedback.
 //! choice, multi (weights summing to 100%, wrong answers -100%), truefalse, text (other
-//! answers accepted as further `=` answers) and number (`answer:tolerance`) cards read back as
-//! the same cards. What GIFT cannot hold:
-//! - tags: GIFT has none per question; they are written in a comment above the question and
-//!   lost on reading;
-//! - `shuffle = false`: Moodle decides the order; cards read back shuffled;
-//! - date cards become short answers: the date written out ("25 June 1950") with its ISO form
-//!   accepted, read back as text cards;
-//! - cloze cards become short answers: the prompt shows the gap, the hidden words answer it;
-//! - recall cards, graded by the student, have no GIFT question: they are written as comments
-//!   (prompt and model answer), which a reader skips.
+//! answers accepted as further `=` answers) and number (`answer:tolerance`) cards are GIFT's
+//! own questions. Date cards are short answers (the date written out, "25 June 1950", with its
+//! ISO form accepted) and cloze cards short answers to the gap they ask. Recall cards, graded
+//! by the student, have no GIFT question: Moodle sees them as comment lines. What GIFT cannot
+//! say (a card's kind, tags, source and fixed choice order; the set's title) is kept in
+//! studyhall's comments ([`super::extras`]), so the reader gives every card back.
 
 use std::fmt::Write;
 
+use super::extras;
 use super::text::escape;
 use crate::questions::model::{Card, CardKind, QuestionSet};
 
-/// The set as GIFT: every kind GIFT can hold; `read` gives choice, multi, truefalse, text and
-/// number cards back as they were, tags and `shuffle = false` aside.
+/// The set as GIFT: every kind GIFT can hold, and studyhall's comments for the rest.
 pub fn write(set: &QuestionSet) -> String {
     let mut file = String::new();
     comment(
         &mut file,
         &format!("{} (set {}), written by studyhall", set.title, set.id),
     );
+    comment(
+        &mut file,
+        &extras::set_comment(
+            &set.title,
+            set.description.as_deref(),
+            set.source.as_deref(),
+        ),
+    );
     for card in &set.cards {
         file.push('\n');
-        if !card.tags.is_empty() {
-            comment(&mut file, &format!("tags: {}", card.tags.join(", ")));
+        if let Some(extras) = extras::card_comment(card) {
+            comment(&mut file, &extras);
         }
-        let Some(block) = block(card) else {
-            recall(&mut file, card);
-            continue;
-        };
-        let _ = writeln!(
-            file,
+        let question = format!(
             "::{}:: {} {{{}}}",
             card.id,
             escape(&card.prompt),
-            block
+            block(card)
         );
+        if matches!(card.kind, CardKind::Recall { .. }) {
+            comment(&mut file, &question);
+        } else {
+            let _ = writeln!(file, "{question}");
+        }
     }
     file
 }
 
-/// The answer block's inside, general feedback included; `None` for a recall card.
-fn block(card: &Card) -> Option<String> {
+/// The answer block's inside, general feedback included (a recall card's as a short answer).
+fn block(card: &Card) -> String {
     let mut block = match &card.kind {
-        CardKind::Recall { .. } => return None,
         CardKind::Choice {
             choices, answer, ..
         } => choices
@@ -94,7 +97,9 @@ fn block(card: &Card) -> Option<String> {
                 format!("={} ={}", escape(&written), escape(&iso))
             }
         }
-        CardKind::Cloze { .. } => format!("={}", escape(&card.kind.expected_text())),
+        CardKind::Cloze { .. } | CardKind::Recall { .. } => {
+            format!("={}", escape(&card.kind.expected_text()))
+        }
     };
     if let Some(explanation) = &card.explanation {
         let _ = write!(block, "\n\t####{}", escape(explanation));
@@ -102,7 +107,7 @@ fn block(card: &Card) -> Option<String> {
     if block.contains('\n') {
         block.push('\n');
     }
-    Some(block)
+    block
 }
 
 /// A weight in Moodle's form: at most 5 decimals, no trailing zeros (`33.33333`, `50`).
@@ -112,19 +117,6 @@ fn weight(value: f64) -> String {
         .trim_end_matches('0')
         .trim_end_matches('.')
         .to_string()
-}
-
-/// A recall card as comment lines: GIFT has no question graded by the student.
-fn recall(file: &mut String, card: &Card) {
-    comment(
-        file,
-        &format!(
-            "recall card {} (GIFT has no self-graded question):",
-            card.id
-        ),
-    );
-    comment(file, &format!("Q: {}", card.prompt));
-    comment(file, &format!("A: {}", card.kind.expected_text()));
 }
 
 /// `text` as `//` comment lines, one per line of it.
