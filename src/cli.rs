@@ -329,12 +329,7 @@ pub struct SheetArgs {
 impl SheetArgs {
     /// The Quizlet options, with `\t` and `\n` read as tab and line break.
     pub fn quizlet_options(&self) -> QuizletOptions {
-        let unescaped = |text: &str| text.replace("\\t", "\t").replace("\\n", "\n");
-        QuizletOptions {
-            separator: unescaped(&self.separator),
-            row_separator: unescaped(&self.row_separator),
-            ask: self.ask,
-        }
+        QuizletOptions::written(&self.separator, &self.row_separator, self.ask)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::html;
 use crate::site::Site;
 use crate::support::{Student, file_text, instructor};
 
@@ -250,4 +251,83 @@ fn a_file_that_is_not_a_package_is_refused_with_what_to_do() {
         "{}",
         page.text()
     );
+}
+
+/// Quizlet's Export box lets a teacher choose other separators and what to ask: the upload form
+/// takes them (Quizlet's defaults shown), and Preview and Publish read the file the same way.
+#[test]
+fn a_quizlet_export_with_custom_separators_reads_as_the_form_says_through_publish() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    let export = "Inchon;landing of September 1950;;Pusan;perimeter held in August 1950";
+    let form = ada.get("/teach/sets/new").form("/teach/sets/preview");
+    assert_eq!(form.value("quizlet_separator"), Some("\\t"), "{form:?}");
+    assert_eq!(form.value("quizlet_row_separator"), Some("\\n"));
+    let form = html::Form {
+        fields: form
+            .fields
+            .into_iter()
+            .filter(|(name, _)| name != "format" && name != "quizlet_ask")
+            .collect(),
+        ..form
+    }
+    .tick("format", "quizlet");
+
+    // Left at Quizlet's defaults, the rows have no tab: a located error, nothing published.
+    let refused = ada.submit_upload(&form, Some(("vocab.txt", export.as_bytes())), "");
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused
+            .text()
+            .contains("no separator between a term and its definition"),
+        "{}",
+        refused.text()
+    );
+
+    let form = form
+        .fill("quizlet_separator", ";")
+        .fill("quizlet_row_separator", ";;")
+        .tick("quizlet_ask", "definition");
+    let preview = ada.submit_upload(&form, Some(("vocab.txt", export.as_bytes())), "");
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    assert!(preview.text().contains("2 cards"), "{}", preview.text());
+    ada.publish(&preview, Some("open"));
+    let set = studyhall::questions::parse::parse_set(&file_text(&site, "vocab").unwrap()).unwrap();
+    let asked: Vec<(&str, String)> = set
+        .cards
+        .iter()
+        .map(|card| (card.prompt.as_str(), card.kind.expected_text()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("Inchon", "landing of September 1950".to_string()),
+            ("Pusan", "perimeter held in August 1950".to_string())
+        ]
+    );
+}
+
+/// A set downloaded as GIFT and uploaded to another server (under another file name) comes
+/// back with its title, its cloze cards and its explanation, card for card.
+#[test]
+fn a_gift_file_studyhall_wrote_uploads_as_the_same_set_under_its_title() {
+    let site = Site::start();
+    let ada = instructor(&site, "ada");
+    ada.publish_file("treaty.toml", CLOZE_SET, Some("open"));
+    let (status, _, _, gift) = ada.download("/teach/sets/treaty/file?format=gift");
+    assert_eq!(status, 200);
+
+    let preview = ada.upload_file("from-moodle.gift", &gift);
+    assert_eq!(preview.status, 200, "{}", preview.text());
+    assert!(
+        preview.text().contains("Preview: The treaty"),
+        "{}",
+        preview.text()
+    );
+    ada.publish(&preview, Some("open"));
+    let original = studyhall::questions::parse::parse_set(CLOZE_SET).unwrap();
+    let again =
+        studyhall::questions::parse::parse_set(&file_text(&site, "from-moodle").unwrap()).unwrap();
+    assert_eq!(again.title, "The treaty");
+    assert_eq!(again.cards, original.cards);
 }

@@ -111,6 +111,11 @@ pub fn convert(
     })
 }
 
+/// The title a text file gives its set (a GIFT file studyhall wrote keeps one), if it reads.
+pub fn own_title(format: Format, text: &str, quizlet_options: &QuizletOptions) -> Option<String> {
+    read_text(format, text, quizlet_options).ok()?.title
+}
+
 fn read_text(
     format: Format,
     text: &str,

@@ -109,6 +109,19 @@ impl Default for QuizletOptions {
     }
 }
 
+impl QuizletOptions {
+    /// The options as a person writes them (`--separator`, the upload form): `\t` and `\n`
+    /// read as tab and line break.
+    pub fn written(separator: &str, row_separator: &str, ask: Ask) -> QuizletOptions {
+        let unescaped = |text: &str| text.replace("\\t", "\t").replace("\\n", "\n");
+        QuizletOptions {
+            separator: unescaped(separator),
+            row_separator: unescaped(row_separator),
+            ask,
+        }
+    }
+}
+
 /// What a Quizlet card asks the student to type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Ask {

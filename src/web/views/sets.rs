@@ -25,6 +25,11 @@ pub struct SetFormFields {
     pub replaces: String,
     /// The chosen file's name, when the text came from one.
     pub file_name: String,
+    /// A Quizlet export's separators as written (`\t`, `;`; empty: a tab and a line break)
+    /// and what its cards ask (`term` or `definition`).
+    pub quizlet_separator: String,
+    pub quizlet_row_separator: String,
+    pub quizlet_ask: String,
 }
 
 /// A previewed set studied as a student would ("Try it as a student" on the preview): the

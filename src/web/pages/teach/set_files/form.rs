@@ -37,6 +37,10 @@ pub struct SetUpload {
     pub set_title: String,
     /// The set a new version is for, when uploaded from its page.
     pub replaces: String,
+    /// A Quizlet export's separators and what its cards ask, as the form writes them.
+    pub quizlet_separator: String,
+    pub quizlet_row_separator: String,
+    pub quizlet_ask: String,
     /// For a new set, on the Publish form: `open` or `restricted`.
     pub visibility: String,
     /// The textarea (pasted text) or, on the Publish form, the hidden text.
@@ -72,6 +76,9 @@ impl SetUpload {
             "set_id" => self.set_id = text(),
             "set_title" => self.set_title = text(),
             "replaces" => self.replaces = text(),
+            "quizlet_separator" => self.quizlet_separator = text(),
+            "quizlet_row_separator" => self.quizlet_row_separator = text(),
+            "quizlet_ask" => self.quizlet_ask = text(),
             "visibility" => self.visibility = text(),
             "card" => self.card = text(),
             // More boxes than any card has (at most 10) are ignored.

@@ -126,6 +126,9 @@ fn kept_fields(upload: &SetUpload) -> SetFormFields {
         set_id: upload.set_id.clone(),
         set_title: upload.set_title.clone(),
         replaces: upload.replaces.clone(),
+        quizlet_separator: upload.quizlet_separator.clone(),
+        quizlet_row_separator: upload.quizlet_row_separator.clone(),
+        quizlet_ask: upload.quizlet_ask.clone(),
         ..SetFormFields::default()
     }
 }

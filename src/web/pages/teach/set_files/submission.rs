@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::questions::QuestionSet;
 use crate::questions::csv::{Delimiter, file_stem, parse_sheet};
 use crate::questions::encoding::decode;
-use crate::questions::formats::convert::{ConvertError, Naming, convert, detect};
+use crate::questions::formats::convert::{ConvertError, Naming, convert, detect, own_title};
 use crate::questions::formats::{self, QuizletOptions};
 use crate::questions::model::SetId;
 use crate::questions::parse::{parse_set, to_toml};
@@ -118,13 +118,28 @@ pub fn submission(upload: &SetUpload) -> Result<Submission, String> {
             given.trim().to_string()
         }
     };
+    // A file another tool wrote may title its set (a GIFT file studyhall exported does).
+    let own_title = match format {
+        Format::Other(other) if upload.set_title.trim().is_empty() => {
+            let options = quizlet_options(
+                &upload.quizlet_separator,
+                &upload.quizlet_row_separator,
+                &upload.quizlet_ask,
+            );
+            own_title(other, &text, &options)
+        }
+        _ => None,
+    };
     let form = SetFormFields {
         format: format.as_str().to_string(),
         set_id: or_stem(&upload.set_id),
-        set_title: or_stem(&upload.set_title),
+        set_title: own_title.unwrap_or_else(|| or_stem(&upload.set_title)),
         text,
         replaces: upload.replaces.trim().to_string(),
         file_name: file_name.unwrap_or_default().to_string(),
+        quizlet_separator: upload.quizlet_separator.clone(),
+        quizlet_row_separator: upload.quizlet_row_separator.clone(),
+        quizlet_ask: upload.quizlet_ask.clone(),
     };
     Ok(Submission { format, form })
 }
@@ -174,6 +189,7 @@ fn package(
             text: converted.file_text,
             replaces: upload.replaces.trim().to_string(),
             file_name: file_name.unwrap_or_default().to_string(),
+            ..SetFormFields::default()
         },
     })
 }
@@ -252,7 +268,11 @@ pub fn check(submission: &Submission) -> Result<Checked, String> {
                 title: Some(form.set_title.as_str()),
                 stem: id.as_str(),
             };
-            let options = QuizletOptions::default();
+            let options = quizlet_options(
+                &form.quizlet_separator,
+                &form.quizlet_row_separator,
+                &form.quizlet_ask,
+            );
             Ok(
                 match convert(format, form.text.as_bytes(), naming, &options) {
                     Ok(converted) => Checked::Valid {
@@ -272,6 +292,20 @@ pub fn check(submission: &Submission) -> Result<Checked, String> {
             )
         }
     }
+}
+
+/// The form's Quizlet options: its separators as written (`\t` a tab, `\n` a line break; left
+/// empty, Quizlet's own tab and line break) and what the cards ask.
+fn quizlet_options(separator: &str, row_separator: &str, ask: &str) -> QuizletOptions {
+    let or = |written: &str, default: &'static str| match written {
+        "" => default.to_string(),
+        written => written.to_string(),
+    };
+    let ask = match ask {
+        "definition" => formats::Ask::Definition,
+        _ => formats::Ask::Term,
+    };
+    QuizletOptions::written(&or(separator, "\\t"), &or(row_separator, "\\n"), ask)
 }
 
 /// A spreadsheet's set id, as given on the form (or taken from the file's name).
