@@ -111,6 +111,20 @@ async fn sign_out(browser: &Browser) {
 async fn upload_with_a_mistake(browser: &Browser, shots: &mut Shots, file: &std::path::Path) {
     browser.click_and_wait("a[href='/teach/sets/new']").await;
     shots.take(browser, "upload-form").await;
+    // A Quizlet export's options are folded away until asked for, Quizlet's defaults in them.
+    let options = browser.element(".quizlet-fields summary").await;
+    options.click().await.expect("the options open");
+    let separator = browser.element("#quizlet-separator").await;
+    assert!(separator.is_displayed().await.expect("a visibility"));
+    let written = separator.prop("value").await.expect("a value");
+    assert_eq!(
+        written.as_deref(),
+        Some("\\t"),
+        "a tab, as the CLI writes it"
+    );
+    browser
+        .screenshot_whole_page("instructor-upload-form-whole")
+        .await;
     browser.choose_file("#set-file", file).await;
     browser
         .click_and_wait("form.set-upload button[type=submit]")

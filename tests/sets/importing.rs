@@ -260,7 +260,14 @@ fn a_quizlet_export_with_custom_separators_reads_as_the_form_says_through_publis
     let site = Site::start();
     let ada = instructor(&site, "ada");
     let export = "Inchon;landing of September 1950;;Pusan;perimeter held in August 1950";
-    let form = ada.get("/teach/sets/new").form("/teach/sets/preview");
+    let page = ada.get("/teach/sets/new");
+    assert!(
+        page.text()
+            .contains("cloze card has text instead of prompt: The {{c1::Sino-Soviet}}"),
+        "the page's help names every kind: {}",
+        page.text()
+    );
+    let form = page.form("/teach/sets/preview");
     assert_eq!(form.value("quizlet_separator"), Some("\\t"), "{form:?}");
     assert_eq!(form.value("quizlet_row_separator"), Some("\\n"));
     let form = html::Form {
