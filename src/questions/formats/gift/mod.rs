@@ -73,11 +73,16 @@ pub fn read(text: &str) -> Result<Imported, Vec<Diagnostic>> {
 }
 
 /// The tag a category path gives: its last part's slug, Moodle's own parts (`$course$`,
-/// `top`) aside.
+/// `top`, and the "Default for …" category every course has) aside.
 fn category_tag(path: &str) -> Option<String> {
     path.split('/')
         .map(str::trim)
-        .filter(|part| !part.is_empty() && !part.starts_with('$') && *part != "top")
+        .filter(|part| {
+            !part.is_empty()
+                && !part.starts_with('$')
+                && *part != "top"
+                && !part.starts_with("Default for ")
+        })
         .map(rules::slug)
         .rfind(|slug| !slug.is_empty())
 }

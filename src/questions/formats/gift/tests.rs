@@ -567,3 +567,82 @@ proptest! {
         prop_assert_eq!(read_back.map(|imported| imported.cards), Ok(cards), "{}", written);
     }
 }
+
+#[test]
+fn a_category_tags_its_questions_with_its_own_part_not_moodles() {
+    let tags_of = |path: &str| {
+        let text = format!("$CATEGORY: {path}\n\nQ {{=a}}\n");
+        read(&text).unwrap().cards[0].tags.clone()
+    };
+    assert_eq!(
+        tags_of("$course$/top/Korean War/Inchon"),
+        strings(&["inchon"])
+    );
+    // What Moodle's own export writes for a course's questions left uncategorised.
+    assert!(tags_of("$course$/top/Default for History 101").is_empty());
+    assert_eq!(
+        tags_of("$course$/top/Cold War/Default for History 101"),
+        strings(&["cold-war"])
+    );
+    assert!(tags_of("$course$/top").is_empty());
+}
+
+/// What Moodle's own "Export questions" writes: `// question: N  name: …` comments, the
+/// course's default category, `[html]` texts, `=%100%` and `~%0%` weights, empty feedback.
+#[test]
+fn a_file_as_moodle_exports_it_reads_as_the_questions_it_holds() {
+    let file = include_str!("../../../../tests/fixtures/formats/moodle-export.gift");
+    let imported = read(file).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let cards: Vec<(&str, &str, &CardKind)> = imported
+        .cards
+        .iter()
+        .map(|card| (card.id.as_str(), card.prompt.as_str(), &card.kind))
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            (
+                "korean-war-start",
+                "In which year did the Korean War start?",
+                &CardKind::Choice {
+                    choices: strings(&["1950", "1951", "1953"]),
+                    answer: "1950".into(),
+                    shuffle: true,
+                }
+            ),
+            (
+                "inchon",
+                "Where did MacArthur land in September 1950?",
+                &text("Inchon", &["Incheon"])
+            ),
+            (
+                "parallel",
+                "Which parallel divided Korea?",
+                &CardKind::Number {
+                    answer: 38.0,
+                    tolerance: 0.0
+                }
+            ),
+            (
+                "stalin-approved",
+                "Stalin approved Kim's plan in 1950.",
+                &CardKind::TrueFalse { answer: true }
+            ),
+            (
+                "signatories",
+                "Which states signed the armistice?",
+                &CardKind::Multi {
+                    choices: strings(&["UN Command", "North Korea", "South Korea"]),
+                    answers: strings(&["UN Command", "North Korea"]),
+                    shuffle: true,
+                }
+            ),
+        ]
+    );
+    assert!(imported.cards.iter().all(|card| card.tags.is_empty()));
+    assert_eq!(
+        imported.cards[3].explanation.as_deref(),
+        Some("He met Kim in Moscow.\nYes, in spring.\nNo.")
+    );
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
