@@ -21,6 +21,20 @@ pub(crate) fn hashed(prefix: &str, text: &str) -> String {
     format!("{prefix}-{hex}")
 }
 
+/// The id of an Anki note's first card, from its GUID: a note studyhall wrote (`sh/SET/ID` or
+/// `sh/ID`, with a valid card id) keeps `ID`; any other is `n-` and a hash of the GUID. Anki's
+/// package and text export readers both use it: one note, one id, however it comes.
+pub(crate) fn note_id(guid: &str) -> CardId {
+    if let Some(id) = guid
+        .strip_prefix("sh/")
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| CardId::parse(id).ok())
+    {
+        return id;
+    }
+    CardId::parse(&hashed("n", guid)).expect("n- and hex digits make a valid id")
+}
+
 /// The ids given so far in one file, each with the line it was first given on.
 #[derive(Debug, Default)]
 pub(crate) struct CardIds {

@@ -88,6 +88,11 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+/// An Anki deck's name as a set's title: `Korean War::1950` is "Korean War / 1950".
+pub(crate) fn deck_title(deck: &str) -> String {
+    deck.split("::").collect::<Vec<_>>().join(" / ")
+}
+
 /// How a Quizlet export is laid out and what its cards ask.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizletOptions {

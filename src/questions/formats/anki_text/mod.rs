@@ -6,12 +6,16 @@
 //! The columns left once guid, note type, deck and tags are set aside are the note's fields:
 //! the first is the card's front (its prompt), the second its back (the model answer); further
 //! non-empty fields are added to the back on lines of their own. A front holding cloze
-//! deletions (`{{c1::…}}`) gives cloze cards instead, the back as their explanation. Tags come
-//! from the tags column (space separated) and `#tags:`. The deck (`#deck:`, else the first
-//! row's deck column) is the title. A card's id is `n-` and 10 hex digits of the SHA-256 of
-//! the note's guid when the export has guids, else `q-` and a hash of the front: the same while
-//! the note is. With `#html:true`, fields are turned to plain text; `[sound:…]` and images are
-//! dropped and named in the notes.
+//! deletions (`{{c1::…}}`) gives cloze cards instead, the back as their explanation. With a
+//! note type column, Anki's stock types give the cards a package would: "Basic (and reversed
+//! card)" a reversed card too (id `-t1`), "Basic (optional reversed card)" one when its Add
+//! Reverse field is filled, "Basic (type in the answer)" a text card (the export has no
+//! templates to tell them by, so the types go by their English names). Tags come from the tags
+//! column (space separated) and `#tags:`. The deck (`#deck:`, else the first row's deck
+//! column, `A::B` written "A / B") is the title. A card's id comes from the note's guid as a
+//! package's does ([`card_ids::note_id`]) when the export has guids, else it is `q-` and a
+//! hash of the front: the same while the note is. With `#html:true`, fields are turned to
+//! plain text; `[sound:…]` and images are dropped and named in the notes.
 
 mod headers;
 
@@ -20,12 +24,12 @@ mod tests;
 
 use ::csv::{ReaderBuilder, StringRecord};
 
-use super::card_ids::{CardIds, hashed};
+use super::card_ids::{self, CardIds, hashed};
 use super::html;
 use super::located::{Problems, without_bom};
-use super::{Diagnostic, Imported};
+use super::{Diagnostic, Imported, deck_title};
 use crate::questions::cloze;
-use crate::questions::model::{Card, CardKind};
+use crate::questions::model::{Card, CardId, CardKind};
 use headers::Headers;
 
 /// Reads an Anki text export's notes; every problem at once, each at its line and column.
@@ -47,7 +51,7 @@ pub fn read(text: &str) -> Result<Imported, Vec<Diagnostic>> {
         imported: Imported::default(),
         problems,
     };
-    notes.imported.title = headers.deck_name.clone();
+    notes.imported.title = headers.deck_name.as_deref().map(deck_title);
     let mut record = StringRecord::new();
     loop {
         let line = headers.body_line + reader.position().line() as usize - 1;
@@ -97,7 +101,7 @@ impl Notes<'_> {
             .collect();
         if self.imported.title.is_none() {
             let deck = headers.deck.and_then(|column| record.get(column));
-            self.imported.title = deck.map(str::to_string).filter(|deck| !deck.is_empty());
+            self.imported.title = deck.filter(|deck| !deck.is_empty()).map(deck_title);
         }
         let (Some(front), Some(back)) = (fields.first(), fields.get(1)) else {
             self.problems.add(
@@ -113,8 +117,17 @@ impl Notes<'_> {
             );
             return;
         };
+        let note_kind = NoteKind::of(headers.notetype.and_then(|column| record.get(column)));
+        // An optional reversed note's third field only says whether to add the reverse.
+        let (add_reverse, extras) = match note_kind {
+            NoteKind::OptionalReversed => (
+                fields.get(2).is_some_and(|add| !add.is_empty()),
+                fields.get(3..).unwrap_or_default(),
+            ),
+            _ => (note_kind == NoteKind::Reversed, &fields[2..]),
+        };
         let mut back = back.clone();
-        for extra in fields[2..].iter().filter(|extra| !extra.is_empty()) {
+        for extra in extras.iter().filter(|extra| !extra.is_empty()) {
             back.push('\n');
             back.push_str(extra);
         }
@@ -124,7 +137,7 @@ impl Notes<'_> {
         }
         let guid = headers.guid.and_then(|column| record.get(column));
         let id = match guid.filter(|guid| !guid.is_empty()) {
-            Some(guid) => self.ids.named(&hashed("n", guid), line),
+            Some(guid) => self.ids.named(card_ids::note_id(guid).as_str(), line),
             None => self.ids.derived(&hashed("q", front), line),
         };
         let id = match id {
@@ -138,14 +151,36 @@ impl Notes<'_> {
                 Err(found) => return self.problems.report(at, found.problem),
             }
         } else {
-            vec![Card {
+            let reversed = match add_reverse {
+                true => match reversed_id(&id) {
+                    Ok(reversed) => Some(reversed),
+                    Err(problem) => return self.problems.report(at, problem),
+                },
+                false => None,
+            };
+            let card = |id: CardId, prompt: &str, kind: CardKind| Card {
                 id,
-                prompt: front.clone(),
-                kind: CardKind::Recall { answer: back },
-                tags,
+                prompt: prompt.to_string(),
+                kind,
+                tags: tags.clone(),
                 explanation: None,
                 source: None,
-            }]
+            };
+            let kind = match note_kind {
+                NoteKind::TypeIn => CardKind::Text {
+                    answer: back.clone(),
+                    accept: Vec::new(),
+                },
+                _ => CardKind::Recall {
+                    answer: back.clone(),
+                },
+            };
+            let mut cards = vec![card(id, front, kind)];
+            if let Some(reversed) = reversed {
+                let answer = front.clone();
+                cards.push(card(reversed, &back, CardKind::Recall { answer }));
+            }
+            cards
         };
         for card in cards {
             self.problems.keep_valid(card, at, &mut self.imported.cards);
@@ -172,6 +207,40 @@ impl Notes<'_> {
         }
         found.text
     }
+}
+
+/// Anki's stock note types that give other cards than a plain front and back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoteKind {
+    Plain,
+    Reversed,
+    OptionalReversed,
+    TypeIn,
+}
+
+impl NoteKind {
+    /// The kind a note type column names.
+    fn of(note_type: Option<&str>) -> NoteKind {
+        match note_type.map(str::trim) {
+            Some("Basic (and reversed card)") => NoteKind::Reversed,
+            Some("Basic (optional reversed card)") => NoteKind::OptionalReversed,
+            Some("Basic (type in the answer)") => NoteKind::TypeIn,
+            _ => NoteKind::Plain,
+        }
+    }
+}
+
+/// The id of a note's reversed card (its second template's), as a package's reader names it.
+fn reversed_id(id: &CardId) -> Result<CardId, crate::questions::rules::Problem> {
+    CardId::parse(&format!("{id}-t1")).map_err(|_| {
+        crate::questions::rules::Problem::new(
+            format!(
+                "the id {:?} with -t1 is longer than 64 characters",
+                id.as_str()
+            ),
+            "shorten the note's GUID",
+        )
+    })
 }
 
 /// A separator as a message names it.

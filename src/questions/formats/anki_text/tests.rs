@@ -129,3 +129,62 @@ proptest! {
         let _ = read(&parts.concat());
     }
 }
+
+/// Exported by the real Anki (tests/fixtures/anki/make_decks.py) from the collection the
+/// package fixtures hold: with every column, it reads as the package does, card for card,
+/// but for the note of a type of its own (a text export has no templates to show which
+/// fields are the question).
+#[test]
+fn anki_s_own_text_export_reads_as_its_package_does() {
+    let text = include_str!("../../../../tests/fixtures/anki/korean-war-notes.txt");
+    let package = include_bytes!("../../../../tests/fixtures/anki/korean-war.apkg");
+    let from_text = read(text).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let from_package = crate::questions::formats::apkg::read(package).unwrap();
+    let own_type = |card: &&crate::questions::model::Card| card.prompt.contains("Reservoir");
+    let kept = |cards: &[crate::questions::model::Card]| -> Vec<crate::questions::model::Card> {
+        cards
+            .iter()
+            .filter(|card| !own_type(card))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(kept(&from_text.cards), kept(&from_package.cards));
+    assert_eq!(from_text.cards.len(), from_package.cards.len());
+    assert_eq!(from_text.title.as_deref(), Some("Korean War / 1950"));
+    let kinds: Vec<&str> = from_text
+        .cards
+        .iter()
+        .map(|card| card.kind.name())
+        .collect();
+    assert!(
+        kinds.contains(&"text") && kinds.contains(&"cloze"),
+        "{kinds:?}"
+    );
+    // The note studyhall wrote (GUID sh/inchon-commander) keeps its card id.
+    assert!(
+        from_text
+            .cards
+            .iter()
+            .any(|card| card.id.as_str() == "inchon-commander")
+    );
+
+    // With its columns off (no HTML, no GUIDs, no note types), the same notes as plain
+    // recall and cloze cards.
+    let plain = include_str!("../../../../tests/fixtures/anki/korean-war-notes-plain.txt");
+    let plain = read(plain).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let prompts = |cards: &[crate::questions::model::Card]| -> Vec<String> {
+        cards.iter().map(|card| card.prompt.clone()).collect()
+    };
+    let plain_prompts = prompts(&plain.cards);
+    for prompt in [
+        "Which river did the front stabilise on in the Pusan Perimeter?",
+        "Who led UN forces at Inchon?",
+        "In which month of 1950 did the North invade the South?",
+        "China entered the war in […] 1950.",
+    ] {
+        assert!(
+            plain_prompts.iter().any(|p| p == prompt),
+            "{prompt:?} in {plain_prompts:?}"
+        );
+    }
+}

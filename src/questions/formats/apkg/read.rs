@@ -14,7 +14,7 @@ use super::limits::MOST_NOTES_LISTED;
 use super::package;
 use super::template::shown;
 use crate::questions::cloze;
-use crate::questions::formats::Imported;
+use crate::questions::formats::{Imported, deck_title};
 use crate::questions::formats::{card_ids, html};
 use crate::questions::model::{Card, CardId, CardKind};
 use crate::questions::rules::Problem;
@@ -91,27 +91,11 @@ fn cards(collection: &Collection) -> Imported {
         notes.push(format!("{} more notes skipped", skipped.more));
     }
     Imported {
-        title: collection
-            .main_deck
-            .as_ref()
-            .map(|name| name.split("::").collect::<Vec<_>>().join(" / ")),
+        title: collection.main_deck.as_ref().map(|name| deck_title(name)),
         cards,
         notes,
         ..Imported::default()
     }
-}
-
-/// The id of the note's first card.
-fn base_id(guid: &str) -> CardId {
-    if let Some(id) = guid
-        .strip_prefix("sh/")
-        .and_then(|path| path.rsplit('/').next())
-        .and_then(|id| CardId::parse(id).ok())
-    {
-        return id;
-    }
-    // As Anki's text export's reader names a note by its GUID: one note, one id, either way.
-    CardId::parse(&card_ids::hashed("n", guid)).expect("n- and hex digits make a valid id")
 }
 
 fn field<'n>(note: &'n Note, note_type: &NoteType, name: &str) -> Option<&'n str> {
@@ -157,8 +141,14 @@ fn cloze_cards(note: &Note, note_type: &NoteType) -> Result<Vec<Card>, Problem> 
         .collect();
     let explanation = joined(note, note_type, &extra);
     let explanation = Some(explanation.as_str()).filter(|text| !text.is_empty());
-    cloze::cards(&base_id(&note.guid), &text, &tags(note), explanation, None)
-        .map_err(|problem| problem.problem)
+    cloze::cards(
+        &card_ids::note_id(&note.guid),
+        &text,
+        &tags(note),
+        explanation,
+        None,
+    )
+    .map_err(|problem| problem.problem)
 }
 
 /// A standard note: per card, the fields its question shows are the prompt, and the answer is
@@ -168,7 +158,7 @@ fn standard_cards(
     note_type: &NoteType,
     skipped: &mut Skipped,
 ) -> Result<Vec<Card>, Problem> {
-    let base = base_id(&note.guid);
+    let base = card_ids::note_id(&note.guid);
     let mut cards = Vec::with_capacity(note.ords.len());
     for &ord in &note.ords {
         let Some(template) = note_type.templates.get(usize::from(ord)) else {
