@@ -147,7 +147,10 @@ impl Reader {
             let options = if count == 1 { "option" } else { "options" };
             self.problems.add(
                 question.offset,
-                format!("this question has {count} {options}; a choice card needs 2 to 10"),
+                format!(
+                    "this question has {count} {options}; a choice card needs 2 to {}",
+                    crate::questions::rules::MOST_CHOICES
+                ),
                 "write each option on its own line below the question: A. …, B. …",
             );
         }
