@@ -6,6 +6,8 @@
 //! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
 //! as written ("When was it that Moscow proposed ...?").
 
+use super::names::{ends_with_title, title_and_name};
+
 /// "Subject [adverbs] verbed rest".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
@@ -187,8 +189,13 @@ impl Clause {
             )
         };
         let subject = subject_words.join(" ");
-        // "Last but not least, he wanted ...": the subject follows the last comma.
-        let subject = subject.rsplit(", ").next().unwrap_or_default().to_string();
+        // "Last but not least, he wanted ...": the subject follows the last comma, unless the
+        // subject is a name with its office beside it ("the British Chancellor, Harold
+        // Macmillan, warned").
+        let subject = match in_apposition(&subject) {
+            Some(titled) => titled,
+            None => subject.rsplit(", ").next().unwrap_or_default().to_string(),
+        };
         let subject = match subject.to_lowercase().as_str() {
             pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
             _ => subject,
@@ -197,10 +204,8 @@ impl Clause {
             return None;
         }
         let rest = words[verb_at + 1..].join(" ");
+        // The rest may be empty: "the canal reopened" is still an event to date.
         let rest = rest.trim_end_matches(|c: char| ".,;:!?".contains(c)).trim();
-        if rest.is_empty() {
-            return None;
-        }
         Some(Clause {
             subject,
             adverbs: adverbs.join(" "),
@@ -210,11 +215,14 @@ impl Clause {
     }
 
     /// Whether the subject is a name: every word capitalised ("Zhou Enlai", "Moscow").
+    /// An office before the name does not count against its length ("Egyptian President
+    /// Gamal Abdel Nasser"), nor an article before a body's ("the United Nations").
     pub fn subject_is_a_name(&self) -> bool {
-        let words: Vec<&str> = self.subject.split_whitespace().collect();
-        words.len() <= 4
-            && words
-                .iter()
+        let subject = self.subject.strip_prefix("the ").unwrap_or(&self.subject);
+        let (_, name) = title_and_name(subject);
+        name.split_whitespace().count() <= 4
+            && subject
+                .split_whitespace()
                 .all(|word| word.starts_with(|c: char| c.is_uppercase()) && !is_possessive(word))
     }
 
@@ -231,24 +239,26 @@ impl Clause {
     /// "Who proposed that China ...?" (the subject is the answer).
     pub fn who(&self) -> String {
         let adverbs = spaced(&self.adverbs);
-        format!("Who {adverbs}{} {}?", self.verb, self.rest)
+        format!("Who {adverbs}{}{}?", self.verb, after_a_space(&self.rest))
     }
 
     fn ask(&self, question: &str) -> String {
         let subject = in_mid_sentence(&self.subject);
         let adverbs = spaced(&self.adverbs);
         let verb = self.verb.to_lowercase();
+        let rest = after_a_space(&self.rest);
         if verb == "was" || verb == "were" {
-            return format!("{question} {verb} {subject} {adverbs}{}?", self.rest);
+            let adverbs = after_a_space(&self.adverbs);
+            return format!("{question} {verb} {subject}{adverbs}{rest}?");
         }
         match base_form(&verb) {
             Some(base) => format!(
-                "{question} did {subject} {adverbs}{base} {}?",
-                joined_verbs_in_base_form(&self.rest)
+                "{question} did {subject} {adverbs}{base}{}?",
+                after_a_space(&joined_verbs_in_base_form(&self.rest))
             ),
             None => format!(
-                "{question} was it that {subject} {adverbs}{} {}?",
-                self.verb, self.rest
+                "{question} was it that {subject} {adverbs}{}{rest}?",
+                self.verb
             ),
         }
     }
@@ -296,8 +306,102 @@ pub(super) fn drop_opener(text: &str) -> &str {
     }
 }
 
+/// "the British Chancellor, Harold Macmillan," or "Harold Macmillan, the British Chancellor,"
+/// (words before a verb) -> "British Chancellor Harold Macmillan": a name and its office set
+/// beside it between commas, read as the office written before the name.
+fn in_apposition(subject: &str) -> Option<String> {
+    let inner = subject.strip_suffix(',')?;
+    let (first, second) = inner.split_once(", ")?;
+    let is_name = |words: &str| {
+        !words.contains(',')
+            && words
+                .split(' ')
+                .all(|word| word.starts_with(|c: char| c.is_uppercase()))
+    };
+    match (office(first), office(second)) {
+        (Some(office), None) if is_name(second) => Some(format!("{office} {second}")),
+        (None, Some(office)) if is_name(first) => Some(format!("{office} {first}")),
+        _ => None,
+    }
+}
+
+/// "the British Chancellor" -> "British Chancellor": an office, written with its article.
+fn office(words: &str) -> Option<&str> {
+    let words = words
+        .strip_prefix("the ")
+        .or_else(|| words.strip_prefix("The "))?;
+    ends_with_title(words).then_some(words)
+}
+
+/// Words that join a second clause to a sentence, and whether a clause of its own must follow
+/// them (", and the Soviets lifted ..." joins one; ", and landed ..." does not).
+const CLAUSE_JOINS: &[&str] = &[
+    ", and ",
+    ", but ",
+    ", while ",
+    ", whereas ",
+    "; ",
+    ", after ",
+    " after ",
+    ", before ",
+    " before ",
+    ", when ",
+    " when ",
+    ", until ",
+    " until ",
+];
+
+/// The clauses of a sentence that each say who did what, with where each starts (byte
+/// offset): the main clause and those joined to it with a subject of their own ("The United
+/// States threatened ..., and the British Chancellor, Harold Macmillan, warned ...", "The canal
+/// reopened ..., after the United Nations cleared the ships").
+pub fn clauses_of(sentence: &str) -> Vec<(usize, &str)> {
+    let mut starts = vec![(0, 0)];
+    for join in CLAUSE_JOINS {
+        for (at, _) in sentence.match_indices(join) {
+            let after = at + join.len();
+            if starts_a_clause(&sentence[after..]) {
+                starts.push((at, after));
+            }
+        }
+    }
+    starts.sort();
+    starts.dedup_by_key(|(at, _)| *at);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(index, (_, start))| {
+            let end = starts.get(index + 1).map_or(sentence.len(), |(at, _)| *at);
+            (*start, &sentence[*start..end.max(*start)])
+        })
+        .filter(|(_, clause)| !clause.trim().is_empty())
+        .collect()
+}
+
+/// Whether `text` starts with a clause of its own: a subject (a pronoun, a name or "the"
+/// something, with an office beside a name between commas) and then a verb in the past.
+fn starts_a_clause(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    let Some(verb_at) = words.iter().position(|word| is_past_verb(word)) else {
+        return false;
+    };
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let subject_like = PERSONAL.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+        || (first.starts_with(|c: char| c.is_uppercase())
+            && !OPENERS.contains(&lower.trim_end_matches(',')));
+    // "and, on 5 November, landed": a date or an aside between commas is no subject.
+    verb_at > 0 && subject_like && !first.ends_with(',')
+}
+
 /// The first clause of a compound sentence: up to a colon, a semicolon, a dash, ", but" or a
-/// relative clause after a comma.
+/// relative clause after a comma, or ", and" where a clause with its own subject follows.
 pub(super) fn cut_at_second_clause(text: &str) -> &str {
     let cuts = [
         ": ",
@@ -319,9 +423,14 @@ pub(super) fn cut_at_second_clause(text: &str) -> &str {
         " in order to ",
         ", so as to ",
     ];
+    let joined = text
+        .match_indices(", and ")
+        .find(|(at, join)| starts_a_clause(&text[at + join.len()..]))
+        .map(|(at, _)| at);
     let end = cuts
         .iter()
         .filter_map(|cut| text.find(cut))
+        .chain(joined)
         .min()
         .unwrap_or(text.len());
     &text[..end]
@@ -422,6 +531,14 @@ pub(super) fn in_mid_sentence(subject: &str) -> String {
             format!("{} {rest}", first.to_lowercase())
         }
         _ => subject.to_string(),
+    }
+}
+
+/// " rest", or nothing for no rest.
+fn after_a_space(rest: &str) -> String {
+    match rest.is_empty() {
+        true => String::new(),
+        false => format!(" {rest}"),
     }
 }
 

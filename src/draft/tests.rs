@@ -445,6 +445,8 @@ fn every_person_named_with_an_act_is_asked_even_one_who_is_never_a_subject() {
     );
     let actors = actors_in(&drafts);
     let dobrynin: &[String] = &["Dobrynin".to_string()];
+    // Named once, in full: the surname is the last word.
+    let rusk: &[String] = &["Rusk".to_string()];
     assert!(
         actors.contains(&(
             "Whose cable did Nikita Khrushchev read at once?",
@@ -458,7 +460,7 @@ fn every_person_named_with_an_act_is_asked_even_one_who_is_never_a_subject() {
             "Which name fills the gap? Kennedy rejected the plan after consulting ____ and \
              Robert Lovett.",
             "Dean Rusk",
-            &[]
+            rusk
         )),
         "{actors:?}"
     );
@@ -605,4 +607,118 @@ fn kept_drafts_are_written_as_a_set_file_that_check_accepts_with_each_kind_as_ty
     let broken = write::edited_set_file("berlin", "Berlin", &[edited("number", "many", &[])]);
     assert!(broken.contains("answer = \"many\""), "{broken}");
     assert!(parse_set(&broken).is_err());
+}
+
+#[test]
+fn a_titled_name_is_asked_with_its_name_surname_and_title_accepted_never_the_title_alone() {
+    let drafts = drafts_of(
+        "[1] On 26 July 1956, Egyptian President Gamal Abdel Nasser announced the \
+         nationalisation of the canal company. British Prime Minister Anthony Eden regarded \
+         Nasser as a new Mussolini. Eden resigned.\n\n[2] President Dwight Eisenhower was \
+         furious.",
+    );
+    let actors = actors_in(&drafts);
+    let strings = |forms: &[&str]| {
+        forms
+            .iter()
+            .map(|form| form.to_string())
+            .collect::<Vec<_>>()
+    };
+    for (prompt, answer, accept) in [
+        (
+            "Who announced the nationalisation of the canal company?",
+            "President Gamal Abdel Nasser",
+            strings(&["Gamal Abdel Nasser", "Nasser", "President Nasser"]),
+        ),
+        (
+            "Who regarded Nasser as a new Mussolini?",
+            "Prime Minister Anthony Eden",
+            strings(&["Anthony Eden", "Eden", "Prime Minister Eden"]),
+        ),
+        (
+            "Who was furious?",
+            "President Dwight Eisenhower",
+            strings(&["Dwight Eisenhower", "Eisenhower", "President Eisenhower"]),
+        ),
+    ] {
+        assert!(
+            actors.contains(&(prompt, answer, accept.as_slice())),
+            "{prompt} {answer} {accept:?} in {actors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_second_clause_with_its_own_subject_is_asked_on_its_own_and_bodies_keep_their_whole_name() {
+    let drafts = drafts_of(
+        "[4] The United States threatened to sell its holdings of sterling, and the British \
+         Chancellor, Harold Macmillan, warned the cabinet that reserves had fallen. The canal \
+         reopened in April 1957, after the United Nations cleared the ships.",
+    );
+    let actors = actors_in(&drafts);
+    let united_states: &[String] = &["United States".to_string()];
+    let united_nations: &[String] = &["United Nations".to_string()];
+    let macmillan = ["Harold Macmillan", "Macmillan", "Chancellor Macmillan"].map(String::from);
+    for expected in [
+        (
+            "Who threatened to sell its holdings of sterling?",
+            "The United States",
+            united_states,
+        ),
+        (
+            "Who warned the cabinet that reserves had fallen?",
+            "Chancellor Harold Macmillan",
+            macmillan.as_slice(),
+        ),
+        (
+            "Who cleared the ships?",
+            "The United Nations",
+            united_nations,
+        ),
+    ] {
+        assert!(actors.contains(&expected), "{expected:?} in {actors:?}");
+    }
+    let dated: Vec<&str> = drafts
+        .iter()
+        .filter(|draft| matches!(draft.kind, DraftKind::Date { .. }))
+        .map(|draft| draft.prompt.as_str())
+        .collect();
+    assert_eq!(dated, ["When was it that the canal reopened?"]);
+}
+
+#[test]
+fn a_date_in_a_joined_clause_dates_that_clause_and_he_there_is_the_sentence_subject() {
+    let drafts = drafts_of(
+        "[1] Nasser announced the nationalisation in July 1956. He did so in order to pay for \
+         the dam after the United States withdrew its offer on 19 July.\n\n[2] Sieyès chose \
+         Bonaparte. Bonaparte was alarmed by Sieyès, and he took the title of First Consul in \
+         December 1799.",
+    );
+    let prompts: Vec<&str> = drafts.iter().map(|draft| draft.prompt.as_str()).collect();
+    for expected in [
+        "When did the United States withdraw its offer?",
+        "When did Bonaparte take the title of First Consul?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    // "He did so" stands for what the sentence before says Nasser did.
+    assert!(
+        reasons_in(&drafts).contains(&(
+            "Why was it that Nasser announced the nationalisation?",
+            "to pay for the dam after the United States withdrew its offer"
+        )),
+        "{:?}",
+        reasons_in(&drafts)
+    );
+}
+
+#[test]
+fn a_name_written_family_name_first_keeps_its_first_word_as_the_surname() {
+    let drafts = drafts_of("[1] Zhou Enlai proposed a compromise. Harold Wilson accepted it.");
+    let actors = actors_in(&drafts);
+    let zhou: &[String] = &["Zhou".to_string()];
+    assert!(
+        actors.contains(&("Who proposed a compromise?", "Zhou Enlai", zhou)),
+        "{actors:?}"
+    );
 }
