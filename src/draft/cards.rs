@@ -217,7 +217,12 @@ fn date_draft(
     };
     let clause_end = clause_start + clause_text.len();
     let in_clause = |found: &&FoundDate| found.start >= clause_start && found.end <= clause_end;
-    let as_event = dates.iter().filter(in_clause).count() == 1 && in_clause(&date);
+    // "The Wall Street Crash of October 1929 ended ...": a date naming something is no
+    // event's; without it the name would read "the Crash of".
+    let names_something = sentence[..date.start].trim_end().ends_with(" of")
+        && !ends_with_a_time_of_day(&sentence[..date.start]);
+    let as_event =
+        dates.iter().filter(in_clause).count() == 1 && in_clause(&date) && !names_something;
     let without = remove_dates(clause_text, &[date.shifted_back(clause_start)]);
     let prompt = Clause::read(&without, previous)
         .filter(|_| as_event)
@@ -252,6 +257,35 @@ fn object_is_a_pronoun(rest: &str) -> bool {
             .is_some_and(|first| matches!(*first, "him" | "her" | "them" | "it" | "us" | "me"))
 }
 
+/// The words that make a date a time of day: "on the night of 9 November".
+const TIMES_OF_DAY: &[&str] = &[
+    "on the night of",
+    "on the morning of",
+    "on the evening of",
+    "on the afternoon of",
+    "on the eve of",
+    "the night of",
+    "the morning of",
+    "the evening of",
+    "the afternoon of",
+    "the eve of",
+];
+
+/// Whether `text` ends with [`TIMES_OF_DAY`] words, in any case.
+fn ends_with_a_time_of_day(text: &str) -> bool {
+    time_of_day_at_end(text).is_some()
+}
+
+/// Where the [`TIMES_OF_DAY`] words ending `text` start (the longest).
+fn time_of_day_at_end(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end().as_bytes();
+    TIMES_OF_DAY.iter().find_map(|words| {
+        let at = trimmed.len().checked_sub(words.len())?;
+        let whole_words = at == 0 || trimmed[at - 1] == b' ';
+        (whole_words && trimmed[at..].eq_ignore_ascii_case(words.as_bytes())).then_some(at)
+    })
+}
+
 /// The clause of a sentence that holds byte `at`, and where it starts.
 fn clause_holding<'a>(clauses: &[(usize, &'a str)], at: usize) -> (usize, &'a str) {
     clauses
@@ -274,9 +308,17 @@ fn actor_draft(
     let clause = Clause::read(clause_text, previous)
         .filter(Clause::subject_is_a_name)
         .filter(|clause| names.is_a_name(&clause.subject))
-        // "Who resigned?", "Who distrusted them?": with no object, or one only a pronoun, the
-        // question says too little to tell its act from the text's others.
-        .filter(|clause| !clause.rest.is_empty() && !object_is_a_pronoun(&clause.rest))?;
+        // "Who distrusted them?": with an object only a pronoun, the question says too little
+        // to tell its act from the text's others. "Who abdicated?" says enough of a person;
+        // "Who broke out?" (the Korean War) asks a thing as if it were one.
+        .filter(|clause| !object_is_a_pronoun(&clause.rest))
+        .filter(|clause| {
+            let no_object = matches!(
+                clause.rest.as_str(),
+                "" | "out" | "up" | "down" | "off" | "away" | "over"
+            );
+            !no_object || !clause.subject.to_lowercase().starts_with("the ")
+        })?;
     let prompt = clause.who();
     let (answer, accept) = names.answer_and_variants(&clause.subject);
     let lower_prompt = prompt.to_lowercase();
@@ -302,6 +344,10 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
     let mut from = 0;
     for date in dates {
         let mut before = &sentence[from..date.start];
+        // "seized the palace on the night of 7 November": the time of day goes with the date.
+        if let Some(at) = time_of_day_at_end(before) {
+            before = &before[..at];
+        }
         let mut after_start = date.end;
         if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
             before = before.trim_end().trim_end_matches(',');

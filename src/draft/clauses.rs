@@ -6,7 +6,7 @@
 //! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
 //! as written ("When was it that Moscow proposed ...?").
 
-use super::names::{ends_with_title, title_and_name};
+use super::names::{ends_with_title, is_name_particle, title_and_name};
 
 /// "Subject [adverbs] verbed rest".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +60,13 @@ const OPENERS: &[&str] = &[
     "like",
     "according",
 ];
+
+/// Words that make a verb after them a compound tense: "had banned", "had been dismissed".
+const AUXILIARIES: &[&str] = &["had", "has", "have", "been"];
+
+/// Words that open a sentence with a clause of its own, set apart by a comma ("After Hindenburg
+/// died in August 1934, Hitler took ...").
+const SUBORDINATORS: &[&str] = &["After", "When", "Before", "Once", "Until", "While", "As"];
 
 /// Words that join a sentence to the one before ("But Mao remained ..."): set aside.
 const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
@@ -144,6 +151,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("had", "have"),
     ("did", "do"),
     ("cut", "cut"),
+    ("died", "die"),
     ("hit", "hit"),
     ("quit", "quit"),
     ("cast", "cast"),
@@ -176,9 +184,27 @@ impl Clause {
         }
         let text = cut_at_second_clause(drop_opener(drop_conjunction(text)));
         let words: Vec<&str> = text.split_whitespace().collect();
-        let verb_at = (1..words.len().min(8)).find(|&at| is_past_verb(words[at]))?;
+        // "the offensive ordered by Kerensky collapsed": a past form before "by" describes the
+        // subject; the clause's verb comes after.
+        let window = 1..words.len().min(8);
+        let verbs: Vec<usize> = window.filter(|&at| is_past_verb(words[at])).collect();
+        let verb_at = match verbs.as_slice() {
+            [participle, verb, ..] if words.get(participle + 1) == Some(&"by") => *verb,
+            [verb, ..] => *verb,
+            [] => return None,
+        };
+        // "the Nazis had banned": the auxiliary goes with the verb.
+        let verb_from = (1..=verb_at)
+            .rev()
+            .take_while(|&at| at == verb_at || AUXILIARIES.contains(&words[at]))
+            .last()
+            .unwrap_or(verb_at);
+        let verb_from = match verb_from {
+            0 => verb_at,
+            from => from,
+        };
         let (subject_words, adverbs): (Vec<&str>, Vec<&str>) = {
-            let before = &words[..verb_at];
+            let before = &words[..verb_from];
             let adverbs_from = before
                 .iter()
                 .rposition(|word| !is_adverb(word))
@@ -197,19 +223,32 @@ impl Clause {
             None => subject.rsplit(", ").next().unwrap_or_default().to_string(),
         };
         let subject = match subject.to_lowercase().as_str() {
-            pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
+            pronoun if PERSONAL.contains(&pronoun) => {
+                stands_for(pronoun, previous_subject?)?.to_string()
+            }
             _ => subject,
         };
         if !is_subject(&subject) {
             return None;
         }
+        let verb = words[verb_from..=verb_at].join(" ");
         let rest = words[verb_at + 1..].join(" ");
-        // The rest may be empty: "the canal reopened" is still an event to date.
-        let rest = rest.trim_end_matches(|c: char| ".,;:!?".contains(c)).trim();
+        // The rest may be empty: "the canal reopened" is still an event to date. A comma left
+        // before the end by a date taken out goes too.
+        let rest = rest
+            .trim_end_matches(|c: char| ".,;:!? ".contains(c))
+            .trim();
         Some(Clause {
             subject,
             adverbs: adverbs.join(" "),
-            verb: words[verb_at].to_string(),
+            // "resigned, citing ill health" keeps its comma; "collapsed." at the end loses its
+            // stop.
+            verb: match rest.is_empty() {
+                true => verb
+                    .trim_end_matches(|c: char| !c.is_alphabetic())
+                    .to_string(),
+                false => verb,
+            },
             rest: rest.to_string(),
         })
     }
@@ -219,11 +258,15 @@ impl Clause {
     /// Gamal Abdel Nasser"), nor an article before a body's ("the United Nations").
     pub fn subject_is_a_name(&self) -> bool {
         let subject = self.subject.strip_prefix("the ").unwrap_or(&self.subject);
+        // The words before the name are an office or a description ("Soviet leader"), which
+        // `title_and_name` has told apart.
         let (_, name) = title_and_name(subject);
         name.split_whitespace().count() <= 4
-            && subject
-                .split_whitespace()
-                .all(|word| word.starts_with(|c: char| c.is_uppercase()) && !is_possessive(word))
+            && name.split_whitespace().all(|word| {
+                (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
+                    && !is_possessive(word)
+            })
+            && !name.split_whitespace().next().is_some_and(is_name_particle)
     }
 
     /// "When did Stalin yield to ...?", "When was the treaty signed?".
@@ -261,6 +304,18 @@ impl Clause {
                 self.verb
             ),
         }
+    }
+}
+
+/// `previous` where it can be what `pronoun` stands for: "they" a plural ("the Bolsheviks"),
+/// "he" or "she" a person, not a body written with "the" ("Asked when they took effect":
+/// "they" are not Schabowski).
+fn stands_for<'a>(pronoun: &str, previous: &'a str) -> Option<&'a str> {
+    let body = previous.starts_with("the ") || previous.starts_with("The ");
+    let plural = previous.ends_with('s') && !previous.ends_with("ss");
+    match pronoun {
+        "they" => plural.then_some(previous),
+        _ => (!body).then_some(previous),
     }
 }
 
@@ -330,7 +385,12 @@ fn office(words: &str) -> Option<&str> {
     let words = words
         .strip_prefix("the ")
         .or_else(|| words.strip_prefix("The "))?;
-    ends_with_title(words).then_some(words)
+    // "the British Chancellor", or a description: "the East German leader".
+    let description = words
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| last.chars().all(|c| c.is_alphabetic() && c.is_lowercase()));
+    (ends_with_title(words) || description).then_some(words)
 }
 
 /// Words that join a second clause to a sentence, and whether a clause of its own must follow
@@ -357,6 +417,15 @@ const CLAUSE_JOINS: &[&str] = &[
 /// reopened ..., after the United Nations cleared the ships").
 pub fn clauses_of(sentence: &str) -> Vec<(usize, &str)> {
     let mut starts = vec![(0, 0)];
+    // "After Hindenburg died in August 1934, Hitler took ...": the opening clause is one, the
+    // main clause after its comma another.
+    if let Some((opener, after)) = sentence.split_once(' ')
+        && SUBORDINATORS.contains(&opener)
+        && starts_a_clause(after)
+        && let Some(comma) = sentence.find(", ")
+    {
+        starts = vec![(0, opener.len() + 1), (comma, comma + 2)];
+    }
     for join in CLAUSE_JOINS {
         for (at, _) in sentence.match_indices(join) {
             let after = at + join.len();
@@ -422,6 +491,7 @@ pub(super) fn cut_at_second_clause(text: &str) -> &str {
         ", in order to ",
         " in order to ",
         ", so as to ",
+        " so as to ",
     ];
     let joined = text
         .match_indices(", and ")
@@ -465,7 +535,8 @@ fn joined_verbs_in_base_form(rest: &str) -> String {
 
 /// The base form of a past tense, where its spelling leaves no doubt.
 pub(super) fn base_form(past: &str) -> Option<String> {
-    if matches!(past, "was" | "were" | "had" | "did") {
+    // "had banned": a compound tense has no one base form.
+    if matches!(past, "was" | "were" | "had" | "did") || past.contains(' ') {
         return None;
     }
     if let Some((_, base)) = IRREGULAR.iter().find(|(written, _)| *written == past) {

@@ -331,7 +331,9 @@ impl Names {
         let used_alone: Vec<String> = words
             .iter()
             .filter(|word| {
-                word.len() > 2 && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+                word.len() > 2
+                    && !is_name_particle(word)
+                    && self.word_counts.get(**word).copied().unwrap_or(0) > whole
             })
             .map(|word| word.to_string())
             .collect();
@@ -458,7 +460,50 @@ pub fn title_and_name(subject: &str) -> (Option<&'static str>, &str) {
             }
         }
     }
-    (None, subject)
+    (None, described_name(subject).unwrap_or(subject))
+}
+
+/// "Soviet leader Mikhail Gorbachev", "the party spokesman Günter Schabowski" -> the name: a
+/// name of two words or more after a few words describing the person, one of them in lower
+/// case ("leader") and none a preposition ("the troops of Marshal Zhukov" are not Zhukov).
+fn described_name(subject: &str) -> Option<&str> {
+    let words: Vec<&str> = subject.split(' ').collect();
+    let in_name =
+        |word: &&str| word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word);
+    let name_from = words.iter().rposition(|word| !in_name(word))? + 1;
+    let (description, name) = words.split_at(name_from);
+    let describes = description.len() <= 4
+        && description.iter().all(|word| {
+            word.chars().all(char::is_alphabetic)
+                && (!PREPOSITIONS.contains(word) || matches!(*word, "the" | "a" | "an"))
+        })
+        && description.iter().any(|word| {
+            word.starts_with(char::is_lowercase) && !matches!(*word, "the" | "a" | "an")
+        });
+    let names_a_person = name.len() >= 2 && !name.iter().any(|word| NOT_A_PERSON.contains(word));
+    (describes && names_a_person).then(|| &subject[subject.len() - name.join(" ").len()..])
+}
+
+/// The small words inside a name ("Paul von Hindenburg", "Charles de Gaulle"), written in
+/// lower case but part of it.
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "de"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+    )
 }
 
 /// Whether `words` (as written, capitalised) end with a title: "the British Chancellor".

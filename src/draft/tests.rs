@@ -722,3 +722,97 @@ fn a_name_written_family_name_first_keeps_its_first_word_as_the_surname() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn a_name_after_a_description_or_with_a_particle_is_the_actor() {
+    let drafts = drafts_of(
+        "[1] In early October 1989, Soviet leader Mikhail Gorbachev visited East Berlin. He \
+         warned the regime. The East German leader, Erich Honecker, refused any reform. \
+         President Paul von Hindenburg ruled by decree.",
+    );
+    let actors = actors_in(&drafts);
+    let gorbachev: &[String] = &["Gorbachev".to_string()];
+    let honecker: &[String] = &["Honecker".to_string()];
+    let hindenburg =
+        ["Paul von Hindenburg", "Hindenburg", "President Hindenburg"].map(String::from);
+    for expected in [
+        ("Who visited East Berlin?", "Mikhail Gorbachev", gorbachev),
+        ("Who warned the regime?", "Mikhail Gorbachev", gorbachev),
+        ("Who refused any reform?", "Erich Honecker", honecker),
+        (
+            "Who ruled by decree?",
+            "President Paul von Hindenburg",
+            hindenburg.as_slice(),
+        ),
+    ] {
+        assert!(actors.contains(&expected), "{expected:?} in {actors:?}");
+    }
+}
+
+#[test]
+fn an_opening_clause_dates_its_own_event_and_compound_tenses_and_participles_read_whole() {
+    let drafts = drafts_of(
+        "[1] After Hindenburg died in August 1934, Hitler took the title of Führer. By \
+         mid-1934, the Nazis had banned every other party. The Wall Street Crash of October \
+         1929 ended the loans. In the summer of 1917, the offensive ordered by Alexander \
+         Kerensky collapsed. On the night of 7 November, the Red Guards seized the bridges. \
+         The SA leaders were killed in the Night of the Long Knives, on 30 June 1934.",
+    );
+    let prompts: Vec<(&str, String)> = drafts
+        .iter()
+        .filter_map(|draft| match draft.kind {
+            DraftKind::Date { answer, .. } => Some((draft.prompt.as_str(), answer.to_string())),
+            _ => None,
+        })
+        .collect();
+    for (prompt, date) in [
+        ("When did Hindenburg die?", "1934-08"),
+        (
+            "When was it that the Nazis had banned every other party?",
+            "1934",
+        ),
+        (
+            "Which date fills the gap? The Wall Street Crash of ____ ended the loans.",
+            "1929-10",
+        ),
+        (
+            "When was it that the offensive ordered by Alexander Kerensky collapsed?",
+            "1917",
+        ),
+        (
+            "When was it that the Red Guards seized the bridges?",
+            "1917-11-07",
+        ),
+        (
+            "When were the SA leaders killed in the Night of the Long Knives?",
+            "1934-06-30",
+        ),
+    ] {
+        assert!(
+            prompts.contains(&(prompt, date.to_string())),
+            "{prompt} {date} in {prompts:?}"
+        );
+    }
+    // Hitler's title is dated only by Hindenburg's death: not asked as if the text dated it.
+    assert!(
+        !prompts
+            .iter()
+            .any(|(prompt, _)| prompt.contains("title of Führer")),
+        "{prompts:?}"
+    );
+}
+
+#[test]
+fn they_is_no_single_person_and_a_thing_is_not_asked_who_broke_out() {
+    let drafts = drafts_of(
+        "[1] Schabowski announced new rules. Asked when they took effect, he said that they \
+         applied immediately. When the Korean War broke out, the Soviets kept the port.",
+    );
+    let actors = actors_in(&drafts);
+    assert!(
+        !actors
+            .iter()
+            .any(|(prompt, _, _)| prompt.contains("took effect") || *prompt == "Who broke out?"),
+        "{actors:?}"
+    );
+}
