@@ -93,8 +93,8 @@ fn a_missing_file_text_that_is_not_utf8_or_with_nothing_to_draft_exit_1_saying_w
     );
 }
 
-/// Three readings of our own on different topics (tests/fixtures/draft): each drafts a file
-/// `check` accepts, with its people, the reasons it states and no common noun as an actor.
+/// Readings of our own on different topics (tests/fixtures/draft): each drafts a file `check`
+/// accepts, with its people, the reasons it states and no common noun as an actor.
 #[test]
 fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_accepts() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,6 +121,58 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"Why did Khrushchev back down?\"",
             ],
         ),
+        // Titled names, a body's whole name, a clause joined with ", and" asked on its own.
+        (
+            "suez.txt",
+            &[
+                "prompt = \"Who announced the nationalisation of the Suez Canal Company?\"\n\
+                 answer = \"President Gamal Abdel Nasser\"\n\
+                 accept = [\"Gamal Abdel Nasser\", \"Nasser\", \"President Nasser\"]",
+                "answer = \"President Dwight Eisenhower\"\n\
+                 accept = [\"Dwight Eisenhower\", \"Eisenhower\", \"President Eisenhower\"]",
+                "prompt = \"Who threatened to sell its holdings of sterling?\"\n\
+                 answer = \"The United States\"\naccept = [\"United States\"]",
+                "answer = \"Chancellor Harold Macmillan\"",
+                "prompt = \"Who cleared the ships that Egypt had sunk to block it?\"",
+                "prompt = \"Who regarded Nasser as a new Mussolini?\"",
+                "prompt = \"When did the United States withdraw its offer of funding?\"",
+            ],
+        ),
+        // Described names, a time of day before a date, "they" that is no person.
+        (
+            "berlin-wall.txt",
+            &[
+                "prompt = \"Who visited East Berlin for the fortieth anniversary of the state?\"\n\
+                 answer = \"Mikhail Gorbachev\"",
+                "prompt = \"Who refused any reform?\"\nanswer = \"Erich Honecker\"",
+                "prompt = \"Who announced new travel rules at a press conference?\"\n\
+                 answer = \"Günter Schabowski\"",
+                "answer = \"1989-11-09\"",
+                "answer = \"Chancellor Helmut Kohl\"",
+            ],
+        ),
+        (
+            "october.txt",
+            &[
+                "prompt = \"Who abdicated?\"\nanswer = \"Tsar Nicholas II\"",
+                "prompt = \"When was it that the offensive ordered by Alexander Kerensky collapsed?\"",
+                "prompt = \"Who signed the Treaty of Brest-Litovsk?\"",
+                "prompt = \"When was it that the Red Guards seized the bridges and the Winter Palace?\"",
+                "answer = \"General Lavr Kornilov\"",
+            ],
+        ),
+        // An opening clause dates its own event; "von"; a compound tense.
+        (
+            "depression.txt",
+            &[
+                "prompt = \"When did Hindenburg die?\"\nanswer = \"1934-08\"",
+                "answer = \"President Paul von Hindenburg\"\n\
+                 accept = [\"Paul von Hindenburg\", \"Hindenburg\", \"President Hindenburg\"]",
+                "answer = \"Franz von Papen\"",
+                "prompt = \"When was it that the Nazis had banned every other party?\"",
+                "prompt = \"Which date fills the gap? The Wall Street Crash of ____ ended",
+            ],
+        ),
     ] {
         let written = dir.path().join(name.replace(".txt", ".toml"));
         let output = studyhall(&[
@@ -133,6 +185,10 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
         let file = std::fs::read_to_string(&written).unwrap();
         for line in expected {
             assert!(file.contains(line), "{name}: {line} in\n{file}");
+        }
+        // A bare title or one word of a country's name is no accepted answer.
+        for bad in ["\"President\"]", "\"United\"", "\"States\"", "\"von\""] {
+            assert!(!file.contains(bad), "{name}: {bad} in\n{file}");
         }
         for common_noun in ["Crowds", "Soldiers", "Analysts", "Ships"] {
             assert!(

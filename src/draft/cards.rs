@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, subject_of};
+use super::clauses::{Clause, clauses_of, subject_of};
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
 use super::numbers::find_numbers;
@@ -70,23 +70,24 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
     // Within a paragraph, the sentences before; at its start, the previous paragraph's last.
     let mut before: Vec<(u32, &str)> = Vec::new();
     let mut subjects: Vec<String> = Vec::new();
+    // The sentence before without its dates, for "He did so because ...".
+    let mut previous_event: Option<String> = None;
     for paragraph in paragraphs {
         let mut in_paragraph = Vec::new();
         let mut previous_subject: Option<String> = None;
         for sentence in paragraph.sentences() {
             let dates = find_dates(sentence, &mut last_year);
             let previous = previous_subject.as_deref();
-            // With two dates or more ("from 1795 until 1799"), a question built from the rest
-            // of the sentence would hold the other date and blur which one is asked: the
-            // sentence with the date blanked says it plainly.
-            let as_event = dates.len() == 1;
+            let without_dates = remove_dates(sentence, &dates);
+            let sentence_subject = subject_of(&without_dates, previous);
+            let clauses = clauses_of(sentence);
             for date in &dates {
                 in_paragraph.push(date_draft(
                     paragraph.number,
                     sentence,
-                    date,
-                    previous,
-                    as_event,
+                    &clauses,
+                    (date, &dates),
+                    (previous, sentence_subject.as_deref()),
                     &names,
                 ));
             }
@@ -106,16 +107,22 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     },
                 });
             }
-            let without_dates = remove_dates(sentence, &dates);
             let said_before = (!before.is_empty()).then(|| {
                 let sentences: Vec<&str> = before.iter().map(|(_, sentence)| *sentence).collect();
                 sentences.join(" ")
             });
-            let reason = reason_in(&without_dates, previous, said_before.as_deref());
-            // "What did Bevin want to do?" and "Who wanted to ...?" ask the same fact.
-            let asks_what_someone_wanted = reason
+            let reason = reason_in(
+                &without_dates,
+                previous,
+                said_before.as_deref(),
+                previous_event.as_deref(),
+            );
+            // "What did Bevin want to do?" and "Who wanted to ...?" ask the same fact: what
+            // was wanted is in both.
+            let what_was_wanted = reason
                 .as_ref()
-                .is_some_and(|reason| reason.prompt.starts_with("What"));
+                .filter(|reason| reason.prompt.starts_with("What"))
+                .map(|reason| reason.answer.clone());
             if let Some(reason) = reason {
                 in_paragraph.push(Draft {
                     paragraph: paragraph.number,
@@ -126,22 +133,33 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     },
                 });
             }
-            let actor = actor_draft(
-                paragraph.number,
-                sentence,
-                &without_dates,
-                previous,
-                &mut names,
-            );
-            if let Some(actor) = actor.filter(|_| !asks_what_someone_wanted) {
-                in_paragraph.push(actor);
+            for (index, (_, clause_text)) in clauses_of(&without_dates).into_iter().enumerate() {
+                // "..., and he warned": he is who the sentence is about.
+                let previous = match index {
+                    0 => previous,
+                    _ => sentence_subject.as_deref().or(previous),
+                };
+                let actor = actor_draft(
+                    paragraph.number,
+                    sentence,
+                    clause_text,
+                    previous,
+                    &mut names,
+                )
+                .filter(|actor| {
+                    !what_was_wanted
+                        .as_ref()
+                        .is_some_and(|wanted| actor.prompt.contains(wanted.as_str()))
+                });
+                in_paragraph.extend(actor);
+                if let Some(clause) = Clause::read(clause_text, None)
+                    && clause.subject_is_a_name()
+                {
+                    subjects.push(clause.subject);
+                }
             }
-            if let Some(clause) = Clause::read(&without_dates, None)
-                && clause.subject_is_a_name()
-            {
-                subjects.push(clause.subject);
-            }
-            previous_subject = subject_of(&without_dates, previous).or(previous_subject);
+            previous_subject = sentence_subject.or(previous_subject);
+            previous_event = Some(without_dates.clone());
             before.retain(|(number, _)| *number == paragraph.number);
             before.push((paragraph.number, sentence));
             if before.len() > 2 {
@@ -179,17 +197,33 @@ pub(super) fn gap_prompt(what: &str, sentence: &str, blank: std::ops::Range<usiz
     )
 }
 
-/// "When did ...?" where the sentence reads as an event once the date is taken out, else the
-/// sentence with the date blanked.
+/// "When did ...?" where the clause holding the date reads as an event once the date is taken
+/// out, else the sentence with the date blanked. `date` comes with all the sentence's dates:
+/// with two dates or more in its clause ("from 1795 until 1799"), a question built from the
+/// rest would hold the other date and blur which one is asked. A "he" stands for the previous
+/// sentence's subject in the main clause, for this sentence's in a clause joined to it.
 fn date_draft(
     paragraph: u32,
     sentence: &str,
-    date: &FoundDate,
-    previous: Option<&str>,
-    as_event: bool,
+    clauses: &[(usize, &str)],
+    (date, dates): (&FoundDate, &[FoundDate]),
+    (previous, sentence_subject): (Option<&str>, Option<&str>),
     names: &Names,
 ) -> Draft {
-    let without = remove_dates(sentence, std::slice::from_ref(date));
+    let (clause_start, clause_text) = clause_holding(clauses, date.start);
+    let previous = match clause_start {
+        0 => previous,
+        _ => sentence_subject.or(previous),
+    };
+    let clause_end = clause_start + clause_text.len();
+    let in_clause = |found: &&FoundDate| found.start >= clause_start && found.end <= clause_end;
+    // "The Wall Street Crash of October 1929 ended ...": a date naming something is no
+    // event's; without it the name would read "the Crash of".
+    let names_something = sentence[..date.start].trim_end().ends_with(" of")
+        && !ends_with_a_time_of_day(&sentence[..date.start]);
+    let as_event =
+        dates.iter().filter(in_clause).count() == 1 && in_clause(&date) && !names_something;
+    let without = remove_dates(clause_text, &[date.shifted_back(clause_start)]);
     let prompt = Clause::read(&without, previous)
         .filter(|_| as_event)
         .map(|mut clause| {
@@ -213,7 +247,57 @@ fn date_draft(
     }
 }
 
-/// "Who verbed ...?" when the sentence's subject is a name and the question does not name it.
+/// Whether the rest of a clause is a pronoun, and at most a few words after it ("them", "him
+/// in every town").
+fn object_is_a_pronoun(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 4
+        && words
+            .first()
+            .is_some_and(|first| matches!(*first, "him" | "her" | "them" | "it" | "us" | "me"))
+}
+
+/// The words that make a date a time of day: "on the night of 9 November".
+const TIMES_OF_DAY: &[&str] = &[
+    "on the night of",
+    "on the morning of",
+    "on the evening of",
+    "on the afternoon of",
+    "on the eve of",
+    "the night of",
+    "the morning of",
+    "the evening of",
+    "the afternoon of",
+    "the eve of",
+];
+
+/// Whether `text` ends with [`TIMES_OF_DAY`] words, in any case.
+fn ends_with_a_time_of_day(text: &str) -> bool {
+    time_of_day_at_end(text).is_some()
+}
+
+/// Where the [`TIMES_OF_DAY`] words ending `text` start (the longest).
+fn time_of_day_at_end(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end().as_bytes();
+    TIMES_OF_DAY.iter().find_map(|words| {
+        let at = trimmed.len().checked_sub(words.len())?;
+        let whole_words = at == 0 || trimmed[at - 1] == b' ';
+        (whole_words && trimmed[at..].eq_ignore_ascii_case(words.as_bytes())).then_some(at)
+    })
+}
+
+/// The clause of a sentence that holds byte `at`, and where it starts.
+fn clause_holding<'a>(clauses: &[(usize, &'a str)], at: usize) -> (usize, &'a str) {
+    clauses
+        .iter()
+        .rev()
+        .find(|(start, _)| *start <= at)
+        .or(clauses.first())
+        .copied()
+        .unwrap_or((0, ""))
+}
+
+/// "Who verbed ...?" when the clause's subject is a name and the question does not name it.
 fn actor_draft(
     paragraph: u32,
     sentence: &str,
@@ -223,11 +307,22 @@ fn actor_draft(
 ) -> Option<Draft> {
     let clause = Clause::read(clause_text, previous)
         .filter(Clause::subject_is_a_name)
-        .filter(|clause| names.is_a_name(&clause.subject))?;
+        .filter(|clause| names.is_a_name(&clause.subject))
+        // "Who distrusted them?": with an object only a pronoun, the question says too little
+        // to tell its act from the text's others. "Who abdicated?" says enough of a person;
+        // "Who broke out?" (the Korean War) asks a thing as if it were one.
+        .filter(|clause| !object_is_a_pronoun(&clause.rest))
+        .filter(|clause| {
+            let no_object = matches!(
+                clause.rest.as_str(),
+                "" | "out" | "up" | "down" | "off" | "away" | "over"
+            );
+            !no_object || !clause.subject.to_lowercase().starts_with("the ")
+        })?;
     let prompt = clause.who();
-    let accept = names.short_forms(&clause.subject);
+    let (answer, accept) = names.answer_and_variants(&clause.subject);
     let lower_prompt = prompt.to_lowercase();
-    let names_itself = std::iter::once(&clause.subject)
+    let names_itself = std::iter::once(&answer)
         .chain(&accept)
         .any(|name| lower_prompt.contains(&name.to_lowercase()));
     if names_itself {
@@ -237,10 +332,7 @@ fn actor_draft(
         paragraph,
         sentence: sentence.to_string(),
         prompt,
-        kind: DraftKind::Actor {
-            answer: clause.subject,
-            accept,
-        },
+        kind: DraftKind::Actor { answer, accept },
     })
 }
 
@@ -252,6 +344,10 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
     let mut from = 0;
     for date in dates {
         let mut before = &sentence[from..date.start];
+        // "seized the palace on the night of 7 November": the time of day goes with the date.
+        if let Some(at) = time_of_day_at_end(before) {
+            before = &before[..at];
+        }
         let mut after_start = date.end;
         if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
             before = before.trim_end().trim_end_matches(',');

@@ -6,6 +6,8 @@
 //! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
 //! as written ("When was it that Moscow proposed ...?").
 
+use super::names::{ends_with_title, is_name_particle, title_and_name};
+
 /// "Subject [adverbs] verbed rest".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
@@ -58,6 +60,13 @@ const OPENERS: &[&str] = &[
     "like",
     "according",
 ];
+
+/// Words that make a verb after them a compound tense: "had banned", "had been dismissed".
+const AUXILIARIES: &[&str] = &["had", "has", "have", "been"];
+
+/// Words that open a sentence with a clause of its own, set apart by a comma ("After Hindenburg
+/// died in August 1934, Hitler took ...").
+const SUBORDINATORS: &[&str] = &["After", "When", "Before", "Once", "Until", "While", "As"];
 
 /// Words that join a sentence to the one before ("But Mao remained ..."): set aside.
 const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
@@ -142,6 +151,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("had", "have"),
     ("did", "do"),
     ("cut", "cut"),
+    ("died", "die"),
     ("hit", "hit"),
     ("quit", "quit"),
     ("cast", "cast"),
@@ -174,9 +184,27 @@ impl Clause {
         }
         let text = cut_at_second_clause(drop_opener(drop_conjunction(text)));
         let words: Vec<&str> = text.split_whitespace().collect();
-        let verb_at = (1..words.len().min(8)).find(|&at| is_past_verb(words[at]))?;
+        // "the offensive ordered by Kerensky collapsed": a past form before "by" describes the
+        // subject; the clause's verb comes after.
+        let window = 1..words.len().min(8);
+        let verbs: Vec<usize> = window.filter(|&at| is_past_verb(words[at])).collect();
+        let verb_at = match verbs.as_slice() {
+            [participle, verb, ..] if words.get(participle + 1) == Some(&"by") => *verb,
+            [verb, ..] => *verb,
+            [] => return None,
+        };
+        // "the Nazis had banned": the auxiliary goes with the verb.
+        let verb_from = (1..=verb_at)
+            .rev()
+            .take_while(|&at| at == verb_at || AUXILIARIES.contains(&words[at]))
+            .last()
+            .unwrap_or(verb_at);
+        let verb_from = match verb_from {
+            0 => verb_at,
+            from => from,
+        };
         let (subject_words, adverbs): (Vec<&str>, Vec<&str>) = {
-            let before = &words[..verb_at];
+            let before = &words[..verb_from];
             let adverbs_from = before
                 .iter()
                 .rposition(|word| !is_adverb(word))
@@ -187,35 +215,58 @@ impl Clause {
             )
         };
         let subject = subject_words.join(" ");
-        // "Last but not least, he wanted ...": the subject follows the last comma.
-        let subject = subject.rsplit(", ").next().unwrap_or_default().to_string();
+        // "Last but not least, he wanted ...": the subject follows the last comma, unless the
+        // subject is a name with its office beside it ("the British Chancellor, Harold
+        // Macmillan, warned").
+        let subject = match in_apposition(&subject) {
+            Some(titled) => titled,
+            None => subject.rsplit(", ").next().unwrap_or_default().to_string(),
+        };
         let subject = match subject.to_lowercase().as_str() {
-            pronoun if PERSONAL.contains(&pronoun) => previous_subject?.to_string(),
+            pronoun if PERSONAL.contains(&pronoun) => {
+                stands_for(pronoun, previous_subject?)?.to_string()
+            }
             _ => subject,
         };
         if !is_subject(&subject) {
             return None;
         }
+        let verb = words[verb_from..=verb_at].join(" ");
         let rest = words[verb_at + 1..].join(" ");
-        let rest = rest.trim_end_matches(|c: char| ".,;:!?".contains(c)).trim();
-        if rest.is_empty() {
-            return None;
-        }
+        // The rest may be empty: "the canal reopened" is still an event to date. A comma left
+        // before the end by a date taken out goes too.
+        let rest = rest
+            .trim_end_matches(|c: char| ".,;:!? ".contains(c))
+            .trim();
         Some(Clause {
             subject,
             adverbs: adverbs.join(" "),
-            verb: words[verb_at].to_string(),
+            // "resigned, citing ill health" keeps its comma; "collapsed." at the end loses its
+            // stop.
+            verb: match rest.is_empty() {
+                true => verb
+                    .trim_end_matches(|c: char| !c.is_alphabetic())
+                    .to_string(),
+                false => verb,
+            },
             rest: rest.to_string(),
         })
     }
 
     /// Whether the subject is a name: every word capitalised ("Zhou Enlai", "Moscow").
+    /// An office before the name does not count against its length ("Egyptian President
+    /// Gamal Abdel Nasser"), nor an article before a body's ("the United Nations").
     pub fn subject_is_a_name(&self) -> bool {
-        let words: Vec<&str> = self.subject.split_whitespace().collect();
-        words.len() <= 4
-            && words
-                .iter()
-                .all(|word| word.starts_with(|c: char| c.is_uppercase()) && !is_possessive(word))
+        let subject = self.subject.strip_prefix("the ").unwrap_or(&self.subject);
+        // The words before the name are an office or a description ("Soviet leader"), which
+        // `title_and_name` has told apart.
+        let (_, name) = title_and_name(subject);
+        name.split_whitespace().count() <= 4
+            && name.split_whitespace().all(|word| {
+                (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
+                    && !is_possessive(word)
+            })
+            && !name.split_whitespace().next().is_some_and(is_name_particle)
     }
 
     /// "When did Stalin yield to ...?", "When was the treaty signed?".
@@ -231,26 +282,40 @@ impl Clause {
     /// "Who proposed that China ...?" (the subject is the answer).
     pub fn who(&self) -> String {
         let adverbs = spaced(&self.adverbs);
-        format!("Who {adverbs}{} {}?", self.verb, self.rest)
+        format!("Who {adverbs}{}{}?", self.verb, after_a_space(&self.rest))
     }
 
     fn ask(&self, question: &str) -> String {
         let subject = in_mid_sentence(&self.subject);
         let adverbs = spaced(&self.adverbs);
         let verb = self.verb.to_lowercase();
+        let rest = after_a_space(&self.rest);
         if verb == "was" || verb == "were" {
-            return format!("{question} {verb} {subject} {adverbs}{}?", self.rest);
+            let adverbs = after_a_space(&self.adverbs);
+            return format!("{question} {verb} {subject}{adverbs}{rest}?");
         }
         match base_form(&verb) {
             Some(base) => format!(
-                "{question} did {subject} {adverbs}{base} {}?",
-                joined_verbs_in_base_form(&self.rest)
+                "{question} did {subject} {adverbs}{base}{}?",
+                after_a_space(&joined_verbs_in_base_form(&self.rest))
             ),
             None => format!(
-                "{question} was it that {subject} {adverbs}{} {}?",
-                self.verb, self.rest
+                "{question} was it that {subject} {adverbs}{}{rest}?",
+                self.verb
             ),
         }
+    }
+}
+
+/// `previous` where it can be what `pronoun` stands for: "they" a plural ("the Bolsheviks"),
+/// "he" or "she" a person, not a body written with "the" ("Asked when they took effect":
+/// "they" are not Schabowski).
+fn stands_for<'a>(pronoun: &str, previous: &'a str) -> Option<&'a str> {
+    let body = previous.starts_with("the ") || previous.starts_with("The ");
+    let plural = previous.ends_with('s') && !previous.ends_with("ss");
+    match pronoun {
+        "they" => plural.then_some(previous),
+        _ => (!body).then_some(previous),
     }
 }
 
@@ -296,8 +361,116 @@ pub(super) fn drop_opener(text: &str) -> &str {
     }
 }
 
+/// "the British Chancellor, Harold Macmillan," or "Harold Macmillan, the British Chancellor,"
+/// (words before a verb) -> "British Chancellor Harold Macmillan": a name and its office set
+/// beside it between commas, read as the office written before the name.
+fn in_apposition(subject: &str) -> Option<String> {
+    let inner = subject.strip_suffix(',')?;
+    let (first, second) = inner.split_once(", ")?;
+    let is_name = |words: &str| {
+        !words.contains(',')
+            && words
+                .split(' ')
+                .all(|word| word.starts_with(|c: char| c.is_uppercase()))
+    };
+    match (office(first), office(second)) {
+        (Some(office), None) if is_name(second) => Some(format!("{office} {second}")),
+        (None, Some(office)) if is_name(first) => Some(format!("{office} {first}")),
+        _ => None,
+    }
+}
+
+/// "the British Chancellor" -> "British Chancellor": an office, written with its article.
+fn office(words: &str) -> Option<&str> {
+    let words = words
+        .strip_prefix("the ")
+        .or_else(|| words.strip_prefix("The "))?;
+    // "the British Chancellor", or a description: "the East German leader".
+    let description = words
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| last.chars().all(|c| c.is_alphabetic() && c.is_lowercase()));
+    (ends_with_title(words) || description).then_some(words)
+}
+
+/// Words that join a second clause to a sentence, and whether a clause of its own must follow
+/// them (", and the Soviets lifted ..." joins one; ", and landed ..." does not).
+const CLAUSE_JOINS: &[&str] = &[
+    ", and ",
+    ", but ",
+    ", while ",
+    ", whereas ",
+    "; ",
+    ", after ",
+    " after ",
+    ", before ",
+    " before ",
+    ", when ",
+    " when ",
+    ", until ",
+    " until ",
+];
+
+/// The clauses of a sentence that each say who did what, with where each starts (byte
+/// offset): the main clause and those joined to it with a subject of their own ("The United
+/// States threatened ..., and the British Chancellor, Harold Macmillan, warned ...", "The canal
+/// reopened ..., after the United Nations cleared the ships").
+pub fn clauses_of(sentence: &str) -> Vec<(usize, &str)> {
+    let mut starts = vec![(0, 0)];
+    // "After Hindenburg died in August 1934, Hitler took ...": the opening clause is one, the
+    // main clause after its comma another.
+    if let Some((opener, after)) = sentence.split_once(' ')
+        && SUBORDINATORS.contains(&opener)
+        && starts_a_clause(after)
+        && let Some(comma) = sentence.find(", ")
+    {
+        starts = vec![(0, opener.len() + 1), (comma, comma + 2)];
+    }
+    for join in CLAUSE_JOINS {
+        for (at, _) in sentence.match_indices(join) {
+            let after = at + join.len();
+            if starts_a_clause(&sentence[after..]) {
+                starts.push((at, after));
+            }
+        }
+    }
+    starts.sort();
+    starts.dedup_by_key(|(at, _)| *at);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(index, (_, start))| {
+            let end = starts.get(index + 1).map_or(sentence.len(), |(at, _)| *at);
+            (*start, &sentence[*start..end.max(*start)])
+        })
+        .filter(|(_, clause)| !clause.trim().is_empty())
+        .collect()
+}
+
+/// Whether `text` starts with a clause of its own: a subject (a pronoun, a name or "the"
+/// something, with an office beside a name between commas) and then a verb in the past.
+fn starts_a_clause(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    let Some(verb_at) = words.iter().position(|word| is_past_verb(word)) else {
+        return false;
+    };
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let subject_like = PERSONAL.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+        || (first.starts_with(|c: char| c.is_uppercase())
+            && !OPENERS.contains(&lower.trim_end_matches(',')));
+    // "and, on 5 November, landed": a date or an aside between commas is no subject.
+    verb_at > 0 && subject_like && !first.ends_with(',')
+}
+
 /// The first clause of a compound sentence: up to a colon, a semicolon, a dash, ", but" or a
-/// relative clause after a comma.
+/// relative clause after a comma, or ", and" where a clause with its own subject follows.
 pub(super) fn cut_at_second_clause(text: &str) -> &str {
     let cuts = [
         ": ",
@@ -318,10 +491,16 @@ pub(super) fn cut_at_second_clause(text: &str) -> &str {
         ", in order to ",
         " in order to ",
         ", so as to ",
+        " so as to ",
     ];
+    let joined = text
+        .match_indices(", and ")
+        .find(|(at, join)| starts_a_clause(&text[at + join.len()..]))
+        .map(|(at, _)| at);
     let end = cuts
         .iter()
         .filter_map(|cut| text.find(cut))
+        .chain(joined)
         .min()
         .unwrap_or(text.len());
     &text[..end]
@@ -356,7 +535,8 @@ fn joined_verbs_in_base_form(rest: &str) -> String {
 
 /// The base form of a past tense, where its spelling leaves no doubt.
 pub(super) fn base_form(past: &str) -> Option<String> {
-    if matches!(past, "was" | "were" | "had" | "did") {
+    // "had banned": a compound tense has no one base form.
+    if matches!(past, "was" | "were" | "had" | "did") || past.contains(' ') {
         return None;
     }
     if let Some((_, base)) = IRREGULAR.iter().find(|(written, _)| *written == past) {
@@ -422,6 +602,14 @@ pub(super) fn in_mid_sentence(subject: &str) -> String {
             format!("{} {rest}", first.to_lowercase())
         }
         _ => subject.to_string(),
+    }
+}
+
+/// " rest", or nothing for no rest.
+fn after_a_space(rest: &str) -> String {
+    match rest.is_empty() {
+        true => String::new(),
+        false => format!(" {rest}"),
     }
 }
 

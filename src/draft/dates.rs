@@ -84,6 +84,19 @@ pub fn find_dates(sentence: &str, last_year: &mut Option<i16>) -> Vec<FoundDate>
     found
 }
 
+impl FoundDate {
+    /// The same date with its byte ranges counted from `offset` in the sentence (where a
+    /// clause of it starts).
+    pub fn shifted_back(&self, offset: usize) -> FoundDate {
+        FoundDate {
+            start: self.start - offset,
+            end: self.end - offset,
+            words_start: self.words_start - offset,
+            ..self.clone()
+        }
+    }
+}
+
 /// A bare four-digit number is a year when a preposition leads into it or punctuation (or the
 /// sentence's end) follows it, and no unit does ("1,000 tons", "1950 troops" are not years).
 fn is_year_in_context(sentence: &str, start: usize, end: usize) -> bool {

@@ -115,6 +115,69 @@ const NOT_A_PERSON: &[&str] = &[
     "People",
 ];
 
+/// Titles and offices a text writes before a name ("President Dwight Eisenhower", "Prime
+/// Minister Anthony Eden"), longest first where one starts another. A student may give the
+/// name with the title or without it; the title alone names no one.
+const TITLES: &[&str] = &[
+    "Prime Minister",
+    "Foreign Minister",
+    "Foreign Secretary",
+    "Secretary of State",
+    "Secretary General",
+    "General Secretary",
+    "First Secretary",
+    "Vice President",
+    "Field Marshal",
+    "First Consul",
+    "Grand Duke",
+    "President",
+    "Premier",
+    "Chairman",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Ambassador",
+    "Senator",
+    "Governor",
+    "General",
+    "Admiral",
+    "Marshal",
+    "Colonel",
+    "Captain",
+    "Major",
+    "Lieutenant",
+    "Commander",
+    "Tsar",
+    "Tsarina",
+    "Czar",
+    "Kaiser",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Prince",
+    "Princess",
+    "Duke",
+    "Lord",
+    "Sir",
+    "Pope",
+    "Cardinal",
+    "Consul",
+    "Comrade",
+    "Dr",
+    "Mr",
+    "Mrs",
+];
+
+/// Common Chinese, Korean and Vietnamese family names, which English texts write before the
+/// given name ("Zhou Enlai", "Deng Xiaoping", "Ho Chi Minh"): the surname of a name that starts
+/// with one is its first word.
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "Mao", "Zhou", "Deng", "Liu", "Lin", "Zhu", "Peng", "Chiang", "Sun", "Wang", "Zhang", "Li",
+    "Chen", "Yang", "Huang", "Zhao", "Wu", "Xi", "Hu", "Jiang", "Gao", "Hua", "Yuan", "Kang",
+    "Kim", "Park", "Pak", "Choi", "Ho", "Ngo", "Nguyen", "Le", "Tran", "Pham",
+];
+
 /// Words before a name that make it the object of a preposition, not of an act ("in Moscow",
 /// "made to Dobrynin").
 const PREPOSITIONS: &[&str] = &[
@@ -201,8 +264,46 @@ impl Names {
             && self.word_counts.contains_key(&subject.to_lowercase())
     }
 
+    /// A card's answer for `subject`, who did something, and the other forms a student may
+    /// give: for a person, the name without its title, the surname and the surname with the
+    /// title ("President Dwight Eisenhower": "Dwight Eisenhower", "Eisenhower", "President
+    /// Eisenhower"); for a country or a body, the name without its article ("The United
+    /// States": "United States"), never one of its words alone.
+    pub fn answer_and_variants(&mut self, subject: &str) -> (String, Vec<String>) {
+        if let Some(name) = without_article(subject) {
+            return (format!("The {name}"), vec![name.to_string()]);
+        }
+        let (title, name) = title_and_name(subject);
+        let surnames = match self.is_a_body(name) {
+            true => Vec::new(),
+            false => self.short_forms(name),
+        };
+        let mut variants = Vec::new();
+        if title.is_some() {
+            variants.push(name.to_string());
+        }
+        variants.extend(surnames.iter().cloned());
+        if let (Some(title), Some(surname)) = (title, surnames.first()) {
+            variants.push(format!("{title} {surname}"));
+        }
+        let answer = match title {
+            Some(title) => format!("{title} {name}"),
+            None => name.to_string(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        variants.retain(|variant| *variant != answer && seen.insert(variant.clone()));
+        (answer, variants)
+    }
+
+    /// Whether a name without a title is a place, a body or a nation's ("Western Europe",
+    /// "Soviet Union"), not a person's: its words alone are no surname.
+    fn is_a_body(&self, name: &str) -> bool {
+        name.contains(' ') && !self.is_a_person(name)
+    }
+
     /// The shorter forms of a name of several words a student may give: each word of it the
-    /// text also uses on its own ("Kim" for Kim Il Sung).
+    /// text also uses on its own ("Kim" for Kim Il Sung), else its last word ("Macmillan" for
+    /// Harold Macmillan, named once).
     pub fn short_forms(&mut self, name: &str) -> Vec<String> {
         if let Some(known) = self.known.get(name) {
             return known.clone();
@@ -227,13 +328,29 @@ impl Names {
         // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
         // only a word the text itself uses alone is taken as the short form.
         let whole = self.whole_text.matches(name).count();
-        words
+        let used_alone: Vec<String> = words
             .iter()
             .filter(|word| {
-                word.len() > 2 && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+                word.len() > 2
+                    && !is_name_particle(word)
+                    && self.word_counts.get(**word).copied().unwrap_or(0) > whole
             })
             .map(|word| word.to_string())
-            .collect()
+            .collect();
+        if !used_alone.is_empty() {
+            return used_alone;
+        }
+        // Named in full only: the surname is the last word, as most names are written, unless
+        // the name is written family name first ("Zhou Enlai") or ends in a hyphenated given
+        // name ("Kim Il-sung").
+        let (first, last) = (words[0], words[words.len() - 1]);
+        if FAMILY_NAME_FIRST.contains(&first) {
+            return vec![first.to_string()];
+        }
+        match last.contains('-') || last.len() <= 2 {
+            true => Vec::new(),
+            false => vec![last.to_string()],
+        }
     }
 
     /// The people the text names: names of two to four words that are not places, bodies or
@@ -291,6 +408,111 @@ impl Names {
             && !self.whole_text.contains(&format!("the {name}"))
             && !self.whole_text.contains(&format!("The {name}"))
     }
+}
+
+/// `subject` without its leading article, if it has one: "The United States", "the
+/// Bolsheviks".
+fn without_article(subject: &str) -> Option<&str> {
+    let name = subject
+        .strip_prefix("The ")
+        .or_else(|| subject.strip_prefix("the "))?;
+    name.starts_with(|c: char| c.is_uppercase()).then_some(name)
+}
+
+/// The title before a name and the name: "Egyptian President Gamal Abdel Nasser" ->
+/// ("President", "Gamal Abdel Nasser"). Capitalised words before the title say whose office it
+/// is ("Egyptian", "West German") and are left out of both. A name without a title, or a title
+/// with no name after it, is the whole.
+pub fn title_and_name(subject: &str) -> (Option<&'static str>, &str) {
+    let words: Vec<(usize, &str)> = subject
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
+    // At most two words of whose office it is: "British Prime Minister", "West German
+    // Chancellor".
+    for (position, (start, word)) in words.iter().enumerate().take(3) {
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        let from = &subject[*start..];
+        let found = TITLES.iter().find(|title| {
+            from.strip_prefix(**title)
+                .and_then(|after| after.strip_prefix(' '))
+                .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
+        });
+        if let Some(title) = found {
+            let name = &from[title.len() + 1..];
+            // "Soviet Premier" alone before a name is an office; a title after other words of
+            // a name ("Lucius General Clay") is not.
+            let before_are_descriptors = words[..position]
+                .iter()
+                .all(|(_, word)| !TITLES.contains(word));
+            // "General Assembly", "Prince Edward Island": a body or a place, no one's title.
+            let names_a_person = !name
+                .split(' ')
+                .any(|word| NOT_A_PERSON.contains(&bare(word)));
+            if before_are_descriptors && names_a_person {
+                return (Some(title), name);
+            }
+        }
+    }
+    (None, described_name(subject).unwrap_or(subject))
+}
+
+/// "Soviet leader Mikhail Gorbachev", "the party spokesman Günter Schabowski" -> the name: a
+/// name of two words or more after a few words describing the person, one of them in lower
+/// case ("leader") and none a preposition ("the troops of Marshal Zhukov" are not Zhukov).
+fn described_name(subject: &str) -> Option<&str> {
+    let words: Vec<&str> = subject.split(' ').collect();
+    let in_name =
+        |word: &&str| word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word);
+    let name_from = words.iter().rposition(|word| !in_name(word))? + 1;
+    let (description, name) = words.split_at(name_from);
+    let describes = description.len() <= 4
+        && description.iter().all(|word| {
+            word.chars().all(char::is_alphabetic)
+                && (!PREPOSITIONS.contains(word) || matches!(*word, "the" | "a" | "an"))
+        })
+        && description.iter().any(|word| {
+            word.starts_with(char::is_lowercase) && !matches!(*word, "the" | "a" | "an")
+        });
+    let names_a_person = name.len() >= 2 && !name.iter().any(|word| NOT_A_PERSON.contains(word));
+    (describes && names_a_person).then(|| &subject[subject.len() - name.join(" ").len()..])
+}
+
+/// The small words inside a name ("Paul von Hindenburg", "Charles de Gaulle"), written in
+/// lower case but part of it.
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "de"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+    )
+}
+
+/// Whether `words` (as written, capitalised) end with a title: "the British Chancellor".
+pub fn ends_with_title(words: &str) -> bool {
+    TITLES.iter().any(|title| {
+        words
+            .strip_suffix(title)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
 }
 
 /// A word without the punctuation around it and without a possessive "’s".

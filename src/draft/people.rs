@@ -41,10 +41,10 @@ pub fn people_drafts(
         {
             continue;
         }
-        let short = names.short_forms(&person);
+        let (answer, accept) = names.answer_and_variants(&person);
         // The full name first: "Kim Il Sung" is found before "Kim" where both are written.
         let forms: Vec<String> = std::iter::once(person.clone())
-            .chain(short.iter().cloned())
+            .chain(accept.iter().cloned())
             .collect();
         let asked = whose(paragraphs, &forms).or_else(|| gap(paragraphs, &forms));
         if let Some((paragraph, sentence, prompt)) = asked {
@@ -52,10 +52,7 @@ pub fn people_drafts(
                 paragraph,
                 sentence,
                 prompt,
-                kind: DraftKind::Actor {
-                    answer: person,
-                    accept: short,
-                },
+                kind: DraftKind::Actor { answer, accept },
             });
         }
     }

@@ -186,11 +186,13 @@ const POINTERS: &[&str] = &[
 
 /// The reason `sentence` gives, if it gives one in a form read here. `previous_subject` stands
 /// for "he" or "she"; `before` is what the text said just before (the last sentence or two),
-/// the answer where the sentence says "This was the reason why ...".
+/// the answer where the sentence says "This was the reason why ..."; `previous_event` is the
+/// sentence before without its dates, what "He did so because ..." gives the reason for.
 pub fn reason_in(
     sentence: &str,
     previous_subject: Option<&str>,
     before: Option<&str>,
+    previous_event: Option<&str>,
 ) -> Option<Reason> {
     // A question asks for reasons; it gives none.
     if sentence.trim_end().ends_with('?') {
@@ -199,7 +201,7 @@ pub fn reason_in(
     let sentence = sentence.trim().trim_end_matches(|c: char| ".!".contains(c));
     key(sentence)
         .or_else(|| reason_why(sentence, previous_subject, before))
-        .or_else(|| because(sentence, previous_subject))
+        .or_else(|| because(sentence, previous_subject, previous_event))
         .or_else(|| purpose(sentence, previous_subject))
         .or_else(|| wants(sentence, previous_subject))
         .or_else(|| feeling(sentence, previous_subject))
@@ -268,16 +270,39 @@ fn reason_why(
     })
 }
 
-fn because(sentence: &str, previous_subject: Option<&str>) -> Option<Reason> {
+fn because(
+    sentence: &str,
+    previous_subject: Option<&str>,
+    previous_event: Option<&str>,
+) -> Option<Reason> {
     BECAUSE.iter().find_map(|(marker, lead)| {
         let at = sentence.find(marker)?;
         let (before, after) = (&sentence[..at], &sentence[at + marker.len()..]);
-        let clause = Clause::read(before, previous_subject)?;
+        let clause = Clause::read(before, previous_subject)
+            .or_else(|| what_was_done(before, previous_event?, previous_subject))?;
         Some(Reason {
             prompt: clause.why(),
             answer: format!("{lead}{}", tidy(after)),
         })
     })
+}
+
+/// "He did so" (or "did this", "did it") -> the event of the sentence before, which it stands
+/// for: "Nasser announced the nationalisation ... He did so in order to pay for the dam" asks
+/// why Nasser announced it.
+fn what_was_done(
+    before: &str,
+    previous_event: &str,
+    previous_subject: Option<&str>,
+) -> Option<Clause> {
+    let words: Vec<&str> = drop_opener(before).split_whitespace().collect();
+    let [.., did, so] = words.as_slice() else {
+        return None;
+    };
+    if *did != "did" || !matches!(*so, "so" | "this" | "that" | "it") {
+        return None;
+    }
+    Clause::read(previous_event, previous_subject)
 }
 
 /// "Mao invoked all this to persuade ...", "Stalin made decisions always to serve ...": a verb,
