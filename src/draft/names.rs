@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::paragraphs::Paragraph;
+use crate::questions::check::leading_titles;
 
 /// Words that make a run of capitalised words a place, a body, an event or a nation, not a
 /// person.
@@ -113,60 +114,6 @@ const NOT_A_PERSON: &[&str] = &[
     "Airlift",
     "Peoples",
     "People",
-];
-
-/// Titles and offices a text writes before a name ("President Dwight Eisenhower", "Prime
-/// Minister Anthony Eden"), longest first where one starts another. A student may give the
-/// name with the title or without it; the title alone names no one.
-const TITLES: &[&str] = &[
-    "Prime Minister",
-    "Foreign Minister",
-    "Foreign Secretary",
-    "Secretary of State",
-    "Secretary General",
-    "General Secretary",
-    "First Secretary",
-    "Vice President",
-    "Field Marshal",
-    "First Consul",
-    "Grand Duke",
-    "President",
-    "Premier",
-    "Chairman",
-    "Chancellor",
-    "Minister",
-    "Secretary",
-    "Ambassador",
-    "Senator",
-    "Governor",
-    "General",
-    "Admiral",
-    "Marshal",
-    "Colonel",
-    "Captain",
-    "Major",
-    "Lieutenant",
-    "Commander",
-    "Tsar",
-    "Tsarina",
-    "Czar",
-    "Kaiser",
-    "King",
-    "Queen",
-    "Emperor",
-    "Empress",
-    "Prince",
-    "Princess",
-    "Duke",
-    "Lord",
-    "Sir",
-    "Pope",
-    "Cardinal",
-    "Consul",
-    "Comrade",
-    "Dr",
-    "Mr",
-    "Mrs",
 ];
 
 /// Common Chinese, Korean and Vietnamese family names, which English texts write before the
@@ -422,8 +369,9 @@ fn without_article(subject: &str) -> Option<&str> {
 /// The title before a name and the name: "Egyptian President Gamal Abdel Nasser" ->
 /// ("President", "Gamal Abdel Nasser"). Capitalised words before the title say whose office it
 /// is ("Egyptian", "West German") and are left out of both. A name without a title, or a title
-/// with no name after it, is the whole.
-pub fn title_and_name(subject: &str) -> (Option<&'static str>, &str) {
+/// with no name after it, is the whole. Titles are the answer checker's, so a student may give
+/// the name as the checker reads it.
+pub fn title_and_name(subject: &str) -> (Option<&str>, &str) {
     let words: Vec<(usize, &str)> = subject
         .split(' ')
         .scan(0, |at, word| {
@@ -432,35 +380,46 @@ pub fn title_and_name(subject: &str) -> (Option<&'static str>, &str) {
             Some((start, word))
         })
         .collect();
+    let written: Vec<&str> = words.iter().map(|(_, word)| *word).collect();
     // At most two words of whose office it is: "British Prime Minister", "West German
     // Chancellor".
     for (position, (start, word)) in words.iter().enumerate().take(3) {
         if !word.starts_with(|c: char| c.is_uppercase()) {
             break;
         }
-        let from = &subject[*start..];
-        let found = TITLES.iter().find(|title| {
-            from.strip_prefix(**title)
-                .and_then(|after| after.strip_prefix(' '))
-                .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
-        });
-        if let Some(title) = found {
-            let name = &from[title.len() + 1..];
-            // "Soviet Premier" alone before a name is an office; a title after other words of
-            // a name ("Lucius General Clay") is not.
-            let before_are_descriptors = words[..position]
-                .iter()
-                .all(|(_, word)| !TITLES.contains(word));
-            // "General Assembly", "Prince Edward Island": a body or a place, no one's title.
-            let names_a_person = !name
-                .split(' ')
-                .any(|word| NOT_A_PERSON.contains(&bare(word)));
-            if before_are_descriptors && names_a_person {
-                return (Some(title), name);
-            }
+        let length = titles_in_front(&written[position..]);
+        let Some((name_start, first)) = words.get(position + length).filter(|_| length > 0) else {
+            continue;
+        };
+        if !first.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let name = &subject[*name_start..];
+        // "Soviet Premier" alone before a name is an office; a title after other words of
+        // a name ("Lucius General Clay") is not.
+        let before_are_descriptors = written[..position]
+            .iter()
+            .all(|word| titles_in_front(&[word]) == 0);
+        // "General Assembly", "Prince Edward Island": a body or a place, no one's title.
+        let names_a_person = !name
+            .split(' ')
+            .any(|word| NOT_A_PERSON.contains(&bare(word)));
+        if before_are_descriptors && names_a_person {
+            return (Some(&subject[*start..name_start - 1]), name);
         }
     }
     (None, described_name(subject).unwrap_or(subject))
+}
+
+/// How many of `words` (as a text writes them: "Prime", "Minister", "Gen.") from the first
+/// are titles or offices.
+fn titles_in_front(words: &[&str]) -> usize {
+    let normal: Vec<String> = words
+        .iter()
+        .map(|word| word.trim_end_matches('.').to_lowercase())
+        .collect();
+    let normal: Vec<&str> = normal.iter().map(String::as_str).collect();
+    leading_titles(&normal)
 }
 
 /// "Soviet leader Mikhail Gorbachev", "the party spokesman Günter Schabowski" -> the name: a
@@ -506,13 +465,10 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
-/// Whether `words` (as written, capitalised) end with a title: "the British Chancellor".
+/// Whether `words` end with a title: "the British Chancellor".
 pub fn ends_with_title(words: &str) -> bool {
-    TITLES.iter().any(|title| {
-        words
-            .strip_suffix(title)
-            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
-    })
+    let words: Vec<&str> = words.split(' ').collect();
+    (0..words.len()).any(|from| titles_in_front(&words[from..]) == words.len() - from)
 }
 
 /// A word without the punctuation around it and without a possessive "’s".

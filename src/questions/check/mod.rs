@@ -24,6 +24,7 @@ mod date;
 mod forgiven;
 mod forms;
 mod names;
+pub(crate) use names::leading_titles;
 mod number;
 mod quality;
 mod text;

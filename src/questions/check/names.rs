@@ -77,11 +77,18 @@ pub(super) const TITLES: &[&[&str]] = &[
     &["emperor"],
     &["empress"],
     &["tsar"],
+    &["tsarina"],
     &["czar"],
+    &["kaiser"],
     &["prince"],
     &["princess"],
+    &["duke"],
+    &["duchess"],
     &["sir"],
     &["lord"],
+    &["pope"],
+    &["cardinal"],
+    &["consul"],
     &["comrade"],
     &["mr"],
     &["mrs"],
@@ -95,6 +102,13 @@ pub(super) const TITLES: &[&[&str]] = &[
 /// How many of the leading `words` are titles. Never all of them: an answer that is only
 /// titles ("Prime Minister") is the answer itself.
 pub(super) fn title_words(words: &[&str]) -> usize {
+    let taken = leading_titles(words);
+    if taken == words.len() { 0 } else { taken }
+}
+
+/// How many of the leading `words` (in normal form) are titles, all of them if they all are.
+/// The drafter finds the titles in front of a name with it too.
+pub(crate) fn leading_titles(words: &[&str]) -> usize {
     let mut taken = 0;
     while let Some(title) = TITLES
         .iter()
@@ -104,7 +118,7 @@ pub(super) fn title_words(words: &[&str]) -> usize {
     {
         taken += title;
     }
-    if taken == words.len() { 0 } else { taken }
+    taken
 }
 
 /// The most words, on either side, matched word by word for near misses.
