@@ -147,6 +147,9 @@ pub struct Names {
     mid_sentence: HashSet<String>,
     /// Single names the text writes after "in", "to", "from": places.
     places: HashSet<String>,
+    /// Runs of several capitalised words, as the text writes them (a name with its title,
+    /// say), and whether each opens its sentence.
+    runs: Vec<(String, bool)>,
     known: HashMap<String, Vec<String>>,
 }
 
@@ -163,8 +166,10 @@ impl Names {
         }
         let mut mid_sentence = HashSet::new();
         let mut places = HashSet::new();
+        let mut runs = Vec::new();
         for paragraph in paragraphs {
             for sentence in paragraph.sentences() {
+                runs.extend(runs_of_capitals(sentence));
                 let words: Vec<&str> = sentence.split_whitespace().collect();
                 // "Mao’s motives were ...": a possessive of one is a name's, wherever it stands.
                 if let Some(first) = words.first()
@@ -189,6 +194,7 @@ impl Names {
             word_counts,
             mid_sentence,
             places,
+            runs,
             known: HashMap::new(),
         }
     }
@@ -217,6 +223,11 @@ impl Names {
     /// Eisenhower"); for a country or a body, the name without its article ("The United
     /// States": "United States"), never one of its words alone.
     pub fn answer_and_variants(&mut self, subject: &str) -> (String, Vec<String>) {
+        // "Eden resigned": the answer is the name the text gives in full elsewhere ("Prime
+        // Minister Anthony Eden"), so that a student who writes it in full is right too.
+        if let Some(full) = self.full_name_of(subject) {
+            return self.answer_and_variants(&full);
+        }
         if let Some(name) = without_article(subject) {
             return (format!("The {name}"), vec![name.to_string()]);
         }
@@ -240,6 +251,40 @@ impl Names {
         let mut seen = std::collections::HashSet::new();
         variants.retain(|variant| *variant != answer && seen.insert(variant.clone()));
         (answer, variants)
+    }
+
+    /// The one person's name, with its title, that the text writes in full and whose surname is
+    /// `subject`, a single word; `None` when there is none or more than one ("Bonaparte" for
+    /// two brothers). A run opening a sentence counts whole too: "Napoleon Bonaparte returned"
+    /// may name a second Bonaparte even if "Napoleon" is not written elsewhere.
+    fn full_name_of(&mut self, subject: &str) -> Option<String> {
+        if subject.contains(' ') {
+            return None;
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut found: Option<String> = None;
+        let runs = std::mem::take(&mut self.runs);
+        for (run, at_start) in &runs {
+            let stripped = self.without_sentence_capital(run.clone(), *at_start);
+            for (candidate, whole) in [(stripped.as_str(), false), (run.as_str(), true)] {
+                let (title, name) = title_and_name(candidate);
+                if !self.is_a_person(name) || !self.short_forms(name).iter().any(|s| s == subject) {
+                    continue;
+                }
+                if !names.iter().any(|seen| seen == name) {
+                    names.push(name.to_string());
+                }
+                if !whole && found.as_ref().is_none_or(|_| title.is_some()) {
+                    found = Some(match title {
+                        Some(title) => format!("{title} {name}"),
+                        None => name.to_string(),
+                    });
+                }
+            }
+        }
+        let distinct = names.len();
+        self.runs = runs;
+        found.filter(|_| distinct == 1)
     }
 
     /// Whether a name without a title is a place, a body or a nation's ("Western Europe",
@@ -308,14 +353,7 @@ impl Names {
         for paragraph in paragraphs {
             for sentence in paragraph.sentences() {
                 for (name, at_start) in runs_of_capitals(sentence) {
-                    // "But Mao remained ...": a sentence's first word is capitalised anyway, and
-                    // belongs to the name only if the text capitalises it elsewhere too.
-                    let name = match name.split_once(' ') {
-                        Some((first, rest)) if at_start && !self.mid_sentence.contains(first) => {
-                            rest.to_string()
-                        }
-                        _ => name,
-                    };
+                    let name = self.without_sentence_capital(name, at_start);
                     if self.is_a_person(&name) && !people.contains(&name) {
                         people.push(name);
                     }
@@ -337,6 +375,17 @@ impl Names {
             }
         }
         people
+    }
+
+    /// A run of capitalised words without its first when that is capitalised only for opening
+    /// the sentence ("But Mao remained ..."): a word the text capitalises elsewhere too stays.
+    fn without_sentence_capital(&self, run: String, at_start: bool) -> String {
+        match run.split_once(' ') {
+            Some((first, rest)) if at_start && !self.mid_sentence.contains(first) => {
+                rest.to_string()
+            }
+            _ => run,
+        }
     }
 
     fn is_a_person(&self, name: &str) -> bool {

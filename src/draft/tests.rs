@@ -816,3 +816,30 @@ fn they_is_no_single_person_and_a_thing_is_not_asked_who_broke_out() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn a_surname_alone_is_answered_with_the_full_name_the_text_gives_unless_two_people_share_it() {
+    let drafts = drafts_of(
+        "[1] British Prime Minister Anthony Eden distrusted Nasser. In January 1957 Eden \
+         resigned from office.\n\n\
+         [2] Napoleon Bonaparte returned from Egypt. Lucien Bonaparte called in the grenadiers. \
+         Bonaparte seized power in November 1799.",
+    );
+    let actors = actors_in(&drafts);
+    let eden = ["Anthony Eden", "Eden", "Prime Minister Eden"].map(String::from);
+    let expected = (
+        "Who resigned from office?",
+        "Prime Minister Anthony Eden",
+        eden.as_slice(),
+    );
+    assert!(actors.contains(&expected), "{expected:?} in {actors:?}");
+    let seized: Vec<_> = actors
+        .iter()
+        .filter(|(prompt, _, _)| prompt.starts_with("Who seized power"))
+        .collect();
+    assert_eq!(seized.len(), 1, "{actors:?}");
+    assert_eq!(
+        seized[0].1, "Bonaparte",
+        "two Bonapartes: the text's own word"
+    );
+}
