@@ -73,6 +73,14 @@ fn answer_checking(c: &mut Criterion) {
             Response::Text("chinese changchun railwya".into()),
         ),
         (
+            "text (a name, titles set aside)",
+            CardKind::Text {
+                answer: "General Douglas MacArthur".into(),
+                accept: texts(&["MacArthur"]),
+            },
+            Response::Text("Gen. Douglas McArthur".into()),
+        ),
+        (
             "choice",
             CardKind::Choice {
                 choices: choices.clone(),
