@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, clauses_of, subject_of};
+use super::clauses::{Clause, clauses_of, is_time_phrase, subject_of};
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
 use super::numbers::find_numbers;
@@ -230,9 +230,7 @@ fn date_draft(
             // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
             // only the sentence's. Only where the text writes it in lower case elsewhere: a
             // name written only at sentence starts ("Moscow") must keep its capital.
-            if names.is_common_noun(&clause.subject) {
-                clause.subject = clause.subject.to_lowercase();
-            }
+            clause.subject = names.as_mid_sentence(&clause.subject);
             clause.when()
         })
         .unwrap_or_else(|| gap_prompt("date", sentence, date.words_start..date.end));
@@ -350,7 +348,13 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
         }
         let mut after_start = date.end;
         if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
-            before = before.trim_end().trim_end_matches(',');
+            // "Four days later, on December 5, local leaders": the opening time phrase keeps
+            // its comma, so that it is still read as set apart.
+            let opening_time =
+                text.is_empty() && is_time_phrase(before.trim_end().trim_end_matches(','));
+            if !opening_time {
+                before = before.trim_end().trim_end_matches(',');
+            }
             after_start += 1;
         }
         text.push_str(before);

@@ -182,7 +182,12 @@ impl Clause {
         if text.ends_with('?') {
             return None;
         }
-        let text = cut_at_second_clause(drop_opener(drop_conjunction(text)));
+        let joined = drop_conjunction(text);
+        let opened = drop_opener(joined);
+        // "Four days later, local leaders founded ...": after an opening phrase the subject
+        // keeps no capital.
+        let after_an_opener = opened.len() < joined.len();
+        let text = cut_at_second_clause(opened);
         let words: Vec<&str> = text.split_whitespace().collect();
         // "the offensive ordered by Kerensky collapsed": a past form before "by" describes the
         // subject; the clause's verb comes after.
@@ -228,7 +233,8 @@ impl Clause {
             }
             _ => subject,
         };
-        if !is_subject(&subject) {
+        let readable = is_subject(&subject) || (after_an_opener && is_common_subject(&subject));
+        if !readable {
             return None;
         }
         let verb = words[verb_from..=verb_at].join(" ");
@@ -352,13 +358,57 @@ pub(super) fn drop_opener(text: &str) -> &str {
         .next()
         .unwrap_or_default()
         .to_lowercase();
+    let comma = text.find(", ");
+    // "Four days later, local leaders founded ...": a time phrase sets a scene, it does nothing.
+    if let Some(comma) = comma
+        && is_time_phrase(&text[..comma])
+    {
+        return text[comma + 2..].trim();
+    }
     if !OPENERS.contains(&first.trim_matches(|c: char| !c.is_alphabetic())) {
         return text;
     }
-    match text.find(", ") {
+    match comma {
         Some(comma) if text[..comma].split_whitespace().count() <= 12 => text[comma + 2..].trim(),
         _ => text,
     }
+}
+
+/// Words that make a phrase a time: "Four days later", "That evening", "The next day", "Two
+/// weeks after that".
+const TIME_WORDS: &[&str] = &[
+    "later",
+    "earlier",
+    "afterwards",
+    "afterward",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// Whether `phrase` (what opens a sentence up to its first comma) is only a time: a few words,
+/// one of them a [`TIME_WORDS`], no verb ("Years later, ..." is; "The army waited for days, ..."
+/// is not).
+pub(super) fn is_time_phrase(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .any(|word| TIME_WORDS.contains(&word.to_lowercase().as_str()))
+        && !words.iter().any(|word| is_past_verb(word))
 }
 
 /// "the British Chancellor, Harold Macmillan," or "Harold Macmillan, the British Chancellor,"
@@ -593,6 +643,17 @@ pub(super) fn is_subject(subject: &str) -> bool {
         && !subject.contains([',', '(', '“', '"'])
         && !VAGUE_SUBJECTS.contains(&first.to_lowercase().as_str())
         && (first.starts_with(|c: char| c.is_uppercase()) || *first == "the")
+}
+
+/// A subject of a few words in lower case ("local leaders", "black residents"), not a pronoun.
+fn is_common_subject(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|word| {
+            word.starts_with(|c: char| c.is_lowercase()) && word.chars().all(char::is_alphabetic)
+        })
+        && !VAGUE_SUBJECTS.contains(&words[0])
+        && !PERSONAL.contains(&words[0])
 }
 
 /// A subject as it reads inside a question: "The negotiations" -> "the negotiations".

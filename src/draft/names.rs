@@ -209,12 +209,18 @@ impl Names {
         }
     }
 
-    /// Whether a one-word subject is a common noun for sure: never capitalised mid-sentence,
-    /// and written in lower case elsewhere ("Ships stopped ..." beside "the ships").
-    pub fn is_common_noun(&self, subject: &str) -> bool {
-        !subject.contains(' ')
-            && !self.is_a_name(subject)
-            && self.word_counts.contains_key(&subject.to_lowercase())
+    /// `subject` as it reads inside a question: its first word in lower case where it is a
+    /// common word for sure, never capitalised mid-sentence and written in lower case elsewhere
+    /// ("Ships stopped ..." beside "the ships", "Local leaders founded ...").
+    pub fn as_mid_sentence(&self, subject: &str) -> String {
+        let (first, rest) = subject.split_once(' ').unwrap_or((subject, ""));
+        let common = !self.mid_sentence.contains(bare(first))
+            && self.word_counts.contains_key(&first.to_lowercase());
+        match (common, rest) {
+            (false, _) => subject.to_string(),
+            (true, "") => first.to_lowercase(),
+            (true, rest) => format!("{} {rest}", first.to_lowercase()),
+        }
     }
 
     /// A card's answer for `subject`, who did something, and the other forms a student may

@@ -843,3 +843,30 @@ fn a_surname_alone_is_answered_with_the_full_name_the_text_gives_unless_two_peop
         "two Bonapartes: the text's own word"
     );
 }
+
+fn prompts_of(drafts: &[Draft]) -> Vec<&str> {
+    drafts.iter().map(|draft| draft.prompt.as_str()).collect()
+}
+
+#[test]
+fn an_opening_time_phrase_is_left_out_of_the_event_asked() {
+    let drafts = drafts_of(
+        "[1] On December 1, 1955, Rosa Parks refused to move. Four days later, on December 5, \
+         local leaders founded the Montgomery Improvement Association. The next day, on \
+         December 6, the ships left the quay. Two weeks after that, in January 1956, the city \
+         council met.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When did local leaders found the Montgomery Improvement Association?",
+        "When did the ships leave the quay?",
+        "When did the city council meet?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    for prompt in &prompts {
+        for time in ["Four days", "later", "next day", "weeks"] {
+            assert!(!prompt.contains(time), "{prompt}");
+        }
+    }
+}
