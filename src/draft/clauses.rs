@@ -73,7 +73,7 @@ const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed"
 
 /// Pronouns a subject cannot be, unless the sentence before says who they are.
 pub(super) const PERSONAL: &[&str] = &["he", "she", "they"];
-const VAGUE_SUBJECTS: &[&str] = &[
+pub(super) const VAGUE_SUBJECTS: &[&str] = &[
     "it", "this", "that", "these", "those", "we", "i", "you", "there", "here", "which", "who",
     "what", "one", "some", "many", "all", "both", "each", "such", "his", "her", "their", "its",
 ];

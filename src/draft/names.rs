@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::clauses::{PERSONAL, VAGUE_SUBJECTS};
 use super::paragraphs::Paragraph;
 use crate::questions::check::leading_titles;
 
@@ -246,6 +247,7 @@ impl Names {
         if title.is_some() {
             variants.push(name.to_string());
         }
+        variants.extend(without_suffix(name).map(str::to_string));
         variants.extend(surnames.iter().cloned());
         if let (Some(title), Some(surname)) = (title, surnames.first()) {
             variants.push(format!("{title} {surname}"));
@@ -315,6 +317,7 @@ impl Names {
         let words: Vec<&str> = name
             .split_whitespace()
             .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
+            .filter(|word| !is_name_suffix(word))
             .collect();
         if words.len() < 2 {
             // "The Chinese": "Chinese" alone says the same.
@@ -402,7 +405,9 @@ impl Names {
                     .iter()
                     .any(|ending| word.ends_with(ending))
         };
-        let acronym = |word: &&str| word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+        let acronym = |word: &&str| {
+            word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) && !is_name_suffix(word)
+        };
         (2..=4).contains(&words.len())
             && !words.iter().any(|word| {
                 NOT_A_PERSON.contains(word) || nation(word) || acronym(word) || word.contains('-')
@@ -458,7 +463,8 @@ pub fn title_and_name(subject: &str) -> (Option<&str>, &str) {
         // "General Assembly", "Prince Edward Island": a body or a place, no one's title.
         let names_a_person = !name
             .split(' ')
-            .any(|word| NOT_A_PERSON.contains(&bare(word)));
+            .any(|word| NOT_A_PERSON.contains(&bare(word)))
+            && !name.split(' ').all(is_name_suffix);
         if before_are_descriptors && names_a_person {
             return (Some(&subject[*start..name_start - 1]), name);
         }
@@ -520,6 +526,40 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// What follows a name as part of it ("Martin Luther King Jr.", "Nicholas II"): no surname,
+/// no name after a title, and its stop no sentence's end.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Whether `word` ("Jr.", "III,") is a [`NAME_SUFFIXES`].
+pub fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.contains(&word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// "Martin Luther King Jr." -> "Martin Luther King": a name of two words or more without its
+/// suffix, a form a student may give.
+fn without_suffix(name: &str) -> Option<&str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    (is_name_suffix(last) && rest.contains(' ')).then_some(rest)
+}
+
+/// A title written short with its stop ("Dr.", "Gen.", "Mr."): one of the checker's titles, of
+/// at most four letters, with a capital.
+pub fn is_short_title(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.starts_with(char::is_uppercase)
+        && letters.len() <= 4
+        && titles_in_front(&[letters]) == 1
+}
+
+/// A capitalised word that is no article, preposition or pronoun: one a name may start with.
+pub fn may_start_a_name(word: &str) -> bool {
+    let lower = bare(word).to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && !PREPOSITIONS.contains(&lower.as_str())
+        && !PERSONAL.contains(&lower.as_str())
+        && !VAGUE_SUBJECTS.contains(&lower.as_str())
+}
+
 /// Whether `words` end with a title: "the British Chancellor".
 pub fn ends_with_title(words: &str) -> bool {
     let words: Vec<&str> = words.split(' ').collect();
@@ -542,7 +582,11 @@ fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
     let mut run: Vec<&str> = Vec::new();
     let words: Vec<&str> = sentence.split_whitespace().collect();
     for (at, written) in words.iter().enumerate() {
-        let word = bare(written);
+        // "Jr." keeps its stop: it is written so as part of the name.
+        let word = match is_name_suffix(bare(written)) && written.contains('.') {
+            true => &written[..written.find('.').map_or(written.len(), |stop| stop + 1)],
+            false => bare(written),
+        };
         let capital = word.starts_with(|c: char| c.is_uppercase())
             && !(at == 0 && PREPOSITIONS.contains(&word.to_lowercase().as_str()))
             && !matches!(word, "The" | "A" | "An" | "I");

@@ -870,3 +870,52 @@ fn an_opening_time_phrase_is_left_out_of_the_event_asked() {
         }
     }
 }
+
+#[test]
+fn a_name_suffix_belongs_to_the_name_and_is_never_its_surname() {
+    let drafts = drafts_of(
+        "[1] In December 1955 local leaders met. They chose Martin Luther King Jr. as their \
+         president because he was new in town. The boycott made King a national figure.",
+    );
+    let actors = actors_in(&drafts);
+    let king = actors
+        .iter()
+        .find(|(_, answer, _)| answer.starts_with("Martin Luther King"))
+        .unwrap_or_else(|| panic!("King asked in {actors:?}"));
+    assert_eq!(king.1, "Martin Luther King Jr.");
+    assert!(
+        king.2.contains(&"Martin Luther King".to_string()),
+        "{king:?}"
+    );
+    assert!(king.2.contains(&"King".to_string()), "{king:?}");
+    assert!(!king.2.iter().any(|variant| variant == "Jr"), "{king:?}");
+    assert!(
+        !king.0.contains("____."),
+        "the suffix's stop goes with it: {king:?}"
+    );
+}
+
+#[test]
+fn a_title_written_short_ends_no_sentence() {
+    let text = "[1] In 1950 Dr. Ralph Bunche won a prize. Gen. Douglas MacArthur landed at \
+                Inchon. He was crowned King. The war went on.";
+    let found = paragraphs(text);
+    assert_eq!(
+        found[0].sentences(),
+        [
+            "In 1950 Dr. Ralph Bunche won a prize.",
+            "Gen. Douglas MacArthur landed at Inchon.",
+            "He was crowned King.",
+            "The war went on."
+        ]
+    );
+    let drafts = drafts_of(text);
+    let actors = actors_in(&drafts);
+    assert!(
+        actors
+            .iter()
+            .any(|(prompt, answer, _)| *prompt == "Who won a prize?"
+                && *answer == "Dr. Ralph Bunche"),
+        "{actors:?}"
+    );
+}
