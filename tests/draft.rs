@@ -136,6 +136,8 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"Who cleared the ships that Egypt had sunk to block it?\"",
                 "prompt = \"Who regarded Nasser as a new Mussolini?\"",
                 "prompt = \"When did the United States withdraw its offer of funding?\"",
+                // Two names acting together.
+                "answer = \"Britain and France\"\naccept = [\"France and Britain\"]",
             ],
         ),
         // Described names, a time of day before a date, "they" that is no person.

@@ -158,7 +158,11 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     subjects.push(clause.subject);
                 }
             }
-            previous_subject = sentence_subject.or(previous_subject);
+            // "The boycott made King a national figure. In 1957 he ...": with no name for its
+            // subject, the one person a sentence names is who "he" is next.
+            previous_subject = sentence_subject
+                .or_else(|| names.single_person_in(sentence))
+                .or(previous_subject);
             previous_event = Some(without_dates.clone());
             before.retain(|(number, _)| *number == paragraph.number);
             before.push((paragraph.number, sentence));
@@ -305,7 +309,7 @@ fn actor_draft(
 ) -> Option<Draft> {
     let clause = Clause::read(clause_text, previous)
         .filter(Clause::subject_is_a_name)
-        .filter(|clause| names.is_a_name(&clause.subject))
+        .filter(|clause| names.is_a_name(clause.actor()))
         // "Who distrusted them?": with an object only a pronoun, the question says too little
         // to tell its act from the text's others. "Who abdicated?" says enough of a person;
         // "Who broke out?" (the Korean War) asks a thing as if it were one.
@@ -318,7 +322,7 @@ fn actor_draft(
             !no_object || !clause.subject.to_lowercase().starts_with("the ")
         })?;
     let prompt = clause.who();
-    let (answer, accept) = names.answer_and_variants(&clause.subject);
+    let (answer, accept) = names.answer_and_variants(clause.actor());
     let lower_prompt = prompt.to_lowercase();
     let names_itself = std::iter::once(&answer)
         .chain(&accept)

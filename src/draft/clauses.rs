@@ -71,6 +71,10 @@ const SUBORDINATORS: &[&str] = &["After", "When", "Before", "Once", "Until", "Wh
 /// Words that join a sentence to the one before ("But Mao remained ..."): set aside.
 const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
 
+/// Words between a subject and its verb that only place the act in the story ("Britain and
+/// France then issued"): left out of questions.
+const SEQUENCE_WORDS: &[&str] = &["then", "also", "soon", "later", "now", "again"];
+
 /// Pronouns a subject cannot be, unless the sentence before says who they are.
 pub(super) const PERSONAL: &[&str] = &["he", "she", "they"];
 pub(super) const VAGUE_SUBJECTS: &[&str] = &[
@@ -210,6 +214,13 @@ impl Clause {
         };
         let (subject_words, adverbs): (Vec<&str>, Vec<&str>) = {
             let before = &words[..verb_from];
+            // "Britain and France then issued": "then" says only what came first; it goes.
+            let before = match before.split_last() {
+                Some((last, subject)) if SEQUENCE_WORDS.contains(last) && !subject.is_empty() => {
+                    subject
+                }
+                _ => before,
+            };
             let adverbs_from = before
                 .iter()
                 .rposition(|word| !is_adverb(word))
@@ -227,13 +238,12 @@ impl Clause {
             Some(titled) => titled,
             None => subject.rsplit(", ").next().unwrap_or_default().to_string(),
         };
-        let subject = match subject.to_lowercase().as_str() {
-            pronoun if PERSONAL.contains(&pronoun) => {
-                stands_for(pronoun, previous_subject?)?.to_string()
-            }
-            _ => subject,
-        };
-        let readable = is_subject(&subject) || (after_an_opener && is_common_subject(&subject));
+        let named = with_pronoun_named(&subject, previous_subject)?;
+        // "They chose ...", they being "local leaders": the subject the text gave before.
+        let from_a_pronoun = named != subject;
+        let subject = named;
+        let readable = is_subject(&subject)
+            || ((after_an_opener || from_a_pronoun) && is_common_subject(&subject));
         if !readable {
             return None;
         }
@@ -262,17 +272,34 @@ impl Clause {
     /// Whether the subject is a name: every word capitalised ("Zhou Enlai", "Moscow").
     /// An office before the name does not count against its length ("Egyptian President
     /// Gamal Abdel Nasser"), nor an article before a body's ("the United Nations").
+    /// Two names acting together ("Britain and France") count, and so does a name acting with
+    /// others it does not name ("King and other ministers").
     pub fn subject_is_a_name(&self) -> bool {
-        let subject = self.subject.strip_prefix("the ").unwrap_or(&self.subject);
-        // The words before the name are an office or a description ("Soviet leader"), which
-        // `title_and_name` has told apart.
-        let (_, name) = title_and_name(subject);
-        name.split_whitespace().count() <= 4
-            && name.split_whitespace().all(|word| {
-                (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
-                    && !is_possessive(word)
-            })
-            && !name.split_whitespace().next().is_some_and(is_name_particle)
+        match self.subject.split_once(" and ") {
+            Some((first, second)) => {
+                is_a_name(first) && (is_a_name(second) || self.companions().is_some())
+            }
+            None => is_a_name(&self.subject),
+        }
+    }
+
+    /// Who a "Who ...?" question asks for: the subject, or its name where the others with it
+    /// go into the question ("King" of "King and other ministers").
+    pub fn actor(&self) -> &str {
+        match self.companions() {
+            Some(_) => self
+                .subject
+                .split_once(" and ")
+                .map_or("", |(name, _)| name),
+            None => &self.subject,
+        }
+    }
+
+    /// "other ministers" of "King and other ministers": those acting with a name, said only by
+    /// what they are (in lower case).
+    fn companions(&self) -> Option<&str> {
+        let (_, others) = self.subject.split_once(" and ")?;
+        (others.starts_with(char::is_lowercase) && !others.starts_with("the ")).then_some(others)
     }
 
     /// "When did Stalin yield to ...?", "When was the treaty signed?".
@@ -285,10 +312,18 @@ impl Clause {
         self.ask("Why")
     }
 
-    /// "Who proposed that China ...?" (the subject is the answer).
+    /// "Who proposed that China ...?" (the subject is the answer); "Who, with other ministers,
+    /// formed ...?" where the subject's name acts with others.
     pub fn who(&self) -> String {
         let adverbs = spaced(&self.adverbs);
-        format!("Who {adverbs}{}{}?", self.verb, after_a_space(&self.rest))
+        let with = self
+            .companions()
+            .map_or(String::new(), |others| format!(", with {others},"));
+        format!(
+            "Who{with} {adverbs}{}{}?",
+            self.verb,
+            after_a_space(&self.rest)
+        )
     }
 
     fn ask(&self, question: &str) -> String {
@@ -313,22 +348,60 @@ impl Clause {
     }
 }
 
+/// Whether `subject` is one name: every word capitalised ("Zhou Enlai", "Moscow"), an office
+/// before it not counted against its length ("Egyptian President Gamal Abdel Nasser"), nor an
+/// article before a body's ("the United Nations").
+fn is_a_name(subject: &str) -> bool {
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    // The words before the name are an office or a description ("Soviet leader"), which
+    // `title_and_name` has told apart.
+    let (_, name) = title_and_name(subject);
+    name.split_whitespace().count() <= 4
+        && name.split_whitespace().all(|word| {
+            (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
+                && !is_possessive(word)
+        })
+        && !name.split_whitespace().next().is_some_and(is_name_particle)
+}
+
+/// `subject` with a leading "he", "she" or "they" put as who it stands for: "he" alone ->
+/// "King", "he and other ministers" -> "King and other ministers"; `None` where the pronoun
+/// cannot be told.
+fn with_pronoun_named(subject: &str, previous_subject: Option<&str>) -> Option<String> {
+    let (first, rest) = subject.split_once(' ').unwrap_or((subject, ""));
+    let pronoun = first.to_lowercase();
+    if !PERSONAL.contains(&pronoun.as_str()) {
+        return Some(subject.to_string());
+    }
+    let named = stands_for(&pronoun, previous_subject?)?;
+    match rest.strip_prefix("and ") {
+        Some(others) => Some(format!("{named} and {others}")),
+        None if rest.is_empty() => Some(named.to_string()),
+        None => None,
+    }
+}
+
 /// `previous` where it can be what `pronoun` stands for: "they" a plural ("the Bolsheviks"),
 /// "he" or "she" a person, not a body written with "the" ("Asked when they took effect":
 /// "they" are not Schabowski).
 fn stands_for<'a>(pronoun: &str, previous: &'a str) -> Option<&'a str> {
     let body = previous.starts_with("the ") || previous.starts_with("The ");
     let plural = previous.ends_with('s') && !previous.ends_with("ss");
+    // "local leaders" may be "they", never "he".
+    let named = previous.starts_with(char::is_uppercase);
     match pronoun {
         "they" => plural.then_some(previous),
-        _ => (!body).then_some(previous),
+        _ => (!body && named).then_some(previous),
     }
 }
 
 /// The subject of a sentence, to stand for "he" or "she" in the next one.
 pub fn subject_of(sentence: &str, previous: Option<&str>) -> Option<String> {
     let clause = Clause::read(sentence, previous)?;
-    if clause.subject_is_a_name() {
+    // "Local leaders founded ... They chose ...": a plural said in lower case is "they" next.
+    let plural_common_noun =
+        is_common_subject(&clause.subject) && stands_for("they", &clause.subject).is_some();
+    if clause.subject_is_a_name() || plural_common_noun {
         return Some(clause.subject);
     }
     // "Mao's motivations were complex. He saw ...": the possessor is who "he" is.

@@ -230,6 +230,9 @@ impl Names {
     /// Eisenhower"); for a country or a body, the name without its article ("The United
     /// States": "United States"), never one of its words alone.
     pub fn answer_and_variants(&mut self, subject: &str) -> (String, Vec<String>) {
+        if let Some(both) = self.pair_answer_and_variants(subject) {
+            return both;
+        }
         // "Eden resigned": the answer is the name the text gives in full elsewhere ("Prime
         // Minister Anthony Eden"), so that a student who writes it in full is right too.
         if let Some(full) = self.full_name_of(subject) {
@@ -259,6 +262,60 @@ impl Names {
         let mut seen = std::collections::HashSet::new();
         variants.retain(|variant| *variant != answer && seen.insert(variant.clone()));
         (answer, variants)
+    }
+
+    /// The one person `sentence` names after its first word, who a "he" or "she" opening the
+    /// next sentence is ("The boycott made King a national figure. In 1957 he ..."): a person's
+    /// name of several words, or one word that is the surname of one person the text names in
+    /// full. `None` for none or two.
+    pub fn single_person_in(&mut self, sentence: &str) -> Option<String> {
+        let runs = runs_of_capitals(sentence);
+        let mut people: Vec<String> = runs
+            .iter()
+            .filter(|(run, at_start)| !at_start && self.is_a_person(run))
+            .map(|(run, _)| run.clone())
+            .collect();
+        // A single name that is no place or body may be a person the text never names in
+        // full: it makes "he" unclear, though it is not taken for him.
+        let mut unclear = false;
+        for word in sentence.split_whitespace().skip(1).map(bare) {
+            // "the Supreme Court": a word of a longer name is that name's.
+            let in_a_name = runs
+                .iter()
+                .any(|(run, _)| run.split(' ').any(|w| w == word));
+            if in_a_name || !word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            if self.full_name_of(word).is_some() {
+                people.push(word.to_string());
+            } else {
+                unclear |= !self.places.contains(word) && !NOT_A_PERSON.contains(&word);
+            }
+        }
+        people.dedup();
+        match people.as_slice() {
+            [person] if !unclear => Some(person.clone()),
+            _ => None,
+        }
+    }
+
+    /// "Britain and France": two names acting together, answered as written and accepted in
+    /// the other order ("France and Britain") and with each name's shortest form.
+    fn pair_answer_and_variants(&mut self, subject: &str) -> Option<(String, Vec<String>)> {
+        let (first, second) = subject.split_once(" and ")?;
+        let shortest = |names: &mut Names, name: &str| {
+            let (answer, variants) = names.answer_and_variants(name);
+            variants.into_iter().last().unwrap_or(answer)
+        };
+        let (short_first, short_second) = (shortest(self, first), shortest(self, second));
+        let mut variants = vec![
+            format!("{second} and {first}"),
+            format!("{short_first} and {short_second}"),
+            format!("{short_second} and {short_first}"),
+        ];
+        let mut seen = HashSet::new();
+        variants.retain(|variant| variant != subject && seen.insert(variant.clone()));
+        Some((subject.to_string(), variants))
     }
 
     /// The one person's name, with its title, that the text writes in full and whose surname is

@@ -919,3 +919,60 @@ fn a_title_written_short_ends_no_sentence() {
         "{actors:?}"
     );
 }
+
+#[test]
+fn two_names_acting_together_are_asked_with_either_order_accepted() {
+    let drafts = drafts_of(
+        "[1] In late October 1956, Israel invaded the Sinai Peninsula. Britain and France then \
+         issued an ultimatum.",
+    );
+    let actors = actors_in(&drafts);
+    let expected = [String::from("France and Britain")];
+    assert!(
+        actors.contains(&(
+            "Who issued an ultimatum?",
+            "Britain and France",
+            &expected[..]
+        )),
+        "{actors:?}"
+    );
+    for prompt in prompts_of(&drafts) {
+        assert!(!prompt.contains(" then "), "{prompt}");
+    }
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_named_where_the_sentence_before_makes_it_clear() {
+    let drafts = drafts_of(
+        "[1] Four days later, local leaders founded an association. They chose Martin Luther \
+         King Jr. as their president because he was new in town.\n\n\
+         [2] The boycott made King a national figure. In January 1957 he and other ministers \
+         formed the Southern Christian Leadership Conference in order to coordinate protests.\n\n\
+         [3] The boycott made King and Parks famous. In 1958 he formed a choir because he \
+         liked music.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "Why did local leaders choose Martin Luther King Jr. as their president?",
+        "Why did King and other ministers form the Southern Christian Leadership Conference?",
+        "When did King and other ministers form the Southern Christian Leadership Conference?",
+        "Who, with other ministers, formed the Southern Christian Leadership Conference?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    // Two people named before: "he" is not told, and no prompt holds a pronoun.
+    for prompt in prompts {
+        assert!(
+            !prompt.contains("choir") || prompt.contains("____"),
+            "{prompt}"
+        );
+        let words: Vec<&str> = prompt.split_whitespace().collect();
+        assert!(
+            !words
+                .iter()
+                .any(|word| matches!(*word, "he" | "she" | "He" | "They"))
+                || prompt.contains("____"),
+            "{prompt}"
+        );
+    }
+}
