@@ -328,7 +328,7 @@ impl Names {
         }
         let mut names: Vec<String> = Vec::new();
         let mut found: Option<String> = None;
-        let runs = std::mem::take(&mut self.runs);
+        let runs = self.runs.clone();
         for (run, at_start) in &runs {
             let stripped = self.without_sentence_capital(run.clone(), *at_start);
             for (candidate, whole) in [(stripped.as_str(), false), (run.as_str(), true)] {
@@ -348,7 +348,6 @@ impl Names {
             }
         }
         let distinct = names.len();
-        self.runs = runs;
         found.filter(|_| distinct == 1)
     }
 
@@ -385,13 +384,10 @@ impl Names {
         }
         // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
         // only a word the text itself uses alone is taken as the short form.
-        let whole = self.whole_text.matches(name).count();
         let used_alone: Vec<String> = words
             .iter()
             .filter(|word| {
-                word.len() > 2
-                    && !is_name_particle(word)
-                    && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+                word.len() > 2 && !is_name_particle(word) && self.times_alone(word, name) > 0
             })
             .map(|word| word.to_string())
             .collect();
@@ -409,6 +405,20 @@ impl Names {
             true => Vec::new(),
             false => vec![last.to_string()],
         }
+    }
+
+    /// How often the text writes `word` of `name` on its own, not as a word of a longer name:
+    /// "Robert" of "Major Robert Anderson" and "General Robert E. Lee" is no one's surname.
+    fn times_alone(&self, word: &str, name: &str) -> usize {
+        let in_runs: usize = self
+            .runs
+            .iter()
+            .map(|(run, _)| run.split(' ').filter(|w| bare(w) == word).count())
+            .sum();
+        // "Franz von Papen" is no run of capitals: the name itself counts too.
+        let in_longer_names = in_runs.max(self.whole_text.matches(name).count());
+        let written = self.word_counts.get(word).copied().unwrap_or(0);
+        written.saturating_sub(in_longer_names)
     }
 
     /// The people the text names: names of two to four words that are not places, bodies or
@@ -463,7 +473,10 @@ impl Names {
                     .any(|ending| word.ends_with(ending))
         };
         let acronym = |word: &&str| {
-            word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) && !is_name_suffix(word)
+            word.len() > 1
+                && word.chars().all(|c| !c.is_lowercase())
+                && !is_name_suffix(word)
+                && !is_initial(word)
         };
         (2..=4).contains(&words.len())
             && !words.iter().any(|word| {
@@ -608,6 +621,15 @@ pub fn is_short_title(word: &str) -> bool {
         && titles_in_front(&[letters]) == 1
 }
 
+/// An initial in a name: "E." of "Robert E. Lee", "W." of "W. E. B. Du Bois".
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(letter), Some('.'), None) if letter.is_uppercase()
+    )
+}
+
 /// A capitalised word that is no article, preposition or pronoun: one a name may start with.
 pub fn may_start_a_name(word: &str) -> bool {
     let lower = bare(word).to_lowercase();
@@ -639,8 +661,9 @@ fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
     let mut run: Vec<&str> = Vec::new();
     let words: Vec<&str> = sentence.split_whitespace().collect();
     for (at, written) in words.iter().enumerate() {
-        // "Jr." keeps its stop: it is written so as part of the name.
-        let word = match is_name_suffix(bare(written)) && written.contains('.') {
+        // "Jr." and an initial ("E.") keep their stop: it is written so as part of the name.
+        let initial = is_initial(written.trim_end_matches(','));
+        let word = match (is_name_suffix(bare(written)) || initial) && written.contains('.') {
             true => &written[..written.find('.').map_or(written.len(), |stop| stop + 1)],
             false => bare(written),
         };
@@ -659,7 +682,8 @@ fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
             run.clear();
         }
         // A comma, a possessive or a closing mark ends the name.
-        let ends = written.ends_with([',', ';', ':', ')', '”', '"', '.'])
+        let ends = written.ends_with([',', ';', ':', ')', '”', '"'])
+            || (written.ends_with('.') && !initial)
             || written.ends_with("’s")
             || written.ends_with("'s")
             || written.ends_with('’');

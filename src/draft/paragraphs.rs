@@ -2,7 +2,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::names::{is_short_title, may_start_a_name};
+use super::names::{is_initial, is_short_title, may_start_a_name};
 
 /// One paragraph: a block of the text between blank lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,12 +60,12 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// Whether `piece` ends with a title written short and `next` goes on with the name: "Dr."
-/// before "Ralph Bunche", not "King." before "The".
+/// Whether `piece` ends with a title written short or an initial and `next` goes on with the
+/// name: "Dr." before "Ralph Bunche", "Robert E." before "Lee", not "King." before "The".
 fn ends_with_short_title(piece: &str, next: &str) -> bool {
     let last = piece.split_whitespace().next_back().unwrap_or_default();
     let next_word = next.split_whitespace().next().unwrap_or_default();
-    last.ends_with('.') && is_short_title(last) && may_start_a_name(next_word)
+    last.ends_with('.') && (is_short_title(last) || is_initial(last)) && may_start_a_name(next_word)
 }
 
 /// The blocks between blank lines, each one line (its lines joined by spaces).

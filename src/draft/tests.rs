@@ -976,3 +976,35 @@ fn a_pronoun_opening_a_sentence_is_named_where_the_sentence_before_makes_it_clea
         );
     }
 }
+
+#[test]
+fn an_initial_ends_no_sentence_and_a_given_name_shared_by_two_people_is_no_surname() {
+    let text = "[1] Major Robert Anderson surrendered the fort. In the fall of 1862, General \
+                Robert E. Lee invaded Maryland. Ulysses S. Grant took command in March 1864. \
+                Lee surrendered to Grant in April 1865.";
+    let found = paragraphs(text);
+    assert_eq!(found[0].sentences().len(), 4, "{:?}", found[0].sentences());
+    let drafts = drafts_of(text);
+    let actors = actors_in(&drafts);
+    let accepted = |answer: &str| -> Vec<String> {
+        actors
+            .iter()
+            .find(|(_, given, _)| *given == answer)
+            .map(|(_, _, accept)| accept.to_vec())
+            .unwrap_or_else(|| panic!("{answer} in {actors:?}"))
+    };
+    assert_eq!(
+        accepted("Major Robert Anderson"),
+        ["Robert Anderson", "Anderson", "Major Anderson"]
+    );
+    assert_eq!(
+        accepted("General Robert E. Lee"),
+        ["Robert E. Lee", "Lee", "General Lee"]
+    );
+    assert_eq!(accepted("Ulysses S. Grant"), ["Grant"]);
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"When was it that General Robert E. Lee invaded Maryland?"),
+        "{prompts:?}"
+    );
+}
