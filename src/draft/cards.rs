@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, clauses_of, is_time_phrase, subject_of};
+use super::clauses::{Clause, clauses_of, cut_at_second_clause, is_time_phrase, subject_of};
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
 use super::numbers::find_numbers;
@@ -225,8 +225,13 @@ fn date_draft(
     // event's; without it the name would read "the Crash of".
     let names_something = sentence[..date.start].trim_end().ends_with(" of")
         && !ends_with_a_time_of_day(&sentence[..date.start]);
-    let as_event =
-        dates.iter().filter(in_clause).count() == 1 && in_clause(&date) && !names_something;
+    // "The UN adopted the treaty, which the United States had signed in January 1967": a date
+    // in what the question leaves out (a relative clause, a reason) is not its event's.
+    let in_what_is_asked = date.start < clause_start + cut_at_second_clause(clause_text).len();
+    let as_event = dates.iter().filter(in_clause).count() == 1
+        && in_clause(&date)
+        && in_what_is_asked
+        && !names_something;
     let without = remove_dates(clause_text, &[date.shifted_back(clause_start)]);
     let prompt = Clause::read(&without, previous)
         .filter(|_| as_event)
@@ -338,6 +343,9 @@ fn actor_draft(
     })
 }
 
+/// What joins the two dates of a range ("from 1914 to 1918"), between them.
+const RANGE_JOINS: &[&str] = &[" and ", " to ", "–", "-", " – "];
+
 /// `sentence` without the dates (and the word leading into each), and without the commas that
 /// set a date apart ("Stalin's lieutenants, on January 26, proposed" -> "... lieutenants
 /// proposed").
@@ -346,6 +354,10 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
     let mut from = 0;
     for date in dates {
         let mut before = &sentence[from..date.start];
+        // "between 1908 and 1927": the word joining a range goes with its dates.
+        if from > 0 && RANGE_JOINS.contains(&before) {
+            before = "";
+        }
         // "seized the palace on the night of 7 November": the time of day goes with the date.
         if let Some(at) = time_of_day_at_end(before) {
             before = &before[..at];

@@ -168,6 +168,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sank", "sink"),
     ("shook", "shake"),
     ("spent", "spend"),
+    // Regular, but "-eated" reads as "treat" + "ed" elsewhere ("defeated", "treated").
+    ("created", "create"),
 ];
 
 /// Consonant pairs before "-ed" after which the base needs no silent "e": "accepted",

@@ -113,6 +113,21 @@ const NOT_A_PERSON: &[&str] = &[
     "Age",
     "Crisis",
     "Airlift",
+    "Proclamation",
+    "Declaration",
+    "Act",
+    "Doctrine",
+    "Agreement",
+    "Conference",
+    "Association",
+    "Service",
+    "Center",
+    "Centre",
+    "Administration",
+    "Agency",
+    "Program",
+    "Programme",
+    "Model",
     "Peoples",
     "People",
 ];
@@ -457,7 +472,12 @@ impl Names {
     /// the sentence ("But Mao remained ..."): a word the text capitalises elsewhere too stays.
     fn without_sentence_capital(&self, run: String, at_start: bool) -> String {
         match run.split_once(' ') {
-            Some((first, rest)) if at_start && !self.mid_sentence.contains(first) => {
+            // "President Abraham Lincoln called ...": a title is the name's, not the sentence's.
+            Some((first, rest))
+                if at_start
+                    && !self.mid_sentence.contains(first)
+                    && titles_in_front(&[first]) == 0 =>
+            {
                 rest.to_string()
             }
             _ => run,

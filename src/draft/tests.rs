@@ -1008,3 +1008,66 @@ fn an_initial_ends_no_sentence_and_a_given_name_shared_by_two_people_is_no_surna
         "{prompts:?}"
     );
 }
+
+#[test]
+fn a_range_of_years_is_two_dates_and_leaves_no_joining_word_behind() {
+    let drafts = drafts_of(
+        "[1] Henry Ford sold more than 15 million cars between 1908 and 1927. Between 1929 and \
+         1932 industrial production fell by almost 50 percent.",
+    );
+    assert_eq!(
+        dates_in(&drafts),
+        [
+            (1, "1908".to_string(), false),
+            (1, "1927".to_string(), false),
+            (1, "1929".to_string(), false),
+            (1, "1932".to_string(), false)
+        ]
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"Who sold more than 15 million cars?"),
+        "{prompts:?}"
+    );
+    for draft in &drafts {
+        assert!(!matches!(draft.kind, DraftKind::Number { answer } if answer == 1932.0));
+    }
+}
+
+#[test]
+fn a_date_in_a_relative_clause_is_not_the_main_event_s() {
+    let drafts = drafts_of(
+        "[1] The UN later adopted the Outer Space Treaty, which the United States had signed in \
+         January 1967.",
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        !prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When did the UN")),
+        "{prompts:?}"
+    );
+    assert_eq!(dates_in(&drafts), [(1, "1967-01".to_string(), false)]);
+}
+
+#[test]
+fn a_title_opening_a_sentence_stays_with_the_name_and_a_document_is_no_person() {
+    let drafts = drafts_of(
+        "[1] President Abraham Lincoln called for volunteers. Five days later, Lincoln issued \
+         the preliminary Emancipation Proclamation.",
+    );
+    let actors = actors_in(&drafts);
+    assert!(
+        actors.iter().any(|(prompt, answer, _)| {
+            *prompt == "Who issued the preliminary Emancipation Proclamation?"
+                && *answer == "President Abraham Lincoln"
+        }),
+        "{actors:?}"
+    );
+    assert!(
+        !actors
+            .iter()
+            .any(|(_, answer, _)| answer.contains("Proclamation")),
+        "{actors:?}"
+    );
+}
