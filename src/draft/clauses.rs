@@ -6,7 +6,7 @@
 //! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
 //! as written ("When was it that Moscow proposed ...?").
 
-use super::names::{ends_with_title, is_name_particle, title_and_name};
+use super::names::{ends_with_title, is_initial, is_name_particle, title_and_name};
 
 /// "Subject [adverbs] verbed rest".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -358,7 +358,11 @@ fn is_a_name(subject: &str) -> bool {
     // The words before the name are an office or a description ("Soviet leader"), which
     // `title_and_name` has told apart.
     let (_, name) = title_and_name(subject);
-    name.split_whitespace().count() <= 4
+    // Initials do not make a name longer: "W. E. B. Du Bois".
+    name.split_whitespace()
+        .filter(|word| !is_initial(word))
+        .count()
+        <= 4
         && name.split_whitespace().all(|word| {
             (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
                 && !is_possessive(word)

@@ -416,9 +416,18 @@ impl Names {
         if FAMILY_NAME_FIRST.contains(&first) {
             return vec![first.to_string()];
         }
-        match last.contains('-') || last.len() <= 2 {
-            true => Vec::new(),
-            false => vec![last.to_string()],
+        if last.contains('-') || last.len() <= 2 {
+            return Vec::new();
+        }
+        // "W. E. B. Du Bois": a particle written with a capital is the surname's first word.
+        match words[words.len() - 2] {
+            particle
+                if particle.starts_with(char::is_uppercase)
+                    && is_name_particle(&particle.to_lowercase()) =>
+            {
+                vec![format!("{particle} {last}")]
+            }
+            _ => vec![last.to_string()],
         }
     }
 
@@ -486,6 +495,7 @@ impl Names {
 
     fn is_a_person(&self, name: &str) -> bool {
         let words: Vec<&str> = name.split(' ').collect();
+        let without_initials = words.iter().filter(|word| !is_initial(word)).count();
         let nation = |word: &&str| {
             word.chars().count() >= 6
                 && ["ese", "ian", "ean", "can"]
@@ -498,7 +508,7 @@ impl Names {
                 && !is_name_suffix(word)
                 && !is_initial(word)
         };
-        (2..=4).contains(&words.len())
+        (2..=4).contains(&without_initials)
             && !words.iter().any(|word| {
                 NOT_A_PERSON.contains(word) || nation(word) || acronym(word) || word.contains('-')
             })

@@ -1071,3 +1071,27 @@ fn a_title_opening_a_sentence_stays_with_the_name_and_a_document_is_no_person() 
         "{actors:?}"
     );
 }
+
+#[test]
+fn initials_do_not_lengthen_a_name_and_a_capitalised_particle_goes_with_the_surname() {
+    let drafts = drafts_of(
+        "[1] The NAACP campaigned against lynching, and W. E. B. Du Bois edited its magazine. \
+         About 2.5 million people moved out of the Plains states by 1940.",
+    );
+    let actors = actors_in(&drafts);
+    let expected = [String::from("Du Bois")];
+    assert!(
+        actors.contains(&(
+            "Who edited its magazine?",
+            "W. E. B. Du Bois",
+            &expected[..]
+        )),
+        "{actors:?}"
+    );
+    assert!(
+        drafts
+            .iter()
+            .any(|draft| matches!(draft.kind, DraftKind::Number { answer } if answer == 2.5)),
+        "a number after a sentence's first word is no name's: {drafts:?}"
+    );
+}
