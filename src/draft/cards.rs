@@ -171,7 +171,11 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
             }
         }
         in_paragraph.sort_by_key(Draft::rank);
-        for draft in in_paragraph {
+        for mut draft in in_paragraph {
+            // A gap prompt quotes its sentence; a question is not one.
+            if !draft.prompt.contains(GAP) {
+                draft.prompt = names.without_sentence_capitals(&draft.prompt);
+            }
             // No two drafts ask the same thing.
             if asked.insert(draft.prompt.to_lowercase()) {
                 drafts.push(draft);

@@ -225,6 +225,37 @@ impl Names {
         }
     }
 
+    /// `prompt` without the capitals a sentence's start gave its words ("Why did Farmers leave
+    /// ...?" -> "farmers", "When was it that About 2.5 million people ...?" -> "about"): a word
+    /// the text never capitalises mid-sentence, that it writes in lower case elsewhere or that
+    /// is a preposition, not a title and not followed by another capitalised word (a name's).
+    pub fn without_sentence_capitals(&self, prompt: &str) -> String {
+        let words: Vec<&str> = prompt.split(' ').collect();
+        let lowered: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(at, word)| {
+                let next_is_a_name = words
+                    .get(at + 1)
+                    .is_some_and(|next| next.starts_with(char::is_uppercase));
+                let plain = bare(word);
+                let lower = plain.to_lowercase();
+                let sentence_capital = at > 0
+                    && plain.starts_with(char::is_uppercase)
+                    && !self.mid_sentence.contains(plain)
+                    && (self.word_counts.contains_key(&lower)
+                        || PREPOSITIONS.contains(&lower.as_str()))
+                    && titles_in_front(&[plain]) == 0
+                    && !next_is_a_name;
+                match sentence_capital {
+                    true => word.replacen(plain, &lower, 1),
+                    false => word.to_string(),
+                }
+            })
+            .collect();
+        lowered.join(" ")
+    }
+
     /// `subject` as it reads inside a question: its first word in lower case where it is a
     /// common word for sure, never capitalised mid-sentence and written in lower case elsewhere
     /// ("Ships stopped ..." beside "the ships", "Local leaders founded ...").

@@ -1095,3 +1095,26 @@ fn initials_do_not_lengthen_a_name_and_a_capitalised_particle_goes_with_the_surn
         "a number after a sentence's first word is no name's: {drafts:?}"
     );
 }
+
+#[test]
+fn a_sentence_capital_is_left_out_of_a_question() {
+    let drafts = drafts_of(
+        "[1] Farmers left the region because their land could no longer grow wheat. About 2.5 \
+         million people moved out by 1940. President Franklin D. Roosevelt taught farmers. \
+         Congress met in 1935, and the president signed the act.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "Why did farmers leave the region?",
+        "When was it that about 2.5 million people moved out?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    // A name and a title keep their capitals.
+    assert!(
+        prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When did Congress meet")),
+        "{prompts:?}"
+    );
+}
