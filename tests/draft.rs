@@ -138,6 +138,8 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"When did the United States withdraw its offer of funding?\"",
                 // Two names acting together.
                 "answer = \"Britain and France\"\naccept = [\"France and Britain\"]",
+                "prompt = \"When did Britain and France land paratroopers at Port Said?\"\n\
+                 answer = \"1956-11-05\"",
             ],
         ),
         // Described names, a time of day before a date, "they" that is no person.

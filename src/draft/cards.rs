@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, clauses_of, cut_at_second_clause, is_time_phrase, subject_of};
+use super::clauses::{
+    Clause, clauses_of, cut_at_second_clause, is_past_verb, is_time_phrase, subject_of,
+};
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
 use super::numbers::find_numbers;
@@ -236,8 +238,10 @@ fn date_draft(
         && in_clause(&date)
         && in_what_is_asked
         && !names_something;
-    let without = remove_dates(clause_text, &[date.shifted_back(clause_start)]);
-    let prompt = Clause::read(&without, previous)
+    let in_clause_text = date.shifted_back(clause_start);
+    let without = remove_dates(clause_text, std::slice::from_ref(&in_clause_text));
+    let prompt = act_after_date(clause_text, &in_clause_text, previous)
+        .or_else(|| Clause::read(&without, previous))
         .filter(|_| as_event)
         .map(|mut clause| {
             // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
@@ -256,6 +260,21 @@ fn date_draft(
             inferred_year: date.inferred_year,
         },
     }
+}
+
+/// "Britain and France issued an ultimatum and, on 5 November, landed paratroopers": a date
+/// between "and" and a second act is that act's, asked with the clause's subject ("When did
+/// Britain and France land paratroopers ...?"), not the first act's.
+fn act_after_date(clause_text: &str, date: &FoundDate, previous: Option<&str>) -> Option<Clause> {
+    let before = clause_text[..date.start].trim_end().trim_end_matches(',');
+    let first_act = before.strip_suffix(" and")?;
+    let after = clause_text[date.end..].trim_start_matches(',').trim_start();
+    let verb = after.split_whitespace().next()?;
+    if !is_past_verb(verb) {
+        return None;
+    }
+    let subject = Clause::read(first_act, previous)?.subject;
+    Clause::read(&format!("{subject} {after}"), previous)
 }
 
 /// Whether the rest of a clause is a pronoun, and at most a few words after it ("them", "him

@@ -1118,3 +1118,22 @@ fn a_sentence_capital_is_left_out_of_a_question() {
         "{prompts:?}"
     );
 }
+
+#[test]
+fn a_date_between_and_and_a_second_act_dates_that_act() {
+    let drafts = drafts_of(
+        "[1] In late October 1956, Israel invaded the Sinai. Britain and France then issued an \
+         ultimatum and, on 5 November, landed paratroopers at Port Said.",
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"When did Britain and France land paratroopers at Port Said?"),
+        "{prompts:?}"
+    );
+    assert!(
+        !prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When") && prompt.contains("ultimatum")),
+        "{prompts:?}"
+    );
+}
