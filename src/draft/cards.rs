@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use crate::questions::PartialDate;
 
 use super::clauses::{
-    Clause, clauses_of, cut_at_second_clause, is_past_verb, is_time_phrase, subject_of,
+    Clause, clauses_of, cut_at_second_clause, is_past_verb, is_time_phrase, starts_a_clause,
+    subject_of,
 };
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
@@ -366,6 +367,20 @@ fn actor_draft(
     })
 }
 
+/// Whether the comma after `date` only closes it, as US style writes a full date mid-sentence
+/// ("NASA opened on October 1, 1958, with about 8,000 employees"), and joins no clause.
+fn closes_a_us_date(sentence: &str, date: &FoundDate) -> bool {
+    let Some(after) = sentence[date.end..].strip_prefix(", ") else {
+        return false;
+    };
+    let next = after.split_whitespace().next().unwrap_or_default();
+    let joins = matches!(
+        next,
+        "and" | "but" | "or" | "while" | "whereas" | "which" | "who" | "where" | "when"
+    ) || starts_a_clause(after);
+    sentence[date.words_start..date.end].contains(',') && !joins
+}
+
 /// What joins the two dates of a range ("from 1914 to 1918"), between them.
 const RANGE_JOINS: &[&str] = &[" and ", " to ", "–", "-", " – "];
 
@@ -386,7 +401,9 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
             before = &before[..at];
         }
         let mut after_start = date.end;
-        if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
+        if closes_a_us_date(sentence, date) && !before.trim_end().ends_with(',') {
+            after_start += 1;
+        } else if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
             // "Four days later, on December 5, local leaders": the opening time phrase keeps
             // its comma, so that it is still read as set apart.
             let opening_time =

@@ -578,7 +578,7 @@ pub fn clauses_of(sentence: &str) -> Vec<(usize, &str)> {
 
 /// Whether `text` starts with a clause of its own: a subject (a pronoun, a name or "the"
 /// something, with an office beside a name between commas) and then a verb in the past.
-fn starts_a_clause(text: &str) -> bool {
+pub(super) fn starts_a_clause(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     let Some(verb_at) = words.iter().position(|word| is_past_verb(word)) else {
         return false;

@@ -1137,3 +1137,18 @@ fn a_date_between_and_and_a_second_act_dates_that_act() {
         "{prompts:?}"
     );
 }
+
+#[test]
+fn the_comma_closing_a_us_date_goes_with_it() {
+    let drafts = drafts_of(
+        "[1] NASA opened on October 1, 1958, with about 8,000 employees. On April 12, 1861, \
+         Confederate batteries opened fire on Fort Sumter.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When was it that NASA opened with about 8,000 employees?",
+        "When was it that Confederate batteries opened fire on Fort Sumter?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+}
