@@ -234,6 +234,19 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"Why did Franklin D. Roosevelt create the Soil Conservation Service?\"",
             ],
         ),
+        // A season, "Sir", "That evening,", "Two weeks after that,", two names together.
+        (
+            "united-nations.txt",
+            &[
+                "prompt = \"When did representatives of 50 countries meet in San Francisco?\"\n\
+                 answer = \"1945\"",
+                "answer = \"Sir Alexander Cadogan\"",
+                "prompt = \"Why did the delegates agree on the Security Council?\"",
+                "answer = \"Franklin Roosevelt and Winston Churchill\"",
+                "prompt = \"When did Trygve Lie become the first Secretary-General?\"\n\
+                 answer = \"1946-02-01\"",
+            ],
+        ),
     ] {
         let written = dir.path().join(name.replace(".txt", ".toml"));
         let output = studyhall(&[

@@ -344,9 +344,19 @@ fn actor_draft(
         // "Who broke out?" (the Korean War) asks a thing as if it were one.
         .filter(|clause| !object_is_a_pronoun(&clause.rest))
         .filter(|clause| {
+            // "The UN Charter came into force": only a thing does that.
             let no_object = matches!(
                 clause.rest.as_str(),
-                "" | "out" | "up" | "down" | "off" | "away" | "over"
+                "" | "out"
+                    | "up"
+                    | "down"
+                    | "off"
+                    | "away"
+                    | "over"
+                    | "into force"
+                    | "into effect"
+                    | "effect"
+                    | "into being"
             );
             !no_object || !clause.subject.to_lowercase().starts_with("the ")
         })?;

@@ -190,9 +190,9 @@ impl Clause {
         }
         let joined = drop_conjunction(text);
         let opened = drop_opener(joined);
-        // "Four days later, local leaders founded ...": after an opening phrase the subject
-        // keeps no capital.
-        let after_an_opener = opened.len() < joined.len();
+        // "Four days later, local leaders founded ...": after an opening phrase (or a date taken
+        // out: "In the spring of 1945, representatives ... met") the subject keeps no capital.
+        let after_an_opener = opened.len() < joined.len() || joined.starts_with(char::is_lowercase);
         let text = cut_at_second_clause(opened);
         let words: Vec<&str> = text.split_whitespace().collect();
         // "the offensive ordered by Kerensky collapsed": a past form before "by" describes the
@@ -724,12 +724,13 @@ pub(super) fn is_subject(subject: &str) -> bool {
         && (first.starts_with(|c: char| c.is_uppercase()) || *first == "the")
 }
 
-/// A subject of a few words in lower case ("local leaders", "black residents"), not a pronoun.
+/// A subject of a few words in lower case ("local leaders", "representatives of 50
+/// countries"), not a pronoun.
 fn is_common_subject(subject: &str) -> bool {
     let words: Vec<&str> = subject.split_whitespace().collect();
-    (1..=4).contains(&words.len())
+    (1..=5).contains(&words.len())
         && words.iter().all(|word| {
-            word.starts_with(|c: char| c.is_lowercase()) && word.chars().all(char::is_alphabetic)
+            !word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphanumeric)
         })
         && !VAGUE_SUBJECTS.contains(&words[0])
         && !PERSONAL.contains(&words[0])

@@ -1152,3 +1152,19 @@ fn the_comma_closing_a_us_date_goes_with_it() {
         assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
     }
 }
+
+#[test]
+fn a_lower_case_subject_after_an_opening_date_is_read_and_a_thing_taking_effect_is_no_actor() {
+    let drafts = drafts_of(
+        "[1] In the spring of 1945, representatives of 50 countries met in San Francisco. The \
+         UN Charter came into force on 24 October 1945.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When did representatives of 50 countries meet in San Francisco?",
+        "When did the UN Charter come into force?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    assert!(!prompts.contains(&"Who came into force?"), "{prompts:?}");
+}
