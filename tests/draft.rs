@@ -243,6 +243,8 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "answer = \"Sir Alexander Cadogan\"",
                 "prompt = \"Why did the delegates agree on the Security Council?\"",
                 "answer = \"Franklin Roosevelt and Winston Churchill\"",
+                // Two Roosevelts: "Roosevelt" alone is neither.
+                "answer = \"Eleanor Roosevelt\"\ntags",
                 "prompt = \"When did Trygve Lie become the first Secretary-General?\"\n\
                  answer = \"1946-02-01\"",
             ],

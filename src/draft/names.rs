@@ -447,7 +447,9 @@ impl Names {
         if FAMILY_NAME_FIRST.contains(&first) {
             return vec![first.to_string()];
         }
-        if last.contains('-') || last.len() <= 2 {
+        // "Franklin Roosevelt" and "Eleanor Roosevelt": a last word two people share is
+        // neither's surname.
+        if last.contains('-') || last.len() <= 2 || self.shares_last_word(name, last) {
             return Vec::new();
         }
         // "W. E. B. Du Bois": a particle written with a capital is the surname's first word.
@@ -460,6 +462,21 @@ impl Names {
             }
             _ => vec![last.to_string()],
         }
+    }
+
+    /// Whether another person the text names in full ends with `last` too.
+    fn shares_last_word(&self, name: &str, last: &str) -> bool {
+        // As written: "Eleanor Roosevelt" opening a sentence is still a second Roosevelt.
+        self.runs
+            .iter()
+            .map(|(run, _)| title_and_name(run).1.to_string())
+            .any(|other| {
+                other != name
+                    && other.rsplit(' ').next() == Some(last)
+                    && !name.ends_with(&format!(" {other}"))
+                    && !other.ends_with(&format!(" {name}"))
+                    && self.is_a_person(&other)
+            })
     }
 
     /// How often the text writes `word` of `name` on its own, not as a word of a longer name:

@@ -1168,3 +1168,24 @@ fn a_lower_case_subject_after_an_opening_date_is_read_and_a_thing_taking_effect_
     }
     assert!(!prompts.contains(&"Who came into force?"), "{prompts:?}");
 }
+
+#[test]
+fn a_last_word_two_people_share_is_neither_s_surname() {
+    let drafts = drafts_of(
+        "[1] In August 1941 Franklin Roosevelt and Winston Churchill signed the Atlantic \
+         Charter.\n\n[2] Eleanor Roosevelt chaired the commission that drafted the Declaration.",
+    );
+    let actors = actors_in(&drafts);
+    for (_, answer, accept) in &actors {
+        assert!(
+            !accept.iter().any(|variant| variant == "Roosevelt"),
+            "{answer}: {accept:?}"
+        );
+    }
+    assert!(
+        actors
+            .iter()
+            .any(|(_, answer, _)| *answer == "Eleanor Roosevelt"),
+        "{actors:?}"
+    );
+}
