@@ -136,6 +136,10 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"Who cleared the ships that Egypt had sunk to block it?\"",
                 "prompt = \"Who regarded Nasser as a new Mussolini?\"",
                 "prompt = \"When did the United States withdraw its offer of funding?\"",
+                // Two names acting together.
+                "answer = \"Britain and France\"\naccept = [\"France and Britain\"]",
+                "prompt = \"When did Britain and France land paratroopers at Port Said?\"\n\
+                 answer = \"1956-11-05\"",
             ],
         ),
         // Described names, a time of day before a date, "they" that is no person.
@@ -173,6 +177,78 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
                 "prompt = \"Which date fills the gap? The Wall Street Crash of ____ ended",
             ],
         ),
+        // A time phrase before a date, a name's suffix, "he" named from the sentence before.
+        (
+            "montgomery.txt",
+            &[
+                "prompt = \"When did local leaders found the Montgomery Improvement Association?\"\n\
+                 answer = \"1955-12-05\"",
+                "prompt = \"Why did local leaders choose Martin Luther King Jr. as their president?\"",
+                "prompt = \"Who, with other ministers, formed the Southern Christian Leadership \
+                 Conference?\"\nanswer = \"Martin Luther King Jr.\"\n\
+                 accept = [\"Martin Luther King\", \"King\"]",
+                "prompt = \"Why did King and other ministers form the Southern Christian \
+                 Leadership Conference?\"\nanswer = \"to coordinate protests across the South\"",
+                "prompt = \"When did King and other ministers form the Southern Christian \
+                 Leadership Conference?\"\nanswer = \"1957-01\"",
+            ],
+        ),
+        // US dates, initials in names, a given name two people share, years of a range.
+        (
+            "civil-war.txt",
+            &[
+                "answer = \"1861-04-12\"",
+                "prompt = \"Which date fills the gap? The war lasted from 1861 to ____.\"",
+                "prompt = \"Who invaded Maryland?\"\nanswer = \"General Robert E. Lee\"\n\
+                 accept = [\"Robert E. Lee\", \"Lee\", \"General Lee\"]",
+                "prompt = \"When was it that General Robert E. Lee invaded Maryland?\"\n\
+                 answer = \"1862\"",
+                "answer = \"Major Robert Anderson\"\n\
+                 accept = [\"Robert Anderson\", \"Anderson\", \"Major Anderson\"]",
+                "prompt = \"Who issued the preliminary Emancipation Proclamation?\"\n\
+                 answer = \"President Abraham Lincoln\"",
+                "prompt = \"When did Ulysses S. Grant take command of all Union armies?\"",
+            ],
+        ),
+        // "Dr.", acronyms, two people acting together, a date in a relative clause.
+        (
+            "nasa.txt",
+            &[
+                "prompt = \"Who joined NASA?\"\nanswer = \"Dr. Wernher von Braun\"",
+                "prompt = \"When did President John F. Kennedy ask Congress to land a man on the \
+                 Moon?\"\nanswer = \"1961-05-25\"",
+                "answer = \"Neil Armstrong and Buzz Aldrin\"",
+                "prompt = \"Which date fills the gap? The UN later adopted the Outer Space Treaty, \
+                 which the United States had signed in ____.\"",
+                "answer = \"1972\"",
+            ],
+        ),
+        // Ranges of years, "Du Bois", a number after a capitalised first word.
+        (
+            "twenties.txt",
+            &[
+                "prompt = \"Who sold more than 15 million Model T cars?\"",
+                "answer = \"1932\"",
+                "answer = \"W. E. B. Du Bois\"\naccept = [\"Du Bois\"]",
+                "answer = 2.5",
+                "prompt = \"Why did Franklin D. Roosevelt create the Soil Conservation Service?\"",
+            ],
+        ),
+        // A season, "Sir", "That evening,", "Two weeks after that,", two names together.
+        (
+            "united-nations.txt",
+            &[
+                "prompt = \"When did representatives of 50 countries meet in San Francisco?\"\n\
+                 answer = \"1945\"",
+                "answer = \"Sir Alexander Cadogan\"",
+                "prompt = \"Why did the delegates agree on the Security Council?\"",
+                "answer = \"Franklin Roosevelt and Winston Churchill\"",
+                // Two Roosevelts: "Roosevelt" alone is neither.
+                "answer = \"Eleanor Roosevelt\"\ntags",
+                "prompt = \"When did Trygve Lie become the first Secretary-General?\"\n\
+                 answer = \"1946-02-01\"",
+            ],
+        ),
     ] {
         let written = dir.path().join(name.replace(".txt", ".toml"));
         let output = studyhall(&[
@@ -187,7 +263,16 @@ fn readings_of_different_topics_draft_their_people_and_reasons_into_files_check_
             assert!(file.contains(line), "{name}: {line} in\n{file}");
         }
         // A bare title or one word of a country's name is no accepted answer.
-        for bad in ["\"President\"]", "\"United\"", "\"States\"", "\"von\""] {
+        for bad in [
+            "\"President\"]",
+            "\"United\"",
+            "\"States\"",
+            "\"von\"",
+            "\"Jr\"",
+            "\"Bois\"",
+            "\"Robert\"",
+            "\"Proclamation\"",
+        ] {
             assert!(!file.contains(bad), "{name}: {bad} in\n{file}");
         }
         for common_noun in ["Crowds", "Soldiers", "Analysts", "Ships"] {

@@ -5,7 +5,10 @@ use std::collections::HashSet;
 
 use crate::questions::PartialDate;
 
-use super::clauses::{Clause, clauses_of, subject_of};
+use super::clauses::{
+    Clause, clauses_of, cut_at_second_clause, is_past_verb, is_time_phrase, starts_a_clause,
+    subject_of,
+};
 use super::dates::{FoundDate, find_dates};
 use super::names::Names;
 use super::numbers::find_numbers;
@@ -158,7 +161,11 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
                     subjects.push(clause.subject);
                 }
             }
-            previous_subject = sentence_subject.or(previous_subject);
+            // "The boycott made King a national figure. In 1957 he ...": with no name for its
+            // subject, the one person a sentence names is who "he" is next.
+            previous_subject = sentence_subject
+                .or_else(|| names.single_person_in(sentence))
+                .or(previous_subject);
             previous_event = Some(without_dates.clone());
             before.retain(|(number, _)| *number == paragraph.number);
             before.push((paragraph.number, sentence));
@@ -167,7 +174,11 @@ pub fn draft_cards(paragraphs: &[Paragraph]) -> Vec<Draft> {
             }
         }
         in_paragraph.sort_by_key(Draft::rank);
-        for draft in in_paragraph {
+        for mut draft in in_paragraph {
+            // A gap prompt quotes its sentence; a question is not one.
+            if !draft.prompt.contains(GAP) {
+                draft.prompt = names.without_sentence_capitals(&draft.prompt);
+            }
             // No two drafts ask the same thing.
             if asked.insert(draft.prompt.to_lowercase()) {
                 drafts.push(draft);
@@ -221,18 +232,23 @@ fn date_draft(
     // event's; without it the name would read "the Crash of".
     let names_something = sentence[..date.start].trim_end().ends_with(" of")
         && !ends_with_a_time_of_day(&sentence[..date.start]);
-    let as_event =
-        dates.iter().filter(in_clause).count() == 1 && in_clause(&date) && !names_something;
-    let without = remove_dates(clause_text, &[date.shifted_back(clause_start)]);
-    let prompt = Clause::read(&without, previous)
+    // "The UN adopted the treaty, which the United States had signed in January 1967": a date
+    // in what the question leaves out (a relative clause, a reason) is not its event's.
+    let in_what_is_asked = date.start < clause_start + cut_at_second_clause(clause_text).len();
+    let as_event = dates.iter().filter(in_clause).count() == 1
+        && in_clause(&date)
+        && in_what_is_asked
+        && !names_something;
+    let in_clause_text = date.shifted_back(clause_start);
+    let without = remove_dates(clause_text, std::slice::from_ref(&in_clause_text));
+    let prompt = act_after_date(clause_text, &in_clause_text, previous)
+        .or_else(|| Clause::read(&without, previous))
         .filter(|_| as_event)
         .map(|mut clause| {
             // "Ships stopped ..." -> "When did ships stop ...?": a common noun's capital was
             // only the sentence's. Only where the text writes it in lower case elsewhere: a
             // name written only at sentence starts ("Moscow") must keep its capital.
-            if names.is_common_noun(&clause.subject) {
-                clause.subject = clause.subject.to_lowercase();
-            }
+            clause.subject = names.as_mid_sentence(&clause.subject);
             clause.when()
         })
         .unwrap_or_else(|| gap_prompt("date", sentence, date.words_start..date.end));
@@ -245,6 +261,21 @@ fn date_draft(
             inferred_year: date.inferred_year,
         },
     }
+}
+
+/// "Britain and France issued an ultimatum and, on 5 November, landed paratroopers": a date
+/// between "and" and a second act is that act's, asked with the clause's subject ("When did
+/// Britain and France land paratroopers ...?"), not the first act's.
+fn act_after_date(clause_text: &str, date: &FoundDate, previous: Option<&str>) -> Option<Clause> {
+    let before = clause_text[..date.start].trim_end().trim_end_matches(',');
+    let first_act = before.strip_suffix(" and")?;
+    let after = clause_text[date.end..].trim_start_matches(',').trim_start();
+    let verb = after.split_whitespace().next()?;
+    if !is_past_verb(verb) {
+        return None;
+    }
+    let subject = Clause::read(first_act, previous)?.subject;
+    Clause::read(&format!("{subject} {after}"), previous)
 }
 
 /// Whether the rest of a clause is a pronoun, and at most a few words after it ("them", "him
@@ -307,20 +338,30 @@ fn actor_draft(
 ) -> Option<Draft> {
     let clause = Clause::read(clause_text, previous)
         .filter(Clause::subject_is_a_name)
-        .filter(|clause| names.is_a_name(&clause.subject))
+        .filter(|clause| names.is_a_name(clause.actor()))
         // "Who distrusted them?": with an object only a pronoun, the question says too little
         // to tell its act from the text's others. "Who abdicated?" says enough of a person;
         // "Who broke out?" (the Korean War) asks a thing as if it were one.
         .filter(|clause| !object_is_a_pronoun(&clause.rest))
         .filter(|clause| {
+            // "The UN Charter came into force": only a thing does that.
             let no_object = matches!(
                 clause.rest.as_str(),
-                "" | "out" | "up" | "down" | "off" | "away" | "over"
+                "" | "out"
+                    | "up"
+                    | "down"
+                    | "off"
+                    | "away"
+                    | "over"
+                    | "into force"
+                    | "into effect"
+                    | "effect"
+                    | "into being"
             );
             !no_object || !clause.subject.to_lowercase().starts_with("the ")
         })?;
     let prompt = clause.who();
-    let (answer, accept) = names.answer_and_variants(&clause.subject);
+    let (answer, accept) = names.answer_and_variants(clause.actor());
     let lower_prompt = prompt.to_lowercase();
     let names_itself = std::iter::once(&answer)
         .chain(&accept)
@@ -336,6 +377,23 @@ fn actor_draft(
     })
 }
 
+/// Whether the comma after `date` only closes it, as US style writes a full date mid-sentence
+/// ("NASA opened on October 1, 1958, with about 8,000 employees"), and joins no clause.
+fn closes_a_us_date(sentence: &str, date: &FoundDate) -> bool {
+    let Some(after) = sentence[date.end..].strip_prefix(", ") else {
+        return false;
+    };
+    let next = after.split_whitespace().next().unwrap_or_default();
+    let joins = matches!(
+        next,
+        "and" | "but" | "or" | "while" | "whereas" | "which" | "who" | "where" | "when"
+    ) || starts_a_clause(after);
+    sentence[date.words_start..date.end].contains(',') && !joins
+}
+
+/// What joins the two dates of a range ("from 1914 to 1918"), between them.
+const RANGE_JOINS: &[&str] = &[" and ", " to ", "–", "-", " – "];
+
 /// `sentence` without the dates (and the word leading into each), and without the commas that
 /// set a date apart ("Stalin's lieutenants, on January 26, proposed" -> "... lieutenants
 /// proposed").
@@ -344,13 +402,25 @@ fn remove_dates(sentence: &str, dates: &[FoundDate]) -> String {
     let mut from = 0;
     for date in dates {
         let mut before = &sentence[from..date.start];
+        // "between 1908 and 1927": the word joining a range goes with its dates.
+        if from > 0 && RANGE_JOINS.contains(&before) {
+            before = "";
+        }
         // "seized the palace on the night of 7 November": the time of day goes with the date.
         if let Some(at) = time_of_day_at_end(before) {
             before = &before[..at];
         }
         let mut after_start = date.end;
-        if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
-            before = before.trim_end().trim_end_matches(',');
+        if closes_a_us_date(sentence, date) && !before.trim_end().ends_with(',') {
+            after_start += 1;
+        } else if before.trim_end().ends_with(',') && sentence[date.end..].starts_with(',') {
+            // "Four days later, on December 5, local leaders": the opening time phrase keeps
+            // its comma, so that it is still read as set apart.
+            let opening_time =
+                text.is_empty() && is_time_phrase(before.trim_end().trim_end_matches(','));
+            if !opening_time {
+                before = before.trim_end().trim_end_matches(',');
+            }
             after_start += 1;
         }
         text.push_str(before);

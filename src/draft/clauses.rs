@@ -6,7 +6,7 @@
 //! verbs from a table, "agreed", "accepted", "stopped"); otherwise the question keeps the verb
 //! as written ("When was it that Moscow proposed ...?").
 
-use super::names::{ends_with_title, is_name_particle, title_and_name};
+use super::names::{ends_with_title, is_initial, is_name_particle, title_and_name};
 
 /// "Subject [adverbs] verbed rest".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,9 +71,13 @@ const SUBORDINATORS: &[&str] = &["After", "When", "Before", "Once", "Until", "Wh
 /// Words that join a sentence to the one before ("But Mao remained ..."): set aside.
 const CONJUNCTIONS: &[&str] = &["but", "and", "or", "yet", "so", "nor", "indeed", "still"];
 
+/// Words between a subject and its verb that only place the act in the story ("Britain and
+/// France then issued"): left out of questions.
+const SEQUENCE_WORDS: &[&str] = &["then", "also", "soon", "later", "now", "again"];
+
 /// Pronouns a subject cannot be, unless the sentence before says who they are.
 pub(super) const PERSONAL: &[&str] = &["he", "she", "they"];
-const VAGUE_SUBJECTS: &[&str] = &[
+pub(super) const VAGUE_SUBJECTS: &[&str] = &[
     "it", "this", "that", "these", "those", "we", "i", "you", "there", "here", "which", "who",
     "what", "one", "some", "many", "all", "both", "each", "such", "his", "her", "their", "its",
 ];
@@ -164,6 +168,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sank", "sink"),
     ("shook", "shake"),
     ("spent", "spend"),
+    // Regular, but "-eated" reads as "treat" + "ed" elsewhere ("defeated", "treated").
+    ("created", "create"),
 ];
 
 /// Consonant pairs before "-ed" after which the base needs no silent "e": "accepted",
@@ -182,7 +188,12 @@ impl Clause {
         if text.ends_with('?') {
             return None;
         }
-        let text = cut_at_second_clause(drop_opener(drop_conjunction(text)));
+        let joined = drop_conjunction(text);
+        let opened = drop_opener(joined);
+        // "Four days later, local leaders founded ...": after an opening phrase (or a date taken
+        // out: "In the spring of 1945, representatives ... met") the subject keeps no capital.
+        let after_an_opener = opened.len() < joined.len() || joined.starts_with(char::is_lowercase);
+        let text = cut_at_second_clause(opened);
         let words: Vec<&str> = text.split_whitespace().collect();
         // "the offensive ordered by Kerensky collapsed": a past form before "by" describes the
         // subject; the clause's verb comes after.
@@ -205,6 +216,13 @@ impl Clause {
         };
         let (subject_words, adverbs): (Vec<&str>, Vec<&str>) = {
             let before = &words[..verb_from];
+            // "Britain and France then issued": "then" says only what came first; it goes.
+            let before = match before.split_last() {
+                Some((last, subject)) if SEQUENCE_WORDS.contains(last) && !subject.is_empty() => {
+                    subject
+                }
+                _ => before,
+            };
             let adverbs_from = before
                 .iter()
                 .rposition(|word| !is_adverb(word))
@@ -222,13 +240,13 @@ impl Clause {
             Some(titled) => titled,
             None => subject.rsplit(", ").next().unwrap_or_default().to_string(),
         };
-        let subject = match subject.to_lowercase().as_str() {
-            pronoun if PERSONAL.contains(&pronoun) => {
-                stands_for(pronoun, previous_subject?)?.to_string()
-            }
-            _ => subject,
-        };
-        if !is_subject(&subject) {
+        let named = with_pronoun_named(&subject, previous_subject)?;
+        // "They chose ...", they being "local leaders": the subject the text gave before.
+        let from_a_pronoun = named != subject;
+        let subject = named;
+        let readable = is_subject(&subject)
+            || ((after_an_opener || from_a_pronoun) && is_common_subject(&subject));
+        if !readable {
             return None;
         }
         let verb = words[verb_from..=verb_at].join(" ");
@@ -256,17 +274,34 @@ impl Clause {
     /// Whether the subject is a name: every word capitalised ("Zhou Enlai", "Moscow").
     /// An office before the name does not count against its length ("Egyptian President
     /// Gamal Abdel Nasser"), nor an article before a body's ("the United Nations").
+    /// Two names acting together ("Britain and France") count, and so does a name acting with
+    /// others it does not name ("King and other ministers").
     pub fn subject_is_a_name(&self) -> bool {
-        let subject = self.subject.strip_prefix("the ").unwrap_or(&self.subject);
-        // The words before the name are an office or a description ("Soviet leader"), which
-        // `title_and_name` has told apart.
-        let (_, name) = title_and_name(subject);
-        name.split_whitespace().count() <= 4
-            && name.split_whitespace().all(|word| {
-                (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
-                    && !is_possessive(word)
-            })
-            && !name.split_whitespace().next().is_some_and(is_name_particle)
+        match self.subject.split_once(" and ") {
+            Some((first, second)) => {
+                is_a_name(first) && (is_a_name(second) || self.companions().is_some())
+            }
+            None => is_a_name(&self.subject),
+        }
+    }
+
+    /// Who a "Who ...?" question asks for: the subject, or its name where the others with it
+    /// go into the question ("King" of "King and other ministers").
+    pub fn actor(&self) -> &str {
+        match self.companions() {
+            Some(_) => self
+                .subject
+                .split_once(" and ")
+                .map_or("", |(name, _)| name),
+            None => &self.subject,
+        }
+    }
+
+    /// "other ministers" of "King and other ministers": those acting with a name, said only by
+    /// what they are (in lower case).
+    fn companions(&self) -> Option<&str> {
+        let (_, others) = self.subject.split_once(" and ")?;
+        (others.starts_with(char::is_lowercase) && !others.starts_with("the ")).then_some(others)
     }
 
     /// "When did Stalin yield to ...?", "When was the treaty signed?".
@@ -279,10 +314,18 @@ impl Clause {
         self.ask("Why")
     }
 
-    /// "Who proposed that China ...?" (the subject is the answer).
+    /// "Who proposed that China ...?" (the subject is the answer); "Who, with other ministers,
+    /// formed ...?" where the subject's name acts with others.
     pub fn who(&self) -> String {
         let adverbs = spaced(&self.adverbs);
-        format!("Who {adverbs}{}{}?", self.verb, after_a_space(&self.rest))
+        let with = self
+            .companions()
+            .map_or(String::new(), |others| format!(", with {others},"));
+        format!(
+            "Who{with} {adverbs}{}{}?",
+            self.verb,
+            after_a_space(&self.rest)
+        )
     }
 
     fn ask(&self, question: &str) -> String {
@@ -307,22 +350,64 @@ impl Clause {
     }
 }
 
+/// Whether `subject` is one name: every word capitalised ("Zhou Enlai", "Moscow"), an office
+/// before it not counted against its length ("Egyptian President Gamal Abdel Nasser"), nor an
+/// article before a body's ("the United Nations").
+fn is_a_name(subject: &str) -> bool {
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    // The words before the name are an office or a description ("Soviet leader"), which
+    // `title_and_name` has told apart.
+    let (_, name) = title_and_name(subject);
+    // Initials do not make a name longer: "W. E. B. Du Bois".
+    name.split_whitespace()
+        .filter(|word| !is_initial(word))
+        .count()
+        <= 4
+        && name.split_whitespace().all(|word| {
+            (word.starts_with(|c: char| c.is_uppercase()) || is_name_particle(word))
+                && !is_possessive(word)
+        })
+        && !name.split_whitespace().next().is_some_and(is_name_particle)
+}
+
+/// `subject` with a leading "he", "she" or "they" put as who it stands for: "he" alone ->
+/// "King", "he and other ministers" -> "King and other ministers"; `None` where the pronoun
+/// cannot be told.
+fn with_pronoun_named(subject: &str, previous_subject: Option<&str>) -> Option<String> {
+    let (first, rest) = subject.split_once(' ').unwrap_or((subject, ""));
+    let pronoun = first.to_lowercase();
+    if !PERSONAL.contains(&pronoun.as_str()) {
+        return Some(subject.to_string());
+    }
+    let named = stands_for(&pronoun, previous_subject?)?;
+    match rest.strip_prefix("and ") {
+        Some(others) => Some(format!("{named} and {others}")),
+        None if rest.is_empty() => Some(named.to_string()),
+        None => None,
+    }
+}
+
 /// `previous` where it can be what `pronoun` stands for: "they" a plural ("the Bolsheviks"),
 /// "he" or "she" a person, not a body written with "the" ("Asked when they took effect":
 /// "they" are not Schabowski).
 fn stands_for<'a>(pronoun: &str, previous: &'a str) -> Option<&'a str> {
     let body = previous.starts_with("the ") || previous.starts_with("The ");
     let plural = previous.ends_with('s') && !previous.ends_with("ss");
+    // "local leaders" may be "they", never "he".
+    let named = previous.starts_with(char::is_uppercase);
     match pronoun {
         "they" => plural.then_some(previous),
-        _ => (!body).then_some(previous),
+        _ => (!body && named).then_some(previous),
     }
 }
 
 /// The subject of a sentence, to stand for "he" or "she" in the next one.
 pub fn subject_of(sentence: &str, previous: Option<&str>) -> Option<String> {
     let clause = Clause::read(sentence, previous)?;
-    if clause.subject_is_a_name() {
+    // "Local leaders founded ... They chose ...": a plural said in lower case is "they" next.
+    let plural_common_noun =
+        is_common_subject(&clause.subject) && stands_for("they", &clause.subject).is_some();
+    if clause.subject_is_a_name() || plural_common_noun {
         return Some(clause.subject);
     }
     // "Mao's motivations were complex. He saw ...": the possessor is who "he" is.
@@ -352,13 +437,57 @@ pub(super) fn drop_opener(text: &str) -> &str {
         .next()
         .unwrap_or_default()
         .to_lowercase();
+    let comma = text.find(", ");
+    // "Four days later, local leaders founded ...": a time phrase sets a scene, it does nothing.
+    if let Some(comma) = comma
+        && is_time_phrase(&text[..comma])
+    {
+        return text[comma + 2..].trim();
+    }
     if !OPENERS.contains(&first.trim_matches(|c: char| !c.is_alphabetic())) {
         return text;
     }
-    match text.find(", ") {
+    match comma {
         Some(comma) if text[..comma].split_whitespace().count() <= 12 => text[comma + 2..].trim(),
         _ => text,
     }
+}
+
+/// Words that make a phrase a time: "Four days later", "That evening", "The next day", "Two
+/// weeks after that".
+const TIME_WORDS: &[&str] = &[
+    "later",
+    "earlier",
+    "afterwards",
+    "afterward",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// Whether `phrase` (what opens a sentence up to its first comma) is only a time: a few words,
+/// one of them a [`TIME_WORDS`], no verb ("Years later, ..." is; "The army waited for days, ..."
+/// is not).
+pub(super) fn is_time_phrase(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .any(|word| TIME_WORDS.contains(&word.to_lowercase().as_str()))
+        && !words.iter().any(|word| is_past_verb(word))
 }
 
 /// "the British Chancellor, Harold Macmillan," or "Harold Macmillan, the British Chancellor,"
@@ -449,7 +578,7 @@ pub fn clauses_of(sentence: &str) -> Vec<(usize, &str)> {
 
 /// Whether `text` starts with a clause of its own: a subject (a pronoun, a name or "the"
 /// something, with an office beside a name between commas) and then a verb in the past.
-fn starts_a_clause(text: &str) -> bool {
+pub(super) fn starts_a_clause(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     let Some(verb_at) = words.iter().position(|word| is_past_verb(word)) else {
         return false;
@@ -593,6 +722,18 @@ pub(super) fn is_subject(subject: &str) -> bool {
         && !subject.contains([',', '(', '“', '"'])
         && !VAGUE_SUBJECTS.contains(&first.to_lowercase().as_str())
         && (first.starts_with(|c: char| c.is_uppercase()) || *first == "the")
+}
+
+/// A subject of a few words in lower case ("local leaders", "representatives of 50
+/// countries"), not a pronoun.
+fn is_common_subject(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|word| {
+            !word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphanumeric)
+        })
+        && !VAGUE_SUBJECTS.contains(&words[0])
+        && !PERSONAL.contains(&words[0])
 }
 
 /// A subject as it reads inside a question: "The negotiations" -> "the negotiations".

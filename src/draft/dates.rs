@@ -107,9 +107,22 @@ fn is_year_in_context(sentence: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if LEAD.is_match(&sentence[start..end]) {
+    if LEAD.is_match(&sentence[start..end]) || ends_a_range(&sentence[..start]) {
         return true;
     }
     let after = sentence[end..].trim_start();
     after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '’', '\'', '"', '”'])
+}
+
+/// Whether `before` ends with a year and the word that joins a range to its end: "between 1929
+/// and ", "from 1914 to ", "1914–".
+fn ends_a_range(before: &str) -> bool {
+    let joined = ["and ", "to ", "–", "-"]
+        .iter()
+        .find_map(|join| before.strip_suffix(join))
+        .map(str::trim_end);
+    joined.is_some_and(|start| {
+        let digits = start.len() - start.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        digits == 4 && !start[..start.len() - 4].ends_with(|c: char| c.is_alphanumeric())
+    })
 }

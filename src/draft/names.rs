@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::clauses::{PERSONAL, VAGUE_SUBJECTS};
 use super::paragraphs::Paragraph;
 use crate::questions::check::leading_titles;
 
@@ -112,6 +113,21 @@ const NOT_A_PERSON: &[&str] = &[
     "Age",
     "Crisis",
     "Airlift",
+    "Proclamation",
+    "Declaration",
+    "Act",
+    "Doctrine",
+    "Agreement",
+    "Conference",
+    "Association",
+    "Service",
+    "Center",
+    "Centre",
+    "Administration",
+    "Agency",
+    "Program",
+    "Programme",
+    "Model",
     "Peoples",
     "People",
 ];
@@ -209,12 +225,49 @@ impl Names {
         }
     }
 
-    /// Whether a one-word subject is a common noun for sure: never capitalised mid-sentence,
-    /// and written in lower case elsewhere ("Ships stopped ..." beside "the ships").
-    pub fn is_common_noun(&self, subject: &str) -> bool {
-        !subject.contains(' ')
-            && !self.is_a_name(subject)
-            && self.word_counts.contains_key(&subject.to_lowercase())
+    /// `prompt` without the capitals a sentence's start gave its words ("Why did Farmers leave
+    /// ...?" -> "farmers", "When was it that About 2.5 million people ...?" -> "about"): a word
+    /// the text never capitalises mid-sentence, that it writes in lower case elsewhere or that
+    /// is a preposition, not a title and not followed by another capitalised word (a name's).
+    pub fn without_sentence_capitals(&self, prompt: &str) -> String {
+        let words: Vec<&str> = prompt.split(' ').collect();
+        let lowered: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(at, word)| {
+                let next_is_a_name = words
+                    .get(at + 1)
+                    .is_some_and(|next| next.starts_with(char::is_uppercase));
+                let plain = bare(word);
+                let lower = plain.to_lowercase();
+                let sentence_capital = at > 0
+                    && plain.starts_with(char::is_uppercase)
+                    && !self.mid_sentence.contains(plain)
+                    && (self.word_counts.contains_key(&lower)
+                        || PREPOSITIONS.contains(&lower.as_str()))
+                    && titles_in_front(&[plain]) == 0
+                    && !next_is_a_name;
+                match sentence_capital {
+                    true => word.replacen(plain, &lower, 1),
+                    false => word.to_string(),
+                }
+            })
+            .collect();
+        lowered.join(" ")
+    }
+
+    /// `subject` as it reads inside a question: its first word in lower case where it is a
+    /// common word for sure, never capitalised mid-sentence and written in lower case elsewhere
+    /// ("Ships stopped ..." beside "the ships", "Local leaders founded ...").
+    pub fn as_mid_sentence(&self, subject: &str) -> String {
+        let (first, rest) = subject.split_once(' ').unwrap_or((subject, ""));
+        let common = !self.mid_sentence.contains(bare(first))
+            && self.word_counts.contains_key(&first.to_lowercase());
+        match (common, rest) {
+            (false, _) => subject.to_string(),
+            (true, "") => first.to_lowercase(),
+            (true, rest) => format!("{} {rest}", first.to_lowercase()),
+        }
     }
 
     /// A card's answer for `subject`, who did something, and the other forms a student may
@@ -223,6 +276,9 @@ impl Names {
     /// Eisenhower"); for a country or a body, the name without its article ("The United
     /// States": "United States"), never one of its words alone.
     pub fn answer_and_variants(&mut self, subject: &str) -> (String, Vec<String>) {
+        if let Some(both) = self.pair_answer_and_variants(subject) {
+            return both;
+        }
         // "Eden resigned": the answer is the name the text gives in full elsewhere ("Prime
         // Minister Anthony Eden"), so that a student who writes it in full is right too.
         if let Some(full) = self.full_name_of(subject) {
@@ -240,6 +296,7 @@ impl Names {
         if title.is_some() {
             variants.push(name.to_string());
         }
+        variants.extend(without_suffix(name).map(str::to_string));
         variants.extend(surnames.iter().cloned());
         if let (Some(title), Some(surname)) = (title, surnames.first()) {
             variants.push(format!("{title} {surname}"));
@@ -253,6 +310,60 @@ impl Names {
         (answer, variants)
     }
 
+    /// The one person `sentence` names after its first word, who a "he" or "she" opening the
+    /// next sentence is ("The boycott made King a national figure. In 1957 he ..."): a person's
+    /// name of several words, or one word that is the surname of one person the text names in
+    /// full. `None` for none or two.
+    pub fn single_person_in(&mut self, sentence: &str) -> Option<String> {
+        let runs = runs_of_capitals(sentence);
+        let mut people: Vec<String> = runs
+            .iter()
+            .filter(|(run, at_start)| !at_start && self.is_a_person(run))
+            .map(|(run, _)| run.clone())
+            .collect();
+        // A single name that is no place or body may be a person the text never names in
+        // full: it makes "he" unclear, though it is not taken for him.
+        let mut unclear = false;
+        for word in sentence.split_whitespace().skip(1).map(bare) {
+            // "the Supreme Court": a word of a longer name is that name's.
+            let in_a_name = runs
+                .iter()
+                .any(|(run, _)| run.split(' ').any(|w| w == word));
+            if in_a_name || !word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            if self.full_name_of(word).is_some() {
+                people.push(word.to_string());
+            } else {
+                unclear |= !self.places.contains(word) && !NOT_A_PERSON.contains(&word);
+            }
+        }
+        people.dedup();
+        match people.as_slice() {
+            [person] if !unclear => Some(person.clone()),
+            _ => None,
+        }
+    }
+
+    /// "Britain and France": two names acting together, answered as written and accepted in
+    /// the other order ("France and Britain") and with each name's shortest form.
+    fn pair_answer_and_variants(&mut self, subject: &str) -> Option<(String, Vec<String>)> {
+        let (first, second) = subject.split_once(" and ")?;
+        let shortest = |names: &mut Names, name: &str| {
+            let (answer, variants) = names.answer_and_variants(name);
+            variants.into_iter().last().unwrap_or(answer)
+        };
+        let (short_first, short_second) = (shortest(self, first), shortest(self, second));
+        let mut variants = vec![
+            format!("{second} and {first}"),
+            format!("{short_first} and {short_second}"),
+            format!("{short_second} and {short_first}"),
+        ];
+        let mut seen = HashSet::new();
+        variants.retain(|variant| variant != subject && seen.insert(variant.clone()));
+        Some((subject.to_string(), variants))
+    }
+
     /// The one person's name, with its title, that the text writes in full and whose surname is
     /// `subject`, a single word; `None` when there is none or more than one ("Bonaparte" for
     /// two brothers). A run opening a sentence counts whole too: "Napoleon Bonaparte returned"
@@ -263,7 +374,7 @@ impl Names {
         }
         let mut names: Vec<String> = Vec::new();
         let mut found: Option<String> = None;
-        let runs = std::mem::take(&mut self.runs);
+        let runs = self.runs.clone();
         for (run, at_start) in &runs {
             let stripped = self.without_sentence_capital(run.clone(), *at_start);
             for (candidate, whole) in [(stripped.as_str(), false), (run.as_str(), true)] {
@@ -283,7 +394,6 @@ impl Names {
             }
         }
         let distinct = names.len();
-        self.runs = runs;
         found.filter(|_| distinct == 1)
     }
 
@@ -309,6 +419,7 @@ impl Names {
         let words: Vec<&str> = name
             .split_whitespace()
             .filter(|word| !matches!(*word, "The" | "the" | "A" | "An" | "of"))
+            .filter(|word| !is_name_suffix(word))
             .collect();
         if words.len() < 2 {
             // "The Chinese": "Chinese" alone says the same.
@@ -319,13 +430,10 @@ impl Names {
         }
         // Which word is the surname depends on the language ("Zhou Enlai", "Dean Acheson"):
         // only a word the text itself uses alone is taken as the short form.
-        let whole = self.whole_text.matches(name).count();
         let used_alone: Vec<String> = words
             .iter()
             .filter(|word| {
-                word.len() > 2
-                    && !is_name_particle(word)
-                    && self.word_counts.get(**word).copied().unwrap_or(0) > whole
+                word.len() > 2 && !is_name_particle(word) && self.times_alone(word, name) > 0
             })
             .map(|word| word.to_string())
             .collect();
@@ -339,10 +447,50 @@ impl Names {
         if FAMILY_NAME_FIRST.contains(&first) {
             return vec![first.to_string()];
         }
-        match last.contains('-') || last.len() <= 2 {
-            true => Vec::new(),
-            false => vec![last.to_string()],
+        // "Franklin Roosevelt" and "Eleanor Roosevelt": a last word two people share is
+        // neither's surname.
+        if last.contains('-') || last.len() <= 2 || self.shares_last_word(name, last) {
+            return Vec::new();
         }
+        // "W. E. B. Du Bois": a particle written with a capital is the surname's first word.
+        match words[words.len() - 2] {
+            particle
+                if particle.starts_with(char::is_uppercase)
+                    && is_name_particle(&particle.to_lowercase()) =>
+            {
+                vec![format!("{particle} {last}")]
+            }
+            _ => vec![last.to_string()],
+        }
+    }
+
+    /// Whether another person the text names in full ends with `last` too.
+    fn shares_last_word(&self, name: &str, last: &str) -> bool {
+        // As written: "Eleanor Roosevelt" opening a sentence is still a second Roosevelt.
+        self.runs
+            .iter()
+            .map(|(run, _)| title_and_name(run).1.to_string())
+            .any(|other| {
+                other != name
+                    && other.rsplit(' ').next() == Some(last)
+                    && !name.ends_with(&format!(" {other}"))
+                    && !other.ends_with(&format!(" {name}"))
+                    && self.is_a_person(&other)
+            })
+    }
+
+    /// How often the text writes `word` of `name` on its own, not as a word of a longer name:
+    /// "Robert" of "Major Robert Anderson" and "General Robert E. Lee" is no one's surname.
+    fn times_alone(&self, word: &str, name: &str) -> usize {
+        let in_runs: usize = self
+            .runs
+            .iter()
+            .map(|(run, _)| run.split(' ').filter(|w| bare(w) == word).count())
+            .sum();
+        // "Franz von Papen" is no run of capitals: the name itself counts too.
+        let in_longer_names = in_runs.max(self.whole_text.matches(name).count());
+        let written = self.word_counts.get(word).copied().unwrap_or(0);
+        written.saturating_sub(in_longer_names)
     }
 
     /// The people the text names: names of two to four words that are not places, bodies or
@@ -381,7 +529,12 @@ impl Names {
     /// the sentence ("But Mao remained ..."): a word the text capitalises elsewhere too stays.
     fn without_sentence_capital(&self, run: String, at_start: bool) -> String {
         match run.split_once(' ') {
-            Some((first, rest)) if at_start && !self.mid_sentence.contains(first) => {
+            // "President Abraham Lincoln called ...": a title is the name's, not the sentence's.
+            Some((first, rest))
+                if at_start
+                    && !self.mid_sentence.contains(first)
+                    && titles_in_front(&[first]) == 0 =>
+            {
                 rest.to_string()
             }
             _ => run,
@@ -390,14 +543,20 @@ impl Names {
 
     fn is_a_person(&self, name: &str) -> bool {
         let words: Vec<&str> = name.split(' ').collect();
+        let without_initials = words.iter().filter(|word| !is_initial(word)).count();
         let nation = |word: &&str| {
             word.chars().count() >= 6
                 && ["ese", "ian", "ean", "can"]
                     .iter()
                     .any(|ending| word.ends_with(ending))
         };
-        let acronym = |word: &&str| word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
-        (2..=4).contains(&words.len())
+        let acronym = |word: &&str| {
+            word.len() > 1
+                && word.chars().all(|c| !c.is_lowercase())
+                && !is_name_suffix(word)
+                && !is_initial(word)
+        };
+        (2..=4).contains(&without_initials)
             && !words.iter().any(|word| {
                 NOT_A_PERSON.contains(word) || nation(word) || acronym(word) || word.contains('-')
             })
@@ -452,7 +611,8 @@ pub fn title_and_name(subject: &str) -> (Option<&str>, &str) {
         // "General Assembly", "Prince Edward Island": a body or a place, no one's title.
         let names_a_person = !name
             .split(' ')
-            .any(|word| NOT_A_PERSON.contains(&bare(word)));
+            .any(|word| NOT_A_PERSON.contains(&bare(word)))
+            && !name.split(' ').all(is_name_suffix);
         if before_are_descriptors && names_a_person {
             return (Some(&subject[*start..name_start - 1]), name);
         }
@@ -514,6 +674,49 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// What follows a name as part of it ("Martin Luther King Jr.", "Nicholas II"): no surname,
+/// no name after a title, and its stop no sentence's end.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Whether `word` ("Jr.", "III,") is a [`NAME_SUFFIXES`].
+pub fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.contains(&word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// "Martin Luther King Jr." -> "Martin Luther King": a name of two words or more without its
+/// suffix, a form a student may give.
+fn without_suffix(name: &str) -> Option<&str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    (is_name_suffix(last) && rest.contains(' ')).then_some(rest)
+}
+
+/// A title written short with its stop ("Dr.", "Gen.", "Mr."): one of the checker's titles, of
+/// at most four letters, with a capital.
+pub fn is_short_title(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.starts_with(char::is_uppercase)
+        && letters.len() <= 4
+        && titles_in_front(&[letters]) == 1
+}
+
+/// An initial in a name: "E." of "Robert E. Lee", "W." of "W. E. B. Du Bois".
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(letter), Some('.'), None) if letter.is_uppercase()
+    )
+}
+
+/// A capitalised word that is no article, preposition or pronoun: one a name may start with.
+pub fn may_start_a_name(word: &str) -> bool {
+    let lower = bare(word).to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && !PREPOSITIONS.contains(&lower.as_str())
+        && !PERSONAL.contains(&lower.as_str())
+        && !VAGUE_SUBJECTS.contains(&lower.as_str())
+}
+
 /// Whether `words` end with a title: "the British Chancellor".
 pub fn ends_with_title(words: &str) -> bool {
     let words: Vec<&str> = words.split(' ').collect();
@@ -536,7 +739,12 @@ fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
     let mut run: Vec<&str> = Vec::new();
     let words: Vec<&str> = sentence.split_whitespace().collect();
     for (at, written) in words.iter().enumerate() {
-        let word = bare(written);
+        // "Jr." and an initial ("E.") keep their stop: it is written so as part of the name.
+        let initial = is_initial(written.trim_end_matches(','));
+        let word = match (is_name_suffix(bare(written)) || initial) && written.contains('.') {
+            true => &written[..written.find('.').map_or(written.len(), |stop| stop + 1)],
+            false => bare(written),
+        };
         let capital = word.starts_with(|c: char| c.is_uppercase())
             && !(at == 0 && PREPOSITIONS.contains(&word.to_lowercase().as_str()))
             && !matches!(word, "The" | "A" | "An" | "I");
@@ -552,7 +760,8 @@ fn runs_of_capitals(sentence: &str) -> Vec<(String, bool)> {
             run.clear();
         }
         // A comma, a possessive or a closing mark ends the name.
-        let ends = written.ends_with([',', ';', ':', ')', '”', '"', '.'])
+        let ends = written.ends_with([',', ';', ':', ')', '”', '"'])
+            || (written.ends_with('.') && !initial)
             || written.ends_with("’s")
             || written.ends_with("'s")
             || written.ends_with('’');

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::names::may_start_a_name;
+
 /// A number found in a sentence, and where its digits or word stand (byte range).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundNumber {
@@ -71,13 +73,14 @@ pub fn find_numbers(sentence: &str, taken: &[(usize, usize)]) -> Vec<FoundNumber
             if taken.iter().any(|(from, to)| start < *to && *from < end) {
                 return None;
             }
-            // "Apollo 8", "Article 5": a number that is part of a name counts nothing.
+            // "Apollo 8", "Article 5": a number that is part of a name counts nothing; "About
+            // 2.5 million" is no name.
             let before = sentence[..start].trim_end();
             let word_before = before
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or_default();
-            if word_before.starts_with(|c: char| c.is_uppercase()) {
+            if may_start_a_name(word_before) {
                 return None;
             }
             let text = number.as_str();

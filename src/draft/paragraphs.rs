@@ -2,6 +2,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::names::{is_initial, is_short_title, may_start_a_name};
+
 /// One paragraph: a block of the text between blank lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
@@ -11,13 +13,22 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// Its sentences, trimmed, in order.
+    /// Its sentences, trimmed, in order. The stop of a title written short ("Dr. Ralph
+    /// Bunche", "Gen. MacArthur") ends no sentence.
     pub fn sentences(&self) -> Vec<&str> {
-        self.text
-            .unicode_sentences()
-            .map(str::trim)
-            .filter(|sentence| !sentence.is_empty())
-            .collect()
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let pieces: Vec<(usize, &str)> = self.text.split_sentence_bound_indices().collect();
+        for (index, (at, piece)) in pieces.iter().enumerate() {
+            let next = pieces.get(index + 1).map(|(_, next)| *next);
+            if next.is_some_and(|next| ends_with_short_title(piece, next)) {
+                continue;
+            }
+            sentences.push(self.text[start..at + piece.len()].trim());
+            start = at + piece.len();
+        }
+        sentences.retain(|sentence| !sentence.is_empty());
+        sentences
     }
 }
 
@@ -47,6 +58,14 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         });
     }
     paragraphs
+}
+
+/// Whether `piece` ends with a title written short or an initial and `next` goes on with the
+/// name: "Dr." before "Ralph Bunche", "Robert E." before "Lee", not "King." before "The".
+fn ends_with_short_title(piece: &str, next: &str) -> bool {
+    let last = piece.split_whitespace().next_back().unwrap_or_default();
+    let next_word = next.split_whitespace().next().unwrap_or_default();
+    last.ends_with('.') && (is_short_title(last) || is_initial(last)) && may_start_a_name(next_word)
 }
 
 /// The blocks between blank lines, each one line (its lines joined by spaces).

@@ -843,3 +843,349 @@ fn a_surname_alone_is_answered_with_the_full_name_the_text_gives_unless_two_peop
         "two Bonapartes: the text's own word"
     );
 }
+
+fn prompts_of(drafts: &[Draft]) -> Vec<&str> {
+    drafts.iter().map(|draft| draft.prompt.as_str()).collect()
+}
+
+#[test]
+fn an_opening_time_phrase_is_left_out_of_the_event_asked() {
+    let drafts = drafts_of(
+        "[1] On December 1, 1955, Rosa Parks refused to move. Four days later, on December 5, \
+         local leaders founded the Montgomery Improvement Association. The next day, on \
+         December 6, the ships left the quay. Two weeks after that, in January 1956, the city \
+         council met.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When did local leaders found the Montgomery Improvement Association?",
+        "When did the ships leave the quay?",
+        "When did the city council meet?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    for prompt in &prompts {
+        for time in ["Four days", "later", "next day", "weeks"] {
+            assert!(!prompt.contains(time), "{prompt}");
+        }
+    }
+}
+
+#[test]
+fn a_name_suffix_belongs_to_the_name_and_is_never_its_surname() {
+    let drafts = drafts_of(
+        "[1] In December 1955 local leaders met. They chose Martin Luther King Jr. as their \
+         president because he was new in town. The boycott made King a national figure.",
+    );
+    let actors = actors_in(&drafts);
+    let king = actors
+        .iter()
+        .find(|(_, answer, _)| answer.starts_with("Martin Luther King"))
+        .unwrap_or_else(|| panic!("King asked in {actors:?}"));
+    assert_eq!(king.1, "Martin Luther King Jr.");
+    assert!(
+        king.2.contains(&"Martin Luther King".to_string()),
+        "{king:?}"
+    );
+    assert!(king.2.contains(&"King".to_string()), "{king:?}");
+    assert!(!king.2.iter().any(|variant| variant == "Jr"), "{king:?}");
+    assert!(
+        !king.0.contains("____."),
+        "the suffix's stop goes with it: {king:?}"
+    );
+}
+
+#[test]
+fn a_title_written_short_ends_no_sentence() {
+    let text = "[1] In 1950 Dr. Ralph Bunche won a prize. Gen. Douglas MacArthur landed at \
+                Inchon. He was crowned King. The war went on.";
+    let found = paragraphs(text);
+    assert_eq!(
+        found[0].sentences(),
+        [
+            "In 1950 Dr. Ralph Bunche won a prize.",
+            "Gen. Douglas MacArthur landed at Inchon.",
+            "He was crowned King.",
+            "The war went on."
+        ]
+    );
+    let drafts = drafts_of(text);
+    let actors = actors_in(&drafts);
+    assert!(
+        actors
+            .iter()
+            .any(|(prompt, answer, _)| *prompt == "Who won a prize?"
+                && *answer == "Dr. Ralph Bunche"),
+        "{actors:?}"
+    );
+}
+
+#[test]
+fn two_names_acting_together_are_asked_with_either_order_accepted() {
+    let drafts = drafts_of(
+        "[1] In late October 1956, Israel invaded the Sinai Peninsula. Britain and France then \
+         issued an ultimatum.",
+    );
+    let actors = actors_in(&drafts);
+    let expected = [String::from("France and Britain")];
+    assert!(
+        actors.contains(&(
+            "Who issued an ultimatum?",
+            "Britain and France",
+            &expected[..]
+        )),
+        "{actors:?}"
+    );
+    for prompt in prompts_of(&drafts) {
+        assert!(!prompt.contains(" then "), "{prompt}");
+    }
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_named_where_the_sentence_before_makes_it_clear() {
+    let drafts = drafts_of(
+        "[1] Four days later, local leaders founded an association. They chose Martin Luther \
+         King Jr. as their president because he was new in town.\n\n\
+         [2] The boycott made King a national figure. In January 1957 he and other ministers \
+         formed the Southern Christian Leadership Conference in order to coordinate protests.\n\n\
+         [3] The boycott made King and Parks famous. In 1958 he formed a choir because he \
+         liked music.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "Why did local leaders choose Martin Luther King Jr. as their president?",
+        "Why did King and other ministers form the Southern Christian Leadership Conference?",
+        "When did King and other ministers form the Southern Christian Leadership Conference?",
+        "Who, with other ministers, formed the Southern Christian Leadership Conference?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    // Two people named before: "he" is not told, and no prompt holds a pronoun.
+    for prompt in prompts {
+        assert!(
+            !prompt.contains("choir") || prompt.contains("____"),
+            "{prompt}"
+        );
+        let words: Vec<&str> = prompt.split_whitespace().collect();
+        assert!(
+            !words
+                .iter()
+                .any(|word| matches!(*word, "he" | "she" | "He" | "They"))
+                || prompt.contains("____"),
+            "{prompt}"
+        );
+    }
+}
+
+#[test]
+fn an_initial_ends_no_sentence_and_a_given_name_shared_by_two_people_is_no_surname() {
+    let text = "[1] Major Robert Anderson surrendered the fort. In the fall of 1862, General \
+                Robert E. Lee invaded Maryland. Ulysses S. Grant took command in March 1864. \
+                Lee surrendered to Grant in April 1865.";
+    let found = paragraphs(text);
+    assert_eq!(found[0].sentences().len(), 4, "{:?}", found[0].sentences());
+    let drafts = drafts_of(text);
+    let actors = actors_in(&drafts);
+    let accepted = |answer: &str| -> Vec<String> {
+        actors
+            .iter()
+            .find(|(_, given, _)| *given == answer)
+            .map(|(_, _, accept)| accept.to_vec())
+            .unwrap_or_else(|| panic!("{answer} in {actors:?}"))
+    };
+    assert_eq!(
+        accepted("Major Robert Anderson"),
+        ["Robert Anderson", "Anderson", "Major Anderson"]
+    );
+    assert_eq!(
+        accepted("General Robert E. Lee"),
+        ["Robert E. Lee", "Lee", "General Lee"]
+    );
+    assert_eq!(accepted("Ulysses S. Grant"), ["Grant"]);
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"When was it that General Robert E. Lee invaded Maryland?"),
+        "{prompts:?}"
+    );
+}
+
+#[test]
+fn a_range_of_years_is_two_dates_and_leaves_no_joining_word_behind() {
+    let drafts = drafts_of(
+        "[1] Henry Ford sold more than 15 million cars between 1908 and 1927. Between 1929 and \
+         1932 industrial production fell by almost 50 percent.",
+    );
+    assert_eq!(
+        dates_in(&drafts),
+        [
+            (1, "1908".to_string(), false),
+            (1, "1927".to_string(), false),
+            (1, "1929".to_string(), false),
+            (1, "1932".to_string(), false)
+        ]
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"Who sold more than 15 million cars?"),
+        "{prompts:?}"
+    );
+    for draft in &drafts {
+        assert!(!matches!(draft.kind, DraftKind::Number { answer } if answer == 1932.0));
+    }
+}
+
+#[test]
+fn a_date_in_a_relative_clause_is_not_the_main_event_s() {
+    let drafts = drafts_of(
+        "[1] The UN later adopted the Outer Space Treaty, which the United States had signed in \
+         January 1967.",
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        !prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When did the UN")),
+        "{prompts:?}"
+    );
+    assert_eq!(dates_in(&drafts), [(1, "1967-01".to_string(), false)]);
+}
+
+#[test]
+fn a_title_opening_a_sentence_stays_with_the_name_and_a_document_is_no_person() {
+    let drafts = drafts_of(
+        "[1] President Abraham Lincoln called for volunteers. Five days later, Lincoln issued \
+         the preliminary Emancipation Proclamation.",
+    );
+    let actors = actors_in(&drafts);
+    assert!(
+        actors.iter().any(|(prompt, answer, _)| {
+            *prompt == "Who issued the preliminary Emancipation Proclamation?"
+                && *answer == "President Abraham Lincoln"
+        }),
+        "{actors:?}"
+    );
+    assert!(
+        !actors
+            .iter()
+            .any(|(_, answer, _)| answer.contains("Proclamation")),
+        "{actors:?}"
+    );
+}
+
+#[test]
+fn initials_do_not_lengthen_a_name_and_a_capitalised_particle_goes_with_the_surname() {
+    let drafts = drafts_of(
+        "[1] The NAACP campaigned against lynching, and W. E. B. Du Bois edited its magazine. \
+         About 2.5 million people moved out of the Plains states by 1940.",
+    );
+    let actors = actors_in(&drafts);
+    let expected = [String::from("Du Bois")];
+    assert!(
+        actors.contains(&(
+            "Who edited its magazine?",
+            "W. E. B. Du Bois",
+            &expected[..]
+        )),
+        "{actors:?}"
+    );
+    assert!(
+        drafts
+            .iter()
+            .any(|draft| matches!(draft.kind, DraftKind::Number { answer } if answer == 2.5)),
+        "a number after a sentence's first word is no name's: {drafts:?}"
+    );
+}
+
+#[test]
+fn a_sentence_capital_is_left_out_of_a_question() {
+    let drafts = drafts_of(
+        "[1] Farmers left the region because their land could no longer grow wheat. About 2.5 \
+         million people moved out by 1940. President Franklin D. Roosevelt taught farmers. \
+         Congress met in 1935, and the president signed the act.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "Why did farmers leave the region?",
+        "When was it that about 2.5 million people moved out?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    // A name and a title keep their capitals.
+    assert!(
+        prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When did Congress meet")),
+        "{prompts:?}"
+    );
+}
+
+#[test]
+fn a_date_between_and_and_a_second_act_dates_that_act() {
+    let drafts = drafts_of(
+        "[1] In late October 1956, Israel invaded the Sinai. Britain and France then issued an \
+         ultimatum and, on 5 November, landed paratroopers at Port Said.",
+    );
+    let prompts = prompts_of(&drafts);
+    assert!(
+        prompts.contains(&"When did Britain and France land paratroopers at Port Said?"),
+        "{prompts:?}"
+    );
+    assert!(
+        !prompts
+            .iter()
+            .any(|prompt| prompt.starts_with("When") && prompt.contains("ultimatum")),
+        "{prompts:?}"
+    );
+}
+
+#[test]
+fn the_comma_closing_a_us_date_goes_with_it() {
+    let drafts = drafts_of(
+        "[1] NASA opened on October 1, 1958, with about 8,000 employees. On April 12, 1861, \
+         Confederate batteries opened fire on Fort Sumter.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When was it that NASA opened with about 8,000 employees?",
+        "When was it that Confederate batteries opened fire on Fort Sumter?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+}
+
+#[test]
+fn a_lower_case_subject_after_an_opening_date_is_read_and_a_thing_taking_effect_is_no_actor() {
+    let drafts = drafts_of(
+        "[1] In the spring of 1945, representatives of 50 countries met in San Francisco. The \
+         UN Charter came into force on 24 October 1945.",
+    );
+    let prompts = prompts_of(&drafts);
+    for expected in [
+        "When did representatives of 50 countries meet in San Francisco?",
+        "When did the UN Charter come into force?",
+    ] {
+        assert!(prompts.contains(&expected), "{expected} in {prompts:?}");
+    }
+    assert!(!prompts.contains(&"Who came into force?"), "{prompts:?}");
+}
+
+#[test]
+fn a_last_word_two_people_share_is_neither_s_surname() {
+    let drafts = drafts_of(
+        "[1] In August 1941 Franklin Roosevelt and Winston Churchill signed the Atlantic \
+         Charter.\n\n[2] Eleanor Roosevelt chaired the commission that drafted the Declaration.",
+    );
+    let actors = actors_in(&drafts);
+    for (_, answer, accept) in &actors {
+        assert!(
+            !accept.iter().any(|variant| variant == "Roosevelt"),
+            "{answer}: {accept:?}"
+        );
+    }
+    assert!(
+        actors
+            .iter()
+            .any(|(_, answer, _)| *answer == "Eleanor Roosevelt"),
+        "{actors:?}"
+    );
+}
