@@ -7,6 +7,7 @@
 //! words is a person's unless the text writes "the" before it ("the Soviet Union") or one of its
 //! words says place, body or nation ("East Asia", "Seventh Fleet", "Korean Army").
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use super::clauses::{PERSONAL, VAGUE_SUBJECTS};
@@ -167,6 +168,12 @@ pub struct Names {
     /// say), and whether each opens its sentence.
     runs: Vec<(String, bool)>,
     known: HashMap<String, Vec<String>>,
+    /// Each surname of a person the text names in full, and the full name it stands for
+    /// (`None` when two people share it): worked out once, when first asked.
+    full_names: Option<HashMap<String, Option<String>>>,
+    /// Names the text writes after "the" ("the Soviet Union"), by name: a search of the whole
+    /// text each, remembered (the drafter asks about the same names again and again).
+    after_the: RefCell<HashMap<String, bool>>,
 }
 
 impl Names {
@@ -212,6 +219,8 @@ impl Names {
             places,
             runs,
             known: HashMap::new(),
+            full_names: None,
+            after_the: RefCell::new(HashMap::new()),
         }
     }
 
@@ -366,35 +375,64 @@ impl Names {
 
     /// The one person's name, with its title, that the text writes in full and whose surname is
     /// `subject`, a single word; `None` when there is none or more than one ("Bonaparte" for
-    /// two brothers). A run opening a sentence counts whole too: "Napoleon Bonaparte returned"
-    /// may name a second Bonaparte even if "Napoleon" is not written elsewhere.
+    /// two brothers).
     fn full_name_of(&mut self, subject: &str) -> Option<String> {
         if subject.contains(' ') {
             return None;
         }
-        let mut names: Vec<String> = Vec::new();
-        let mut found: Option<String> = None;
-        let runs = self.runs.clone();
-        for (run, at_start) in &runs {
-            let stripped = self.without_sentence_capital(run.clone(), *at_start);
+        if self.full_names.is_none() {
+            self.full_names = Some(self.find_full_names());
+        }
+        self.full_names.as_ref()?.get(subject)?.clone()
+    }
+
+    /// Each surname of the people the text names in full, with the full name (and title) it
+    /// stands for, `None` for one two people share. A run opening a sentence counts whole too:
+    /// "Napoleon Bonaparte returned" may name a second Bonaparte even if "Napoleon" is not
+    /// written elsewhere.
+    fn find_full_names(&mut self) -> HashMap<String, Option<String>> {
+        /// The people one surname may stand for, and the full name chosen for it.
+        #[derive(Default)]
+        struct Bearers {
+            names: Vec<String>,
+            full: Option<String>,
+        }
+        let mut by_surname: HashMap<String, Bearers> = HashMap::new();
+        let mut seen = HashSet::new();
+        let runs: Vec<(String, bool)> = self
+            .runs
+            .iter()
+            .filter(|run| seen.insert(*run))
+            .cloned()
+            .collect();
+        for (run, at_start) in runs {
+            let stripped = self.without_sentence_capital(run.clone(), at_start);
             for (candidate, whole) in [(stripped.as_str(), false), (run.as_str(), true)] {
                 let (title, name) = title_and_name(candidate);
-                if !self.is_a_person(name) || !self.short_forms(name).iter().any(|s| s == subject) {
+                if !self.is_a_person(name) {
                     continue;
                 }
-                if !names.iter().any(|seen| seen == name) {
-                    names.push(name.to_string());
-                }
-                if !whole && found.as_ref().is_none_or(|_| title.is_some()) {
-                    found = Some(match title {
-                        Some(title) => format!("{title} {name}"),
-                        None => name.to_string(),
-                    });
+                for surname in self.short_forms(name) {
+                    let bearers = by_surname.entry(surname).or_default();
+                    if !bearers.names.iter().any(|seen| seen == name) {
+                        bearers.names.push(name.to_string());
+                    }
+                    if !whole && (bearers.full.is_none() || title.is_some()) {
+                        bearers.full = Some(match title {
+                            Some(title) => format!("{title} {name}"),
+                            None => name.to_string(),
+                        });
+                    }
                 }
             }
         }
-        let distinct = names.len();
-        found.filter(|_| distinct == 1)
+        by_surname
+            .into_iter()
+            .map(|(surname, bearers)| {
+                let one = bearers.names.len() == 1;
+                (surname, bearers.full.filter(|_| one))
+            })
+            .collect()
     }
 
     /// Whether a name without a title is a place, a body or a nation's ("Western Europe",
@@ -560,8 +598,18 @@ impl Names {
             && !words.iter().any(|word| {
                 NOT_A_PERSON.contains(word) || nation(word) || acronym(word) || word.contains('-')
             })
-            && !self.whole_text.contains(&format!("the {name}"))
-            && !self.whole_text.contains(&format!("The {name}"))
+            && !self.written_after_the(name)
+    }
+
+    /// Whether the text writes "the NAME" or "The NAME" anywhere.
+    fn written_after_the(&self, name: &str) -> bool {
+        if let Some(known) = self.after_the.borrow().get(name) {
+            return *known;
+        }
+        let found = self.whole_text.contains(&format!("the {name}"))
+            || self.whole_text.contains(&format!("The {name}"));
+        self.after_the.borrow_mut().insert(name.to_string(), found);
+        found
     }
 }
 
