@@ -35,6 +35,17 @@ pub(crate) fn note_id(guid: &str) -> CardId {
     CardId::parse(&hashed("n", guid)).expect("n- and hex digits make a valid id")
 }
 
+/// The id of the card of template `ord` (1, 2, ...: a reversed card, say) of the note whose
+/// first card is `base`: `BASE-t1`, as both Anki readers name it.
+pub(crate) fn template_card_id(base: &CardId, ord: u16) -> Result<CardId, Problem> {
+    CardId::parse(&format!("{base}-t{ord}")).map_err(|_| {
+        Problem::new(
+            format!("the id {base:?} with -t{ord} is longer than 64 characters"),
+            "shorten the note's GUID",
+        )
+    })
+}
+
 /// The ids given so far in one file, each with the line it was first given on.
 #[derive(Debug, Default)]
 pub(crate) struct CardIds {

@@ -152,7 +152,7 @@ impl Notes<'_> {
             }
         } else {
             let reversed = match add_reverse {
-                true => match reversed_id(&id) {
+                true => match card_ids::template_card_id(&id, 1) {
                     Ok(reversed) => Some(reversed),
                     Err(problem) => return self.problems.report(at, problem),
                 },
@@ -228,19 +228,6 @@ impl NoteKind {
             _ => NoteKind::Plain,
         }
     }
-}
-
-/// The id of a note's reversed card (its second template's), as a package's reader names it.
-fn reversed_id(id: &CardId) -> Result<CardId, crate::questions::rules::Problem> {
-    CardId::parse(&format!("{id}-t1")).map_err(|_| {
-        crate::questions::rules::Problem::new(
-            format!(
-                "the id {:?} with -t1 is longer than 64 characters",
-                id.as_str()
-            ),
-            "shorten the note's GUID",
-        )
-    })
 }
 
 /// A separator as a message names it.

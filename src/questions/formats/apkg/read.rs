@@ -16,7 +16,7 @@ use super::template::shown;
 use crate::questions::cloze;
 use crate::questions::formats::{Imported, deck_title};
 use crate::questions::formats::{card_ids, html};
-use crate::questions::model::{Card, CardId, CardKind};
+use crate::questions::model::{Card, CardKind};
 use crate::questions::rules::Problem;
 
 /// Reads a package's notes as cards. The bytes are untrusted.
@@ -193,12 +193,7 @@ fn standard_cards(
         }
         let id = match ord {
             0 => base.clone(),
-            _ => CardId::parse(&format!("{base}-t{ord}")).map_err(|_| {
-                Problem::new(
-                    format!("the id {base:?} with -t{ord} is longer than 64 characters"),
-                    "shorten the note's GUID",
-                )
-            })?,
+            _ => card_ids::template_card_id(&base, ord)?,
         };
         let kind = match typed {
             true => CardKind::Text {

@@ -301,10 +301,8 @@ fn quizlet_options(separator: &str, row_separator: &str, ask: &str) -> QuizletOp
         "" => default.to_string(),
         written => written.to_string(),
     };
-    let ask = match ask {
-        "definition" => formats::Ask::Definition,
-        _ => formats::Ask::Term,
-    };
+    // The form's values are the CLI's --ask names.
+    let ask = <formats::Ask as clap::ValueEnum>::from_str(ask, true).unwrap_or_default();
     QuizletOptions::written(&or(separator, "\\t"), &or(row_separator, "\\n"), ask)
 }
 
